@@ -1,0 +1,52 @@
+package dev.khabar.embedded.elasticsearch;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.apache.lucene.util.SetOnce;
+import org.elasticsearch.cluster.metadata.IndexNameExpressionResolver;
+import org.elasticsearch.cluster.node.DiscoveryNodes;
+import org.elasticsearch.cluster.service.ClusterService;
+import org.elasticsearch.common.io.stream.NamedWriteableRegistry;
+import org.elasticsearch.common.settings.ClusterSettings;
+import org.elasticsearch.common.settings.IndexScopedSettings;
+import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.common.settings.SettingsFilter;
+import org.elasticsearch.features.NodeFeature;
+import org.elasticsearch.node.Node;
+import org.elasticsearch.plugins.ActionPlugin;
+import org.elasticsearch.plugins.Plugin;
+import org.elasticsearch.rest.RestController;
+import org.elasticsearch.rest.RestHandler;
+
+/**
+ * Answers {@code GET /} and {@code HEAD /} as the distribution's {@code rest-root} module does, so
+ * that clients' {@code info()} and {@code ping()} work: without it they get 405.
+ */
+public final class RootInfoPlugin extends Plugin implements ActionPlugin {
+
+  // Components are created before REST handlers; the handler reads the cluster state per request.
+  private final SetOnce<ClusterService> clusterService = new SetOnce<>();
+
+  @Override
+  public Collection<?> createComponents(PluginServices services) {
+    clusterService.set(services.clusterService());
+    return List.of();
+  }
+
+  @Override
+  public Collection<RestHandler> getRestHandlers(
+      Settings settings,
+      NamedWriteableRegistry namedWriteableRegistry,
+      RestController restController,
+      ClusterSettings clusterSettings,
+      IndexScopedSettings indexScopedSettings,
+      SettingsFilter settingsFilter,
+      IndexNameExpressionResolver indexNameExpressionResolver,
+      Supplier<DiscoveryNodes> nodesInCluster,
+      Predicate<NodeFeature> clusterSupportsFeature) {
+    return List.of(
+        new RootInfoRestHandler(Node.NODE_NAME_SETTING.get(settings), clusterService::get));
+  }
+}

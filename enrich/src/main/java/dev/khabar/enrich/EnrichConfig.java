@@ -1,0 +1,33 @@
+package dev.khabar.enrich;
+
+import dev.khabar.common.contract.Topics;
+import dev.khabar.common.service.Env;
+import dev.khabar.common.service.KafkaSettings;
+
+/** Everything the enrich service reads from its environment, read once at start. */
+public record EnrichConfig(
+    KafkaSettings kafka,
+    String applicationId,
+    String rawTopic,
+    String articlesTopic,
+    String deadLetterTopic,
+    int articlePartitions,
+    String stateDir,
+    int streamThreads,
+    String httpHost,
+    int httpPort) {
+
+  public static EnrichConfig fromEnv(Env env) {
+    return new EnrichConfig(
+        KafkaSettings.fromEnv(env),
+        env.string("KHABAR_ENRICH_APPLICATION_ID", "khabar-enrich"),
+        env.string("KHABAR_TOPIC_PAGES_RAW", Topics.PAGES_RAW),
+        env.string("KHABAR_TOPIC_ARTICLES", Topics.ARTICLES),
+        env.string("KHABAR_TOPIC_ENRICH_DLQ", Topics.ENRICH_DLQ),
+        env.integer("KHABAR_TOPIC_PARTITIONS", 6, 1, 1000),
+        env.string("KHABAR_ENRICH_STATE_DIR", System.getProperty("java.io.tmpdir") + "/khabar-enrich"),
+        env.integer("KHABAR_ENRICH_THREADS", 2, 1, 64),
+        env.string("KHABAR_HTTP_HOST", "127.0.0.1"),
+        env.integer("KHABAR_HTTP_PORT", 8082, 0, 65535));
+  }
+}

@@ -1,0 +1,146 @@
+package dev.khabar.enrich;
+
+import dev.khabar.common.service.Env;
+import dev.khabar.common.service.Metrics;
+import dev.khabar.common.service.ServiceEndpoints;
+import dev.khabar.common.service.ServiceEndpoints.Readiness;
+import dev.khabar.common.service.TopicSetup;
+import dev.khabar.common.service.TopicSetup.TopicSpec;
+import dev.khabar.enrich.clean.ArticleExtractor;
+import dev.khabar.enrich.entities.EntityRecognizer;
+import dev.khabar.enrich.stream.ArticleAssembler;
+import dev.khabar.enrich.stream.EnrichTopology;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The enrich service: the Kafka Streams app that turns raw pages into clean articles. */
+public final class EnrichService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+
+  private final PrometheusMeterRegistry registry;
+  private final KafkaStreams streams;
+  private final KafkaStreamsMetrics streamsMetrics;
+  private final ServiceEndpoints endpoints;
+
+  public EnrichService(EnrichConfig config) throws Exception {
+    this.registry = Metrics.registry("enrich");
+    TopicSetup.ensure(
+        config.kafka().clientProperties(),
+        Duration.ofMinutes(5),
+        new TopicSpec(config.articlesTopic(), config.articlePartitions(), (short) -1, Map.of()),
+        new TopicSpec(
+            config.deadLetterTopic(),
+            1,
+            (short) -1,
+            Map.of("max.message.bytes", Integer.toString(MAX_RECORD_BYTES))));
+    ArticleAssembler assembler =
+        new ArticleAssembler(ArticleExtractor.withDefaults(), EntityRecognizer.load());
+    Topology topology = buildTopology(new StreamsBuilder(), config, assembler);
+    this.streams = new KafkaStreams(topology, streamsConfig(config));
+    this.streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+    this.endpoints = ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);
+  }
+
+  /** Raw pages are up to 5 MB of HTML, JSON-escaped; dead-lettered pages carry them whole. */
+  static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+  static Topology buildTopology(StreamsBuilder builder, EnrichConfig config, ArticleAssembler assembler) {
+    return EnrichTopology.build(
+        builder,
+        new EnrichTopology.Topics(config.rawTopic(), config.articlesTopic()),
+        assembler,
+        Clock.systemUTC());
+  }
+
+  static Properties streamsConfig(EnrichConfig config) {
+    Properties properties = new Properties();
+    properties.putAll(config.kafka().clientProperties());
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    // Each page becomes exactly one article, even across crashes and rebalances.
+    properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+    properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+    // Unreadable records and pages that fail processing go to the dead-letter topic, with the
+    // error in headers, and the app carries on.
+    properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
+    properties.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+    properties.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueProcessingExceptionHandler.class);
+    // The broker's replication default, so one setting serves one broker and a cluster alike.
+    properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+    properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
+    properties.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+    properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), MAX_RECORD_BYTES);
+    // A raw page takes milliseconds to enrich; small polls keep transactions short.
+    properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 100);
+    return properties;
+  }
+
+  private Readiness readiness() {
+    KafkaStreams.State state = streams.state();
+    return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
+        ? Readiness.ok()
+        : Readiness.notReady("streams " + state);
+  }
+
+  public void start() {
+    streams.setUncaughtExceptionHandler(
+        error -> {
+          LOG.error("stream thread failed; replacing it", error);
+          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+              .StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.start();
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  public int httpPort() {
+    return endpoints.port();
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(10));
+    streamsMetrics.close();
+    endpoints.close();
+    registry.close();
+  }
+
+  public static void main(String[] args) throws Exception {
+    EnrichService service = new EnrichService(EnrichConfig.fromEnv(Env.system()));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("stopping");
+                  service.close();
+                  stopped.countDown();
+                },
+                "khabar-shutdown"));
+    service.start();
+    LOG.info("enrich running");
+    stopped.await();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.khabar.enrich.clean;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Cuts a DOM into {@link TextBlock}s at block-level elements and {@code <br>}. Iterative, and
+ * stops after a number of blocks or characters, so a huge page costs bounded work.
+ */
+final class BlockSegmenter {
+  private static final Set<String> BLOCK_TAGS =
+      Set.of(
+          "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir",
+          "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+          "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol",
+          "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
+          "ul", "caption", "legend", "br");
+
+  private BlockSegmenter() {}
+
+  static List<TextBlock> segment(Element root, int maxBlocks, int maxChars) {
+    List<TextBlock> blocks = new ArrayList<>();
+    Deque<Element> open = new ArrayDeque<>();
+    StringBuilder text = new StringBuilder();
+    int[] counts = new int[3]; // chars, link chars, total chars so far
+    int[] linkDepth = new int[1];
+
+    Runnable flush =
+        () -> {
+          if (counts[0] > 0) {
+            Element owner = open.isEmpty() ? root : open.peek();
+            blocks.add(new TextBlock(collapse(text), counts[0], counts[1], owner, kind(open)));
+            counts[2] += counts[0];
+          }
+          text.setLength(0);
+          counts[0] = 0;
+          counts[1] = 0;
+        };
+
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              String value = t.getWholeText();
+              int n = TextStats.nonSpace(value);
+              text.append(value);
+              counts[0] += n;
+              if (linkDepth[0] > 0) {
+                counts[1] += n;
+              }
+            } else if (node instanceof Element el) {
+              String tag = el.normalName();
+              if (tag.equals("a")) {
+                linkDepth[0]++;
+              } else if (BLOCK_TAGS.contains(tag)) {
+                flush.run();
+                open.push(el);
+              }
+            }
+            return blocks.size() >= maxBlocks || counts[2] >= maxChars
+                ? FilterResult.STOP
+                : FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element el) {
+              String tag = el.normalName();
+              if (tag.equals("a")) {
+                linkDepth[0]--;
+              } else if (BLOCK_TAGS.contains(tag)) {
+                flush.run();
+                open.pop();
+              }
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
+    flush.run();
+    return blocks;
+  }
+
+  /** What kind of block the innermost open elements make; a figure makes anything a caption. */
+  private static TextBlock.Kind kind(Deque<Element> open) {
+    TextBlock.Kind kind = null;
+    for (Element el : open) {
+      TextBlock.Kind k =
+          switch (el.normalName()) {
+            case "h1", "h2", "h3", "h4", "h5", "h6" -> TextBlock.Kind.HEADING;
+            case "li", "dd", "dt" -> TextBlock.Kind.LIST_ITEM;
+            case "blockquote" -> TextBlock.Kind.QUOTE;
+            case "pre" -> TextBlock.Kind.PRE;
+            case "td", "th" -> TextBlock.Kind.CELL;
+            case "figure", "figcaption", "caption" -> TextBlock.Kind.CAPTION;
+            case "p" -> TextBlock.Kind.PARAGRAPH;
+            default -> null;
+          };
+      if (k == TextBlock.Kind.CAPTION && kind != TextBlock.Kind.QUOTE) {
+        return k;
+      }
+      if (kind == null) {
+        kind = k;
+      }
+    }
+    return kind == null ? TextBlock.Kind.PARAGRAPH : kind;
+  }
+
+  /** Collapses every run of whitespace, non-breaking spaces included, to one space. */
+  static String collapse(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.khabar.enrich.clean;
+
+import dev.khabar.enrich.language.ArabicScript;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The phrases that head a block of boilerplate: «شاركوا هذا الخبر», «اقرأ أيضا», «الأكثر مشاهدة»,
+ * «Read more», «Most viewed» …, in Arabic, Persian, Urdu, English and a few European languages.
+ * Matching is on {@link ArabicScript#fold folded} text, so «إقرأ أيضاً» matches «اقرأ ايضا».
+ */
+final class Boilerplate {
+  /** Longer than this, a text is a sentence, not a block header. */
+  private static final int MAX_HEADER_CHARS = 60;
+
+  /** Extra words a multi-word header may carry: «Related stories», «اقرأ أيضا في الموقع». */
+  private static final int MAX_EXTRA_WORDS = 2;
+
+  private static final List<String> ARABIC =
+      List.of(
+          "شاركوا هذا الخبر", "شارك هذا الخبر", "شارك الخبر", "شارك المقال", "شاركوا", "شارك",
+          "شارك على", "مشاركة", "انشر", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ كذلك",
+          "اقرأ المزيد", "المزيد", "اقرأ ايضا", "شاهد أيضا", "شاهد المزيد", "أخبار ذات صلة",
+          "مواضيع ذات صلة", "مقالات ذات صلة", "موضوعات ذات صلة", "ذات صلة", "أخبار متعلقة",
+          "أهم الأخبار", "أبرز الأخبار", "آخر الأخبار", "أحدث الأخبار", "المزيد من الأخبار",
+          "الأكثر مشاهدة", "الأكثر قراءة", "الأكثر تداولا", "الأكثر تعليقا", "الأكثر شعبية",
+          "الأكثر زيارة", "الأكثر مشاركة", "الأكثر قراءة اليوم", "اخترنا لك", "قد يهمك", "قد يعجبك",
+          "قد يعجبك أيضا", "ننصحك بقراءة", "التعليقات", "تعليقات", "أضف تعليق", "اترك تعليقا",
+          "اترك تعليقاً", "الكلمات الرئيسية", "الكلمات المفتاحية", "كلمات مفتاحية", "الوسوم",
+          "وسوم", "كلمات دالة", "تابعونا على", "تابعنا على", "تابعونا", "إعلان", "مواد إعلانية");
+
+  private static final List<String> PERSIAN_URDU =
+      List.of(
+          "بیشتر بخوانید", "بخوانید", "همچنین بخوانید", "اخبار مرتبط", "مطالب مرتبط",
+          "مطالب پیشنهادی", "پیشنهاد سردبیر", "پربازدیدترین", "پربازدیدترین ها",
+          "پربیننده‌ترین", "پربحث‌ترین", "آخرین اخبار", "برچسب‌ها", "برچسب ها", "اشتراک گذاری",
+          "نظرات", "ارسال نظر", "مزید پڑھیں", "یہ بھی پڑھیں", "متعلقہ خبریں", "مقبول خبریں",
+          "سب سے زیادہ پڑھی جانے والی", "سب سے زیادہ دیکھی جانے والی", "شیئر کریں", "تبصرے",
+          "اپنی رائے دیں");
+
+  private static final List<String> LATIN =
+      List.of(
+          "share", "share this", "share this article", "share this story", "share this page",
+          "share article", "share on", "share via", "sharing", "read more", "read also", "also read",
+          "read next", "more from", "related", "related stories", "related articles", "related news",
+          "related content", "related posts", "related topics", "related coverage", "more stories",
+          "more on this story", "more news", "more like this", "see also", "most viewed", "most read",
+          "most popular", "most shared", "most commented", "popular", "popular posts", "trending",
+          "trending now", "recommended", "recommended for you", "you may also like",
+          "you might also like", "you may be interested in", "don t miss", "editor s picks",
+          "top stories", "latest news", "latest stories", "comments", "comment", "leave a comment",
+          "leave a reply", "post a comment", "join the discussion", "join the conversation",
+          "tags", "topics", "advertisement", "sponsored", "sponsored content", "follow us",
+          "sign up for our newsletter", "newsletter", "subscribe", "lesen sie auch",
+          "das konnte sie auch interessieren", "mehr zum thema", "weitere artikel", "kommentare",
+          "teilen", "ahnliche artikel", "meistgelesen", "auch interessant", "lire aussi",
+          "a lire aussi", "partager", "sur le meme sujet", "leggi anche", "lee tambien",
+          "te puede interesar");
+
+  private static final Set<String> PHRASES =
+      Stream.of(ARABIC, PERSIAN_URDU, LATIN)
+          .flatMap(List::stream)
+          .map(Boilerplate::fold)
+          .collect(Collectors.toUnmodifiableSet());
+
+  private Boilerplate() {}
+
+  /** Whether the text is a header of boilerplate: a phrase above, maybe with a count or two words. */
+  static boolean isHeader(String text) {
+    if (text.length() > MAX_HEADER_CHARS) {
+      return false;
+    }
+    String folded = fold(text);
+    if (folded.isEmpty()) {
+      return false;
+    }
+    if (PHRASES.contains(folded)) {
+      return true;
+    }
+    String[] words = folded.split(" ");
+    for (int n = words.length - 1; n >= 1; n--) {
+      String head = String.join(" ", java.util.Arrays.copyOf(words, n));
+      if (PHRASES.contains(head)) {
+        int extra = words.length - n;
+        // One-word headers («Share», «شارك») with words after them are sentences, unless a count.
+        boolean countOnly = allDigits(words, n);
+        return countOnly || (n >= 2 && extra <= MAX_EXTRA_WORDS);
+      }
+    }
+    return false;
+  }
+
+  /** Folds script variants and, for Latin text, accents: «Ähnliche» and «ahnliche» match. */
+  static String fold(String text) {
+    String folded = ArabicScript.fold(text);
+    if (!folded.isEmpty() && folded.charAt(0) < 0x0250) {
+      folded = java.text.Normalizer.normalize(folded, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    }
+    return folded;
+  }
+
+  private static boolean allDigits(String[] words, int from) {
+    for (int i = from; i < words.length; i++) {
+      if (!words[i].chars().allMatch(Character::isDigit)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

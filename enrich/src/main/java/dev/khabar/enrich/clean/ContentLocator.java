@@ -1,0 +1,240 @@
+package dev.khabar.enrich.clean;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the elements that hold the article. Each paragraph-like block scores its container and,
+ * less, the container's ancestors (more for long text and many commas, Arabic ones included); a
+ * container's score shrinks with its link density and grows with names like {@code articleBody}.
+ * The best container wins, with those of its siblings that look like article text too: a lead
+ * paragraph beside the body, or the next section of a body split in several.
+ */
+final class ContentLocator {
+  /** Blocks shorter than this say little about where the article is. */
+  private static final int MIN_SCORING_CHARS = 25;
+
+  /** How much more paragraph text an ancestor must hold to replace the best container. */
+  private static final double WIDEN_RATIO = 1.15;
+
+  private static final double WIDEN_MAX_LINK_DENSITY = 0.25;
+
+  /** How many ancestors a block's score reaches. */
+  private static final int SCORE_LEVELS = 4;
+
+  /** Ancestors a block's text counts towards, for link density; bounds work on deep pages. */
+  private static final int MAX_STAT_LEVELS = 64;
+
+  private static final Set<String> PARAGRAPH_TAGS =
+      Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd", "dt",
+          "blockquote", "pre", "span", "font", "b", "strong", "em", "i", "tr", "tbody", "table", "br");
+
+  private static final Pattern POSITIVE =
+      Pattern.compile("(?i)article|body|content|entry|main|page|post|story|text|blog|news|detail|matn|khabar");
+
+  private static final Pattern NEGATIVE =
+      Pattern.compile("(?i)combx|contact|extra|foot|head|hid|link|masthead|media|outbrain|promo|scroll|shopping|teaser|thumb|list|card|item|grid|tile|box");
+
+  private ContentLocator() {}
+
+  /** The article's containers in document order; the root itself when nothing scores. */
+  static List<Element> locate(Element root, List<TextBlock> blocks) {
+    Map<Element, int[]> stats = new IdentityHashMap<>();
+    Map<Element, Double> scores = new IdentityHashMap<>();
+    for (TextBlock block : blocks) {
+      int level = 0;
+      for (Element up = block.owner(); up != null && level < MAX_STAT_LEVELS; up = up.parent(), level++) {
+        int[] s = stats.computeIfAbsent(up, k -> new int[3]);
+        s[0] += block.chars();
+        s[1] += block.linkChars();
+        if (scores(block)) {
+          s[2] += block.chars() - block.linkChars();
+        }
+        if (up == root) {
+          break;
+        }
+      }
+      if (!scores(block)) {
+        continue;
+      }
+      double score = 1 + commas(block.text()) + Math.min(block.chars() / 100.0, 3);
+      if (block.kind() == TextBlock.Kind.LIST_ITEM) {
+        score /= 2;
+      }
+      Element container = container(block.owner(), root);
+      level = 0;
+      for (Element up = container; up != null && level < SCORE_LEVELS; up = up.parent(), level++) {
+        double share = level == 0 ? score : level == 1 ? score / 2 : score / (3 * level);
+        scores.merge(up, share, Double::sum);
+        if (up == root) {
+          break;
+        }
+      }
+    }
+    Element best = null;
+    double bestScore = 0;
+    Map<Element, Double> finals = new IdentityHashMap<>();
+    for (Map.Entry<Element, Double> e : scores.entrySet()) {
+      Element el = e.getKey();
+      double value = (e.getValue() + tagWeight(el)) * nameFactor(el) * (1 - linkDensity(stats.get(el)));
+      finals.put(el, value);
+      if (value > bestScore) {
+        best = el;
+        bestScore = value;
+      }
+    }
+    if (best == null) {
+      return List.of(root);
+    }
+    best = widen(best, root, stats);
+    return withSiblings(best, finals.getOrDefault(best, bestScore), finals, stats);
+  }
+
+  /**
+   * The best container's ancestor when that holds much more paragraph text at low link density:
+   * the article was split over several containers, and the best held only the longest part.
+   */
+  private static Element widen(Element best, Element root, Map<Element, int[]> stats) {
+    Element el = best;
+    for (Element up = el.parent(); up != null && up != root; up = up.parent()) {
+      int[] mine = stats.get(el);
+      int[] theirs = stats.get(up);
+      if (mine == null || theirs == null) {
+        break;
+      }
+      if (theirs[2] > WIDEN_RATIO * mine[2] && linkDensity(theirs) < WIDEN_MAX_LINK_DENSITY) {
+        el = up;
+      } else if (theirs[2] > mine[2]) {
+        break;
+      }
+    }
+    return el;
+  }
+
+  /** Whether a block is paragraph-like text, the kind that marks where an article is. */
+  private static boolean scores(TextBlock block) {
+    return block.chars() >= MIN_SCORING_CHARS
+        && block.linkDensity() < 0.5
+        && block.kind() != TextBlock.Kind.CAPTION
+        && block.kind() != TextBlock.Kind.HEADING;
+  }
+
+  /** The element a block's score goes to: past its paragraph and list elements to their container. */
+  private static Element container(Element owner, Element root) {
+    Element el = owner;
+    while (el != root && el.parent() != null && PARAGRAPH_TAGS.contains(el.normalName())) {
+      el = el.parent();
+    }
+    return el;
+  }
+
+  private static List<Element> withSiblings(
+      Element best, double bestScore, Map<Element, Double> finals, Map<Element, int[]> stats) {
+    Element parent = best.parent();
+    if (parent == null) {
+      return List.of(best);
+    }
+    double threshold = Math.max(10, bestScore * 0.2);
+    List<Element> siblings = parent.children();
+    boolean[] keep = new boolean[siblings.size()];
+    for (int i = 0; i < siblings.size(); i++) {
+      Element sibling = siblings.get(i);
+      keep[i] = sibling == best || joins(sibling, best, threshold, finals, stats);
+    }
+    // A heading between two kept siblings titles the section after it.
+    for (int i = 1; i + 1 < siblings.size(); i++) {
+      if (!keep[i] && siblings.get(i).normalName().matches("h[2-6]") && keep[i + 1] && anyBefore(keep, i)) {
+        keep[i] = true;
+      }
+    }
+    List<Element> out = new ArrayList<>();
+    for (int i = 0; i < siblings.size(); i++) {
+      if (keep[i]) {
+        out.add(siblings.get(i));
+      }
+    }
+    return out;
+  }
+
+  private static boolean joins(
+      Element sibling, Element best, double threshold, Map<Element, Double> finals, Map<Element, int[]> stats) {
+    Double score = finals.get(sibling);
+    double bonus = !best.className().isEmpty() && best.className().equals(sibling.className()) ? threshold : 0;
+    if (score != null && score + bonus >= threshold) {
+      return true;
+    }
+    if (!sibling.normalName().equals("p")) {
+      return false;
+    }
+    int[] s = stats.get(sibling);
+    if (s == null) {
+      return false;
+    }
+    double density = linkDensity(s);
+    String text = sibling.text();
+    return s[0] > 80 && density < 0.25
+        || s[0] > 0 && density == 0 && text.matches("(?s).*[.!?؟。]\\s*$");
+  }
+
+  private static double tagWeight(Element el) {
+    return
+        switch (el.normalName()) {
+          case "article" -> 8;
+          case "div", "main" -> 5;
+          case "pre", "td", "blockquote" -> 3;
+          case "ol", "ul", "dl", "dd", "dt", "li", "form", "address" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          default -> 0;
+        };
+  }
+
+  /**
+   * How much an element's names raise or lower its score. A factor rather than readability's ±25
+   * points: points let an empty teaser box named «content» beat a short article.
+   */
+  private static double nameFactor(Element el) {
+    double factor = 1;
+    if (el.attr("itemprop").toLowerCase(Locale.ROOT).contains("articlebody")) {
+      factor *= 3;
+    }
+    String names = el.className() + " " + el.id();
+    if (POSITIVE.matcher(names).find()) {
+      factor *= 1.5;
+    }
+    if (NEGATIVE.matcher(names).find()) {
+      factor *= 0.5;
+    }
+    return factor;
+  }
+
+  private static double linkDensity(int @Nullable [] stats) {
+    return stats == null || stats[0] == 0 ? 0 : (double) stats[1] / stats[0];
+  }
+
+  private static int commas(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ',' || c == '،' || c == '؛' || c == '，') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean anyBefore(boolean[] keep, int i) {
+    for (int j = 0; j < i; j++) {
+      if (keep[j]) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,285 @@
+package dev.khabar.enrich.clean;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Removes from a page what is never article text: scripts and forms, navigation, hidden elements,
+ * elements whose class or id names them as boilerplate (share bars, comments, related lists,
+ * sidebars, cookie notices, ads), captions, and blocks headed by a boilerplate phrase («اقرأ
+ * أيضا», «Most viewed»). Mutates the document it is given.
+ */
+final class DomPruner {
+  private static final String JUNK_TAGS =
+      "script, style, noscript, template, iframe, object, embed, svg, canvas, video, audio, map,"
+          + " button, input, select, textarea, option, dialog, menu, figcaption, link, meta";
+
+  /** Page chrome; removed unless it holds the article (some sites wrap everything in a form). */
+  private static final String CHROME_TAGS = "nav, aside, footer, header, form";
+
+  private static final String HIDDEN =
+      "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none], [style~=(?i)visibility\\s*:\\s*hidden]";
+
+  /** What an element holding the article contains; such an element is never removed whole. */
+  private static final String ARTICLE_MARKERS = "h1, article, main, [itemprop=articleBody]";
+
+  /** Parts of class and id names (split at - and _) that always name boilerplate. */
+  private static final Set<String> BOILERPLATE_PARTS =
+      Set.of(
+          "share", "shares",
+          "sharing", "sharebar", "sharethis", "addthis", "social", "socials", "related", "cookie",
+          "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription", "promo",
+          "promotion", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads", "adv", "dfp",
+          "breadcrumb", "breadcrumbs", "pagination", "pager", "popup", "modal", "popular",
+          "trending", "recommended", "recommendations", "outbrain", "taboola", "signup", "login",
+          "sr", "visually", "offscreen");
+
+  /**
+   * Parts that name page structure around an article: a sidebar, a menu, a footer. They name
+   * layouts too («has-sidebar», «sidebar-layout»), so an element they name is kept when it holds
+   * much of the page's text.
+   */
+  private static final Set<String> CHROME_PARTS =
+      Set.of(
+          "sidebar", "widget", "widgets", "banner", "overlay", "tags", "tag", "taglist", "keywords",
+          "nav", "navbar", "navigation", "menu", "footer", "masthead", "ticker", "breaking",
+          "caption", "credit", "credits", "byline", "dateline", "meta", "rating", "toolbar", "skip");
+
+  private static final Set<String> COMMENT_PARTS =
+      Set.of("comment", "comments", "commentlist", "disqus", "respond", "replies");
+
+  /** WordPress describes the post on its wrapper: «tag-social», «category-sidebar-news». */
+  private static final Pattern TAXONOMY =
+      Pattern.compile("(?:tag|category|cat|format|status|type|topic|postid)-");
+
+  /** Share of the page's text above which a chrome-named element is taken for a layout wrapper. */
+  private static final double LAYOUT_TEXT_SHARE = 0.3;
+
+  /** The same for a boilerplate name, which is surer evidence. */
+  private static final double WRAPPER_TEXT_SHARE = 0.5;
+
+  /** Compounds that give themselves away when - and _ are dropped: «most-viewed», «readAlso». */
+  private static final List<String> NEGATIVE_COMPOUNDS =
+      List.of(
+          "mostviewed", "mostread", "mostpopular", "mostvisited", "readalso", "alsoread", "readmore",
+          "relatedpost", "relatednews", "relatedarticle", "morestories", "morenews", "youmaylike",
+          "authorbio", "aboutauthor", "socialmedia", "shareicons", "sharebuttons", "sharetools");
+
+  /** Class or id parts that name the article itself; they protect an element from removal. */
+  private static final Pattern ARTICLE_NAME =
+      Pattern.compile(
+          "(?i)articlebody|article-body|article_body|articletext|article-text|article-content"
+              + "|articlecontent|post-content|postcontent|post-body|entry-content|story-body"
+              + "|storybody|story-content|news-text|newstext|news-body|body-text|bodytext");
+
+  private static final Pattern SPLIT = Pattern.compile("[-_:.@]+");
+
+  /** How far a boilerplate header climbs: an ancestor this long is not a small link block. */
+  private static final int MAX_HEADED_BLOCK_CHARS = 6000;
+
+  /** Non-whitespace characters of the longest boilerplate header worth checking. */
+  private static final int MAX_HEADER_CHARS = 60;
+
+  private DomPruner() {}
+
+  static void prune(Element body) {
+    body.select(JUNK_TAGS).remove();
+    removeUnlessArticle(body.select(HIDDEN));
+    removeUnlessArticle(body.select(CHROME_TAGS));
+    removeByName(body);
+    removeHeadedBlocks(body);
+  }
+
+  private static void removeByName(Element body) {
+    int bodyChars = Math.max(1, TextStats.nonSpace(body.text()));
+    for (Element el : body.select("[class], [id]")) {
+      Name name = name(el.className() + " " + el.id());
+      if (name == Name.NEUTRAL || !attached(el) || holdsArticle(el)) {
+        continue;
+      }
+      // A theme's class on the article's wrapper («entry share», «has-sidebar») names a layout;
+      // an element holding much of the page is that wrapper. Comments alone may be that long.
+      double share = name == Name.CHROME ? LAYOUT_TEXT_SHARE : name == Name.BOILERPLATE ? WRAPPER_TEXT_SHARE : 2;
+      if (share <= 1 && TextStats.of(el, (int) (bodyChars * share)).truncated()) {
+        continue;
+      }
+      el.remove();
+    }
+  }
+
+  enum Name {
+    NEUTRAL,
+    CHROME,
+    BOILERPLATE,
+    COMMENTS
+  }
+
+  /** What a class and id name an element as. */
+  static Name name(String names) {
+    if (names.isBlank() || ARTICLE_NAME.matcher(names).find()) {
+      return Name.NEUTRAL;
+    }
+    Name found = Name.NEUTRAL;
+    for (String token : names.toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (TAXONOMY.matcher(token).lookingAt()) {
+        continue;
+      }
+      for (String part : SPLIT.split(token)) {
+        if (COMMENT_PARTS.contains(part)) {
+          return Name.COMMENTS;
+        }
+        if (BOILERPLATE_PARTS.contains(part)) {
+          return Name.BOILERPLATE;
+        }
+        if (CHROME_PARTS.contains(part)) {
+          found = Name.CHROME;
+        }
+      }
+      String joined = token.replace("-", "").replace("_", "");
+      for (String compound : NEGATIVE_COMPOUNDS) {
+        if (joined.contains(compound)) {
+          return Name.BOILERPLATE;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void removeUnlessArticle(Elements elements) {
+    for (Element el : elements) {
+      if (attached(el) && !holdsArticle(el)) {
+        el.remove();
+      }
+    }
+  }
+
+  private static boolean holdsArticle(Element el) {
+    String tag = el.normalName();
+    if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) {
+      Name name = name(el.className());
+      return name == Name.NEUTRAL || name == Name.CHROME || el.selectFirst("h1") != null;
+    }
+    return el.selectFirst(ARTICLE_MARKERS) != null;
+  }
+
+  /**
+   * Removes each block a boilerplate phrase heads: the header climbs to the largest ancestor that
+   * holds little besides links (a share bar, an «اقرأ أيضا» box, a sidebar list). When the header
+   * stands alone among paragraphs, the link paragraphs that follow it go with it.
+   */
+  private static void removeHeadedBlocks(Element body) {
+    Map<Element, Integer> lengths = textLengths(body);
+    List<Element> headers = new ArrayList<>();
+    for (Map.Entry<Element, Integer> e : lengths.entrySet()) {
+      Element el = e.getKey();
+      if (el != body && e.getValue() > 0 && e.getValue() <= MAX_HEADER_CHARS && isHeaderElement(el, lengths)) {
+        headers.add(el);
+      }
+    }
+    for (Element header : headers) {
+      if (!attached(header)) {
+        continue;
+      }
+      int headerChars = lengths.get(header);
+      Element block = header;
+      for (Element parent = block.parent(); parent != null && parent != body; parent = parent.parent()) {
+        if (parent.normalName().equals("article") || parent.normalName().equals("main")) {
+          break;
+        }
+        TextStats stats = TextStats.of(parent, MAX_HEADED_BLOCK_CHARS);
+        int otherText = stats.chars() - stats.linkChars() - headerChars;
+        if (stats.truncated() || otherText > Math.max(40, stats.chars() / 5)) {
+          break;
+        }
+        block = parent;
+      }
+      if (block == header) {
+        removeFollowingLinks(header);
+      }
+      block.remove();
+    }
+  }
+
+  /**
+   * Non-whitespace characters under each element, in document order, counted in one pass: asking
+   * each element for its text would cost time quadratic in the depth of the page.
+   */
+  private static Map<Element, Integer> textLengths(Element root) {
+    Map<Element, Integer> lengths = new LinkedHashMap<>();
+    Map<Element, int[]> counts = new IdentityHashMap<>();
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof Element el) {
+              counts.put(el, new int[1]);
+            } else if (node instanceof TextNode text && node.parent() instanceof Element parent) {
+              counts.get(parent)[0] += TextStats.nonSpace(text.getWholeText());
+            }
+          }
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element el) {
+              int n = counts.get(el)[0];
+              lengths.put(el, n);
+              if (el != root && el.parent() != null && counts.get(el.parent()) != null) {
+                counts.get(el.parent())[0] += n;
+              }
+            }
+          }
+        },
+        root);
+    return lengths;
+  }
+
+  /** Whether the element's whole text is a boilerplate phrase, and no parent has the same text. */
+  private static boolean isHeaderElement(Element el, Map<Element, Integer> lengths) {
+    Element parent = el.parent();
+    if (parent != null && lengths.getOrDefault(parent, 0).equals(lengths.get(el)) && isHeaderText(parent)) {
+      return false;
+    }
+    return isHeaderText(el);
+  }
+
+  private static boolean isHeaderText(Element el) {
+    String text = el.text();
+    return text.length() <= 2 * MAX_HEADER_CHARS && Boilerplate.isHeader(text);
+  }
+
+  private static void removeFollowingLinks(Element header) {
+    List<Element> links = new ArrayList<>();
+    for (Element next = header.nextElementSibling(); next != null && links.size() < 10;
+        next = next.nextElementSibling()) {
+      TextStats stats = TextStats.of(next, 1000);
+      boolean empty = stats.chars() == 0;
+      boolean linky = !stats.truncated() && stats.linkChars() * 2 >= stats.chars();
+      if (!empty && !linky) {
+        break;
+      }
+      links.add(next);
+    }
+    links.forEach(Node::remove);
+  }
+
+  /** Whether the element is still in the document; removed subtrees have no root document. */
+  private static boolean attached(Element el) {
+    Element up = el;
+    while (up.parent() != null) {
+      up = up.parent();
+    }
+    return up.normalName().equals("#root");
+  }
+}

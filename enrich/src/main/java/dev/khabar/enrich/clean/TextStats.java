@@ -1,0 +1,70 @@
+package dev.khabar.enrich.clean;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Characters of text under an element, and how many of them are link text, counted without
+ * whitespace. Counting stops past a limit so that asking about a huge element stays cheap.
+ *
+ * @param chars non-whitespace characters (up to the limit)
+ * @param linkChars those inside an {@code <a>}
+ * @param truncated whether counting stopped at the limit
+ */
+record TextStats(int chars, int linkChars, boolean truncated) {
+
+  static TextStats of(Element root, int limit) {
+    int[] counts = new int[2];
+    boolean[] stopped = new boolean[1];
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+              int n = nonSpace(text.getWholeText());
+              counts[0] += n;
+              if (inLink(text, root)) {
+                counts[1] += n;
+              }
+              if (counts[0] > limit) {
+                stopped[0] = true;
+                return FilterResult.STOP;
+              }
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
+    return new TextStats(counts[0], counts[1], stopped[0]);
+  }
+
+  double linkDensity() {
+    return chars == 0 ? 0 : (double) linkChars / chars;
+  }
+
+  static int nonSpace(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean inLink(Node node, Element root) {
+    for (Node up = node.parent(); up != null; up = up.parent()) {
+      if (up instanceof Element el && el.normalName().equals("a")) {
+        return true;
+      }
+      if (up == root) {
+        return false;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,157 @@
+package dev.khabar.enrich.entities;
+
+import dev.khabar.common.contract.Entity;
+import dev.khabar.enrich.entities.gazetteer.Gazetteer;
+import dev.khabar.enrich.entities.gazetteer.Gazetteers;
+import dev.khabar.enrich.entities.tagger.Span;
+import dev.khabar.enrich.entities.tagger.Tagger;
+import dev.khabar.enrich.entities.tagger.Tags;
+import dev.khabar.enrich.entities.text.Clitics;
+import dev.khabar.enrich.entities.text.Normalizer;
+import dev.khabar.enrich.entities.text.Token;
+import dev.khabar.enrich.entities.text.Tokenizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Recognises and links the people, organisations, places and other names of an article.
+ *
+ * <pre>{@code
+ * EntityRecognizer ner = EntityRecognizer.load();
+ * List<Entity> entities = ner.recognize("التقى عارف بالأمين العام لمنظمة إيكو في طهران", "ar");
+ * }</pre>
+ *
+ * <p>Thread-safe: one instance serves all stream threads.
+ */
+public final class EntityRecognizer {
+
+  static final String ARABIC_MODEL = "/dev/khabar/enrich/entities/ner-ar.bin.gz";
+  static final String ENGLISH_MODEL = "/dev/khabar/enrich/entities/ner-en.bin.gz";
+
+  private static volatile EntityRecognizer shipped;
+
+  private final MentionFinder arabic;
+  private final MentionFinder english;
+  private final Linker linker;
+
+  EntityRecognizer(Gazetteer gazetteer, Tagger arabic, Tagger english) {
+    this.arabic = new MentionFinder(arabic, gazetteer);
+    this.english = new MentionFinder(english, gazetteer);
+    this.linker = new Linker(gazetteer);
+  }
+
+  /** The shipped models and gazetteers, loaded from the classpath on first use. */
+  public static EntityRecognizer load() {
+    EntityRecognizer r = shipped;
+    if (r == null) {
+      synchronized (EntityRecognizer.class) {
+        r = shipped;
+        if (r == null) {
+          Gazetteer gazetteer = Gazetteers.shipped();
+          r = new EntityRecognizer(gazetteer, Tagger.load(gazetteer, ARABIC_MODEL),
+              Tagger.load(gazetteer, ENGLISH_MODEL));
+          shipped = r;
+        }
+      }
+    }
+    return r;
+  }
+
+  /**
+   * The entities of {@code text}, each once, in order of first mention.
+   *
+   * @param language ISO 639-1 code; "ar" and "en" pick their models, anything else the model of
+   *     the script most of the letters are written in
+   */
+  public List<Entity> recognize(String text, String language) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(language, "language");
+    List<Token> tokens = Tokenizer.tokenize(text);
+    MentionFinder finder = switch (language) {
+      case "ar" -> arabic;
+      case "en" -> english;
+      default -> mostlyArabic(text) ? arabic : english;
+    };
+    Set<String> words = new HashSet<>();
+    for (Token t : tokens) {
+      words.add(Normalizer.normalize(t.text()));
+    }
+    List<Mention> mentions = new ArrayList<>();
+    boolean[] covered = new boolean[tokens.size()];
+    for (int[] sentence : Sentences.split(text, tokens)) {
+      List<String> raw = tokens.subList(sentence[0], sentence[1]).stream().map(Token::text).toList();
+      for (Span s : finder.find(raw)) {
+        int from = sentence[0] + s.start();
+        int to = sentence[0] + s.end();
+        mentions.add(linker.link(tokens, from, to, Tags.TYPES.get(s.type()), words));
+        java.util.Arrays.fill(covered, from, to, true);
+      }
+    }
+    mentions.addAll(repeatedNames(tokens, mentions, covered));
+    return ArticleEntities.of(text, mentions);
+  }
+
+  /**
+   * Other mentions of a person by the same name, or by two or more final words of a full name the tagger found elsewhere in
+   * the article («مجيد خان» after «أسد مجيد خان»), where the tagger missed them.
+   */
+  private List<Mention> repeatedNames(List<Token> tokens, List<Mention> found, boolean[] covered) {
+    List<String[]> names = new ArrayList<>();
+    for (Mention m : found) {
+      if (m.link() == null && m.type().equals("PER")) {
+        String[] words = m.key().split(" ");
+        // The whole name, and its endings of two words or more: a lone given name or surname
+        // elsewhere is too often a common word («حسن», «خان»).
+        names.add(words);
+        for (int s = 1; s + 2 <= words.length; s++) {
+          names.add(java.util.Arrays.copyOfRange(words, s, words.length));
+        }
+      }
+    }
+    names.sort((a, b) -> b.length - a.length);
+    List<Mention> out = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      for (String[] name : names) {
+        if (i + name.length <= tokens.size() && matches(tokens, i, name, covered)) {
+          out.add(linker.link(tokens, i, i + name.length, "PER", Set.of(name[0])));
+          java.util.Arrays.fill(covered, i, i + name.length, true);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean matches(List<Token> tokens, int at, String[] name, boolean[] covered) {
+    for (int k = 0; k < name.length; k++) {
+      if (covered[at + k]) {
+        return false;
+      }
+      String norm = Normalizer.normalize(tokens.get(at + k).text());
+      boolean same = norm.equals(name[k])
+          || (k == 0 && norm.endsWith(name[k]) && Clitics.prefixLength(norm) > 0
+              && norm.length() - Clitics.prefixLength(norm) <= name[k].length());
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean mostlyArabic(String text) {
+    int arabic = 0;
+    int latin = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Normalizer.isArabicLetter(c)) {
+        arabic++;
+      } else if (c < 0x250 && Character.isLetter(c)) {
+        latin++;
+      }
+    }
+    return arabic >= latin;
+  }
+}

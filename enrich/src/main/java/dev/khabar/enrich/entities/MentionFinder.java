@@ -1,0 +1,91 @@
+package dev.khabar.enrich.entities;
+
+import dev.khabar.enrich.entities.gazetteer.Gazetteer;
+import dev.khabar.enrich.entities.gazetteer.Source;
+import dev.khabar.enrich.entities.tagger.Span;
+import dev.khabar.enrich.entities.tagger.Tagger;
+import dev.khabar.enrich.entities.tagger.Tags;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds entity spans in one sentence: the tagger's, completed by curated names it missed. Only
+ * organisations and multi-word country names are added that way; one-word country names are left
+ * to the tagger, because «مالي» (Mali) is usually "financial". Thread-safe (immutable).
+ */
+final class MentionFinder {
+
+  private final Tagger tagger;
+  private final Gazetteer gazetteer;
+
+  MentionFinder(Tagger tagger, Gazetteer gazetteer) {
+    this.tagger = tagger;
+    this.gazetteer = gazetteer;
+  }
+
+  List<Span> find(List<String> tokens) {
+    List<Span> spans = new ArrayList<>();
+    for (Span s : Span.of(tagger.tag(tokens))) {
+      spans.add(s.type() == PER ? withGivenNames(tokens, s, spans) : s);
+    }
+    List<Gazetteer.Match> names = new ArrayList<>();
+    for (Gazetteer.Match m : gazetteer.findAll(tokens)) {
+      Source source = m.entry().source();
+      boolean curated = source == Source.ORGANISATION
+          || (source == Source.COUNTRY && m.end() - m.start() > 1);
+      if (curated && looksLikeName(tokens.get(m.start()))) {
+        names.add(m);
+      }
+    }
+    names.sort(Comparator.comparingInt((Gazetteer.Match m) -> m.start() - m.end())
+        .thenComparingInt(Gazetteer.Match::start));
+    for (Gazetteer.Match m : names) {
+      boolean blocked = false;
+      for (Span s : spans) {
+        boolean overlaps = s.start() < m.end() && m.start() < s.end();
+        boolean inside = s.start() >= m.start() && s.end() <= m.end();
+        blocked |= overlaps && !inside;
+      }
+      if (!blocked) {
+        spans.removeIf(s -> s.start() >= m.start() && s.end() <= m.end());
+        spans.add(new Span(m.start(), m.end(), Tags.TYPES.indexOf(m.entry().type())));
+      }
+    }
+    spans.sort(Comparator.comparingInt(Span::start));
+    return spans;
+  }
+
+  private static final int PER = Tags.TYPES.indexOf("PER");
+
+  /**
+   * Extends a person leftwards over up to two words from the person-name list: given names that
+   * are also common words («أسد» is "lion") are the part of a name the tagger most often drops.
+   */
+  private Span withGivenNames(List<String> tokens, Span s, List<Span> before) {
+    int start = s.start();
+    int limit = before.isEmpty() ? 0 : before.get(before.size() - 1).end();
+    while (start > limit && s.start() - start < 2 && isGivenName(tokens.get(start - 1))) {
+      start--;
+    }
+    return start == s.start() ? s : new Span(start, s.end(), s.type());
+  }
+
+  private boolean isGivenName(String token) {
+    if (!Character.isLetter(token.charAt(0))) {
+      return false;
+    }
+    for (Gazetteer.Match m : gazetteer.findAll(List.of(token))) {
+      if (m.entry().source() == Source.ANER_PER) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Latin names start with a capital ("World Bank", not "world bank"); Arabic has no case. */
+  private static boolean looksLikeName(String token) {
+    char c = token.charAt(0);
+    return !Character.isLetter(c) || !Character.isLowerCase(c);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.khabar.enrich.entities.cli;
+
+import dev.khabar.enrich.entities.gazetteer.Gazetteer;
+import dev.khabar.enrich.entities.gazetteer.Gazetteers;
+import dev.khabar.enrich.entities.tagger.Features;
+import dev.khabar.enrich.entities.tagger.Scores;
+import dev.khabar.enrich.entities.tagger.Sentence;
+import dev.khabar.enrich.entities.tagger.Tagger;
+import dev.khabar.enrich.entities.tagger.TaggerModel;
+import dev.khabar.enrich.entities.tagger.Trainer;
+import dev.khabar.enrich.entities.tagger.TrainingSets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * K-fold cross-validation of the tagger with exact-match entity scores. Folds are contiguous
+ * blocks of sentences, not a shuffle: a news story's sentences stay in one fold, so names repeated
+ * within a story do not leak from training into test.
+ */
+@Command(name = "eval-ner", mixinStandardHelpOptions = true,
+    description = "Cross-validates the NER tagger on ANERcorp and the English sets.")
+public final class EvalNer implements Callable<Integer> {
+
+  @Option(names = "--data", defaultValue = "../shared/data/ner",
+      description = "The ner/ data directory (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--folds", description = "Number of folds (default: ${DEFAULT-VALUE}).")
+  int folds = 5;
+
+  @Option(names = "--language", description = "ar, en or all (default: ${DEFAULT-VALUE}).")
+  String language = "all";
+
+  @Option(names = "--epochs", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+  int epochs = TrainingSets.EPOCHS;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EvalNer()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (folds < 2) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--folds must be >= 2");
+    }
+    if (!List.of("ar", "en", "all").contains(language)) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--language must be ar, en or all, was " + language);
+    }
+    Gazetteer gazetteer = Gazetteers.shipped();
+    if (!language.equals("en")) {
+      crossValidate("Arabic", gazetteer, TrainingSets.arabic(data));
+    }
+    if (!language.equals("ar")) {
+      crossValidate("English", gazetteer, TrainingSets.english(data));
+    }
+    return 0;
+  }
+
+  /** Fold k tests on the k-th block of every set and trains on the rest of all of them. */
+  private void crossValidate(String name, Gazetteer gazetteer, Map<String, List<Sentence>> sets) {
+    Features features = new Features(gazetteer, TrainingSets.BITS);
+    Map<String, Scores> perSet = new LinkedHashMap<>();
+    sets.keySet().forEach(k -> perSet.put(k, new Scores()));
+    for (int k = 0; k < folds; k++) {
+      List<Sentence> train = new ArrayList<>();
+      for (List<Sentence> set : sets.values()) {
+        int from = set.size() * k / folds;
+        int to = set.size() * (k + 1) / folds;
+        train.addAll(set.subList(0, from));
+        train.addAll(set.subList(to, set.size()));
+      }
+      TaggerModel model =
+          new Trainer(features, TrainingSets.BITS, epochs, TrainingSets.SEED).train(train);
+      Tagger tagger = new Tagger(gazetteer, model);
+      for (Map.Entry<String, List<Sentence>> set : sets.entrySet()) {
+        List<Sentence> s = set.getValue();
+        for (Sentence x : s.subList(s.size() * k / folds, s.size() * (k + 1) / folds)) {
+          perSet.get(set.getKey()).add(x.tags(), tagger.tag(x.tokens()));
+        }
+      }
+      System.err.printf("%s fold %d/%d done%n", name, k + 1, folds);
+    }
+    Scores total = new Scores();
+    for (Map.Entry<String, Scores> e : perSet.entrySet()) {
+      System.out.printf("%n== %s %s, %d-fold CV%n%s", name, e.getKey(), folds,
+          e.getValue().report());
+      total.addAll(e.getValue());
+    }
+    if (perSet.size() > 1) {
+      System.out.printf("%n== %s all sets, %d-fold CV%n%s", name, folds, total.report());
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.khabar.enrich.entities.cli;
+
+import dev.khabar.enrich.entities.gazetteer.Gazetteer;
+import dev.khabar.enrich.entities.gazetteer.Gazetteers;
+import dev.khabar.enrich.entities.tagger.Features;
+import dev.khabar.enrich.entities.tagger.Sentence;
+import dev.khabar.enrich.entities.tagger.TaggerModel;
+import dev.khabar.enrich.entities.tagger.Trainer;
+import dev.khabar.enrich.entities.tagger.TrainingSets;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Trains the shipped Arabic and English models; same data, same seed, same bytes. */
+@Command(name = "train-ner", mixinStandardHelpOptions = true,
+    description = "Exports cldr-places.tsv from ICU and trains ner-ar.bin.gz and ner-en.bin.gz.")
+public final class TrainNer implements Callable<Integer> {
+
+  @Option(names = "--data", defaultValue = "../shared/data/ner",
+      description = "The ner/ data directory (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--out", defaultValue = "enrich/src/main/resources/dev/khabar/enrich/entities/",
+      description = "Where to write the models (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--epochs", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+  int epochs = TrainingSets.EPOCHS;
+
+  @Option(names = "--seed", description = "Shuffling seed (default: ${DEFAULT-VALUE}).")
+  long seed = TrainingSets.SEED;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TrainNer()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Files.createDirectories(out);
+    Path places = out.resolve("cldr-places.tsv");
+    Gazetteers.exportCldr(places);
+    Gazetteer gazetteer = Gazetteers.build(Files.readAllLines(places));
+    train(gazetteer, TrainingSets.arabic(data), out.resolve("ner-ar.bin.gz"));
+    train(gazetteer, TrainingSets.english(data), out.resolve("ner-en.bin.gz"));
+    return 0;
+  }
+
+  private void train(Gazetteer gazetteer, Map<String, List<Sentence>> sets, Path file)
+      throws Exception {
+    List<Sentence> all = new ArrayList<>();
+    sets.values().forEach(all::addAll);
+    long start = System.nanoTime();
+    TaggerModel model = new Trainer(new Features(gazetteer, TrainingSets.BITS), TrainingSets.BITS,
+        epochs, seed).train(all);
+    try (OutputStream o = Files.newOutputStream(file)) {
+      model.write(o);
+    }
+    System.out.printf("%s: %d sentences from %s, %d epochs, %.1f s, %d bytes%n", file,
+        all.size(), sets.keySet(), epochs, (System.nanoTime() - start) / 1e9, Files.size(file));
+  }
+}

@@ -1,0 +1,6 @@
+package dev.khabar.enrich.entities.tagger;
+
+import java.util.List;
+
+/** A tokenised sentence with its gold IOB2 tags (see {@link Tags}). */
+public record Sentence(List<String> tokens, int[] tags) {}

@@ -1,0 +1,94 @@
+package dev.khabar.enrich.entities.tagger;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Averaged structured perceptron (Collins 2002): decode each sentence with the current weights and,
+ * where the best sequence differs from the gold one, add the gold features and subtract the
+ * predicted ones. The returned weights are averaged over all steps, which regularises much like
+ * voting. Deterministic for a given seed and epoch count.
+ */
+public final class Trainer {
+
+  private static final int T = Tags.COUNT;
+
+  private final Features features;
+  private final int bits;
+  private final int epochs;
+  private final long seed;
+
+  public Trainer(Features features, int bits, int epochs, long seed) {
+    this.features = features;
+    this.bits = bits;
+    this.epochs = epochs;
+    this.seed = seed;
+  }
+
+  public TaggerModel train(List<Sentence> sentences) {
+    List<int[][]> feats = new ArrayList<>(sentences.size());
+    for (Sentence s : sentences) {
+      feats.add(features.extract(s.tokens()));
+    }
+    float[] w = new float[T << bits];
+    float[] wSum = new float[T << bits]; // sum of step * update, for lazy averaging
+    float[] tr = new float[(T + 1) * T];
+    float[] trSum = new float[(T + 1) * T];
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      order.add(i);
+    }
+    Random random = new Random(seed);
+    int step = 1;
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      Collections.shuffle(order, random);
+      for (int idx : order) {
+        int[][] f = feats.get(idx);
+        int[] gold = sentences.get(idx).tags();
+        int[] pred = decode(f, w, tr);
+        for (int i = 0; i < gold.length; i++) {
+          if (pred[i] != gold[i]) {
+            for (int x : f[i]) {
+              w[x * T + gold[i]] += 1;
+              wSum[x * T + gold[i]] += step;
+              w[x * T + pred[i]] -= 1;
+              wSum[x * T + pred[i]] -= step;
+            }
+          }
+          int gp = (i == 0 ? 0 : gold[i - 1] + 1) * T + gold[i];
+          int pp = (i == 0 ? 0 : pred[i - 1] + 1) * T + pred[i];
+          if (gp != pp) {
+            tr[gp] += 1;
+            trSum[gp] += step;
+            tr[pp] -= 1;
+            trSum[pp] -= step;
+          }
+        }
+        step++;
+      }
+    }
+    for (int i = 0; i < w.length; i++) {
+      w[i] -= wSum[i] / step;
+    }
+    for (int i = 0; i < tr.length; i++) {
+      tr[i] -= trSum[i] / step;
+    }
+    return TaggerModel.quantise(bits, w, tr);
+  }
+
+  private static int[] decode(int[][] f, float[] w, float[] tr) {
+    int n = f.length;
+    float[] emission = new float[n * T];
+    for (int i = 0; i < n; i++) {
+      for (int x : f[i]) {
+        int base = x * T;
+        for (int t = 0; t < T; t++) {
+          emission[i * T + t] += w[base + t];
+        }
+      }
+    }
+    return Viterbi.decode(emission, n, tr);
+  }
+}

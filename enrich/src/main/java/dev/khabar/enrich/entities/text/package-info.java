@@ -1,0 +1,3 @@
+/** Offset-keeping tokenisation and matching-only normalisation of Arabic and Latin text. */
+@org.jspecify.annotations.NullMarked
+package dev.khabar.enrich.entities.text;

@@ -1,0 +1,117 @@
+package dev.khabar.enrich.meta;
+
+import dev.khabar.enrich.language.ArabicScript;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the machine-readable dates pages put in meta tags, JSON-LD and {@code <time datetime>}: ISO
+ * 8601 with or without offset, with a space for the {@code T}, date only, and RFC 1123. A date
+ * without offset is taken as UTC. Stateless and thread-safe.
+ */
+public final class DateParser {
+  /** Years outside this range are typos or placeholders ({@code 0001-01-01}), not publication dates. */
+  private static final int MIN_YEAR = 1990;
+
+  private static final int MAX_YEAR = 2100;
+
+  private static final DateTimeFormatter LOCAL =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .optionalStart()
+          .appendValue(ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+          .optionalStart()
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .optionalEnd()
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH", "Z")
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
+
+  private static final Pattern EPOCH = Pattern.compile("\\d{10}(\\d{3})?");
+  private static final Pattern ISO_PREFIX =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
+
+  private DateParser() {}
+
+  /** The instant a machine-readable date string denotes, or null when it is none. */
+  public static @Nullable Instant parse(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    String text = ArabicScript.asciiDigits(value.strip());
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (EPOCH.matcher(text).matches()) {
+      long number = Long.parseLong(text);
+      return plausible(text.length() == 13 ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number));
+    }
+    Matcher iso = ISO_PREFIX.matcher(text);
+    if (iso.lookingAt()) {
+      Instant instant = parseIso(iso.group());
+      if (instant != null) {
+        return instant;
+      }
+    }
+    try {
+      return plausible(ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    } catch (DateTimeParseException e) {
+      return TextualDates.find(text);
+    }
+  }
+
+  private static @Nullable Instant parseIso(String text) {
+    try {
+      var parsed = LOCAL.parseBest(text, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+      Instant instant =
+          switch (parsed) {
+            case OffsetDateTime odt -> odt.toInstant();
+            case LocalDateTime ldt -> ldt.toInstant(ZoneOffset.UTC);
+            case LocalDate date -> date.atStartOfDay(ZoneOffset.UTC).toInstant();
+            default -> null;
+          };
+      return instant == null ? null : plausible(instant);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  static @Nullable Instant plausible(Instant instant) {
+    int year = instant.atOffset(ZoneOffset.UTC).getYear();
+    return year >= MIN_YEAR && year <= MAX_YEAR ? instant : null;
+  }
+}

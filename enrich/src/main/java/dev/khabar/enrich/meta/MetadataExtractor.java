@@ -1,0 +1,247 @@
+package dev.khabar.enrich.meta;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads {@link PageMetadata} from a parsed page. Call it before anything strips the page: the
+ * metadata lives in the head, in bylines and in date lines that boilerplate removal drops.
+ * Stateless and thread-safe.
+ */
+public final class MetadataExtractor {
+  private static final List<String> PUBLISHED_META =
+      List.of(
+          "meta[property=article:published_time]",
+          "meta[property=og:published_time]",
+          "meta[property=og:article:published_time]",
+          "meta[itemprop=datePublished]",
+          "meta[name=parsely-pub-date]",
+          "meta[name=sailthru.date]",
+          "meta[name=article.published]",
+          "meta[name=published-date]",
+          "meta[name=publish-date]",
+          "meta[name=publishdate]",
+          "meta[name=pubdate]",
+          "meta[name=date]",
+          "meta[name=dc.date.issued]",
+          "meta[name=dc.date]",
+          "meta[name=dcterms.created]",
+          "meta[name=dcterms.date]",
+          "meta[name=citation_publication_date]",
+          "meta[property=rnews:datePublished]");
+
+  private static final List<String> MODIFIED_META =
+      List.of(
+          "meta[property=article:modified_time]",
+          "meta[property=og:updated_time]",
+          "meta[itemprop=dateModified]",
+          "meta[name=last-modified]",
+          "meta[name=dcterms.modified]",
+          "meta[http-equiv=last-modified]");
+
+  private static final List<String> AUTHOR_META =
+      List.of(
+          "meta[name=author]",
+          "meta[property=article:author]",
+          "meta[name=parsely-author]",
+          "meta[name=sailthru.author]",
+          "meta[name=dc.creator]",
+          "meta[name=byl]");
+
+  /** Elements whose text is a byline. */
+  private static final String BYLINE_SELECTOR =
+      "[itemprop=author], [rel=author], .byline, .by-line, .author, .author-name, .post-author,"
+          + " .article-author, .writer, [class*=byline]";
+
+  /** Elements whose text is a date line, for pages that give the date nowhere else. */
+  private static final String DATELINE_SELECTOR =
+      "[class*=date], [class*=time], [class*=publish], [id*=date], [class*=meta], [class*=info]";
+
+  private static final Pattern URL_DATE =
+      Pattern.compile("/((?:19|20)\\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\\d|3[01])(?:/|-|_|\\.|$)");
+
+  private static final int MAX_AUTHOR_CHARS = 100;
+
+  private MetadataExtractor() {}
+
+  public static MetadataExtractor withDefaults() {
+    return new MetadataExtractor();
+  }
+
+  public PageMetadata extract(Document doc, String url) {
+    JsonLd ld = JsonLd.of(doc);
+    Instant published = firstDate(ld.text("datePublished"), doc, PUBLISHED_META);
+    if (published == null) {
+      published = DateParser.parse(ld.text("dateCreated"));
+    }
+    if (published == null) {
+      published = timeElement(doc);
+    }
+    if (published == null) {
+      published = urlDate(url);
+    }
+    if (published == null) {
+      published = writtenDate(doc);
+    }
+    Instant modified = firstDate(ld.text("dateModified"), doc, MODIFIED_META);
+    return new PageMetadata(
+        published,
+        modified,
+        author(ld, doc),
+        siteName(ld, doc),
+        firstNonBlank(content(doc, "meta[property=og:title]"), ld.text("headline"),
+            content(doc, "meta[name=twitter:title]")),
+        doc.title().isBlank() ? null : doc.title().strip(),
+        declaredLanguage(doc),
+        ld.text("articleBody"));
+  }
+
+  /** The date in a URL such as {@code /2024/07/21/} or {@code /20240721/}, at midnight UTC. */
+  static @Nullable Instant urlDate(String url) {
+    Matcher m = URL_DATE.matcher(url);
+    return m.find() ? DateParser.parse(m.group(1) + "-" + m.group(2) + "-" + m.group(3)) : null;
+  }
+
+  /** Removes «By», «بقلم:», «كتب:» and the like from a byline; null when nothing is left. */
+  public static @Nullable String cleanByline(@Nullable String byline) {
+    if (byline == null) {
+      return null;
+    }
+    String name =
+        byline
+            .replaceAll("\\s+", " ")
+            .strip()
+            .replaceFirst(
+                "^(?i)(by|written by|posted by|von|par|بقلم|كتب|كتبت|كتبه|تقرير|إعداد|اعداد|تحرير|المحرر"
+                    + "|نویسنده|نوشته|تحریر|رپورٹ)\\s*[:：\\-–]?\\s*",
+                "")
+            .replaceFirst("^[:：\\-–|]\\s*", "")
+            .strip();
+    if (name.isEmpty() || name.length() > MAX_AUTHOR_CHARS || name.startsWith("http")) {
+      return null;
+    }
+    return name;
+  }
+
+  private static @Nullable Instant firstDate(@Nullable String first, Document doc, List<String> selectors) {
+    Instant date = DateParser.parse(first);
+    for (int i = 0; date == null && i < selectors.size(); i++) {
+      date = DateParser.parse(content(doc, selectors.get(i)));
+    }
+    return date;
+  }
+
+  private static @Nullable Instant timeElement(Document doc) {
+    for (String selector : List.of("[itemprop=datePublished]", "time[pubdate]", "time[datetime]")) {
+      for (Element el : doc.select(selector)) {
+        String value = el.hasAttr("datetime") ? el.attr("datetime") : el.hasAttr("content") ? el.attr("content") : el.text();
+        Instant date = DateParser.parse(value);
+        if (date != null) {
+          return date;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable Instant writtenDate(Document doc) {
+    Element body = doc.body();
+    int seen = 0;
+    for (Element el : body.select(DATELINE_SELECTOR)) {
+      if (++seen > 50) {
+        break;
+      }
+      if (inPageChrome(el)) {
+        continue; // «الأربعاء ١١ ديسمبر ٢٠٢٤» in a masthead is today's date, not the article's.
+      }
+      String text = el.text();
+      // A date line is short; a long text with a date in it is an article mentioning a date.
+      if (text.length() <= 120) {
+        Instant date = TextualDates.find(text);
+        if (date == null) {
+          date = DateParser.parse(text.length() <= 40 ? text : null);
+        }
+        if (date != null) {
+          return date;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether the element is in the page's masthead, menu, sidebar or footer, outside any article. */
+  private static boolean inPageChrome(Element el) {
+    boolean chrome = false;
+    for (Element up = el; up != null; up = up.parent()) {
+      switch (up.normalName()) {
+        case "article":
+          return false;
+        case "header", "nav", "footer", "aside":
+          chrome = true;
+          break;
+        default:
+          break;
+      }
+    }
+    return chrome;
+  }
+
+  private static @Nullable String author(JsonLd ld, Document doc) {
+    String author = cleanByline(ld.author());
+    for (int i = 0; author == null && i < AUTHOR_META.size(); i++) {
+      author = cleanByline(content(doc, AUTHOR_META.get(i)));
+    }
+    if (author == null) {
+      for (Element el : doc.select(BYLINE_SELECTOR)) {
+        Element name = el.selectFirst("[itemprop=name]");
+        author = cleanByline((name != null ? name : el).text());
+        if (author != null) {
+          break;
+        }
+      }
+    }
+    return author;
+  }
+
+  private static @Nullable String siteName(JsonLd ld, Document doc) {
+    return firstNonBlank(
+        content(doc, "meta[property=og:site_name]"),
+        ld.publisherName(),
+        content(doc, "meta[name=application-name]"),
+        content(doc, "meta[name=apple-mobile-web-app-title]"));
+  }
+
+  private static @Nullable String declaredLanguage(Document doc) {
+    String lang = doc.select("html[lang]").attr("lang");
+    if (lang.isBlank()) {
+      lang = content(doc, "meta[http-equiv=content-language]");
+    }
+    return lang == null || lang.isBlank() ? null : lang.strip();
+  }
+
+  private static @Nullable String content(Document doc, String selector) {
+    Element el = doc.head().selectFirst(selector);
+    if (el == null) {
+      el = doc.selectFirst(selector);
+    }
+    if (el == null) {
+      return null;
+    }
+    String value = el.attr("content");
+    return value.isBlank() ? null : value.strip();
+  }
+
+  private static @Nullable String firstNonBlank(@Nullable String... values) {
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return null;
+  }
+}

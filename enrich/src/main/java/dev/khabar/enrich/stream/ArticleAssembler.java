@@ -1,0 +1,79 @@
+package dev.khabar.enrich.stream;
+
+import dev.khabar.common.contract.Article;
+import dev.khabar.common.contract.ArticleId;
+import dev.khabar.common.contract.Entity;
+import dev.khabar.common.contract.RawPage;
+import dev.khabar.enrich.clean.ArticleExtractor;
+import dev.khabar.enrich.clean.Extraction;
+import dev.khabar.enrich.entities.EntityRecognizer;
+import java.net.URI;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns one raw page into a clean article: main text and metadata from the extractor, entities
+ * from the recognizer, the id from the canonical URL. Thread-safe.
+ */
+public final class ArticleAssembler {
+  private final ArticleExtractor extractor;
+  private final EntityRecognizer recognizer;
+
+  public ArticleAssembler(ArticleExtractor extractor, EntityRecognizer recognizer) {
+    this.extractor = extractor;
+    this.recognizer = recognizer;
+  }
+
+  /**
+   * @param duplicateOf the id of an earlier article with the same text, if any
+   */
+  public Article assemble(RawPage page, Extraction extraction, @Nullable String duplicateOf, Instant now) {
+    String text = extraction.text();
+    List<Entity> entities = recognizer.recognize(text, extraction.language());
+    return new Article(
+        ArticleId.of(page.url()),
+        page.url(),
+        site(page.url()),
+        extraction.siteName(),
+        extraction.title(),
+        text,
+        extraction.language(),
+        extraction.publishedAt(),
+        extraction.modifiedAt(),
+        extraction.author(),
+        entities,
+        contentHash(text),
+        duplicateOf,
+        page.fetchedAt(),
+        now);
+  }
+
+  public Extraction extract(RawPage page) {
+    return extractor.extract(page.html(), page.finalUrl());
+  }
+
+  /**
+   * The hash that finds one article at two URLs: NFKC, lower case, whitespace folded, so that a
+   * re-wrapped or re-spaced copy still matches.
+   */
+  public static String contentHash(String text) {
+    String normalized =
+        Normalizer.normalize(text, Normalizer.Form.NFKC)
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("\\s+", " ")
+            .trim();
+    return ArticleId.contentHash(normalized);
+  }
+
+  static String site(String url) {
+    String host = URI.create(url).getHost();
+    if (host == null) {
+      return "unknown";
+    }
+    String lower = host.toLowerCase(Locale.ROOT);
+    return lower.startsWith("www.") ? lower.substring(4) : lower;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.khabar.indexer;
+
+import dev.khabar.common.contract.Topics;
+import dev.khabar.common.service.Env;
+import dev.khabar.common.service.KafkaSettings;
+import dev.khabar.indexer.bulk.ArticleIndexer;
+import dev.khabar.indexer.es.EsSettings;
+import java.time.Duration;
+
+/** Everything the indexer reads from its environment, read once at start. */
+public record IndexerConfig(
+    KafkaSettings kafka,
+    EsSettings elasticsearch,
+    ArticleIndexer.Settings indexing,
+    int deadLetterPartitions,
+    String httpHost,
+    int httpPort) {
+
+  public static IndexerConfig fromEnv(Env env) {
+    return new IndexerConfig(
+        KafkaSettings.fromEnv(env),
+        EsSettings.fromEnv(env),
+        new ArticleIndexer.Settings(
+            env.string("KHABAR_TOPIC_ARTICLES", Topics.ARTICLES),
+            env.string("KHABAR_TOPIC_INDEXER_DLQ", Topics.INDEXER_DLQ),
+            env.string("KHABAR_ES_ALIAS", Topics.INDEX_ALIAS),
+            env.string("KHABAR_INDEXER_GROUP_ID", "khabar-indexer"),
+            env.integer("KHABAR_INDEXER_BULK_ACTIONS", 2000, 1, 100_000),
+            env.bytes("KHABAR_INDEXER_BULK_BYTES", 5L * 1024 * 1024),
+            env.integer("KHABAR_INDEXER_BULK_CONCURRENCY", 2, 1, 64),
+            env.duration("KHABAR_INDEXER_FLUSH_INTERVAL", Duration.ofSeconds(1)),
+            env.integer("KHABAR_INDEXER_MAX_IN_FLIGHT", 10_000, 1, 1_000_000),
+            env.duration("KHABAR_INDEXER_MAX_BACKOFF", Duration.ofSeconds(30))),
+        1,
+        env.string("KHABAR_HTTP_HOST", "127.0.0.1"),
+        env.integer("KHABAR_HTTP_PORT", 8083, 0, 65535));
+  }
+}

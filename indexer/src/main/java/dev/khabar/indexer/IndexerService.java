@@ -1,0 +1,112 @@
+package dev.khabar.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.khabar.common.service.Env;
+import dev.khabar.common.service.Metrics;
+import dev.khabar.common.service.ServiceEndpoints;
+import dev.khabar.common.service.ServiceEndpoints.Readiness;
+import dev.khabar.common.service.TopicSetup;
+import dev.khabar.common.service.TopicSetup.TopicSpec;
+import dev.khabar.indexer.bulk.ArticleIndexer;
+import dev.khabar.indexer.es.ElasticsearchClients;
+import dev.khabar.indexer.mapping.IndexSetup;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The indexer service: installs the index design, then indexes articles until stopped. On SIGTERM
+ * it stops consuming, flushes, commits and exits within 15 s.
+ */
+public final class IndexerService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexerService.class);
+
+  private final PrometheusMeterRegistry registry;
+  private final ElasticsearchClient client;
+  private final IndexSetup indexSetup;
+  private final ArticleIndexer indexer;
+  private final Thread thread;
+  private final ServiceEndpoints endpoints;
+
+  public IndexerService(IndexerConfig config) throws IOException, InterruptedException {
+    this.registry = Metrics.registry("indexer");
+    Map<String, Object> kafka = config.kafka().clientProperties();
+    TopicSetup.ensure(
+        kafka,
+        Duration.ofMinutes(5),
+        new TopicSpec(config.indexing().deadLetterTopic(), config.deadLetterPartitions(), (short) -1, Map.of()));
+    this.client = ElasticsearchClients.create(config.elasticsearch());
+    this.indexSetup = new IndexSetup(client, config.indexing().alias());
+    installWhenReachable(config);
+    this.indexer = new ArticleIndexer(kafka, client, config.indexing(), registry, Clock.systemUTC());
+    this.thread = Thread.ofPlatform().name("khabar-indexer").unstarted(indexer);
+    this.endpoints = ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);
+  }
+
+  /** Elasticsearch may start after the indexer (compose, a restart): wait for it. */
+  private void installWhenReachable(IndexerConfig config) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (true) {
+      try {
+        indexSetup.install();
+        return;
+      } catch (IOException | RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("Elasticsearch at " + config.elasticsearch().url() + " did not answer", e);
+        }
+        LOG.warn("waiting for Elasticsearch at {}: {}", config.elasticsearch().url(), e.toString());
+        Thread.sleep(2000);
+      }
+    }
+  }
+
+  private Readiness readiness() {
+    try {
+      return indexSetup.isInstalled() ? Readiness.ok() : Readiness.notReady("index template or alias missing");
+    } catch (IOException | RuntimeException e) {
+      return Readiness.notReady("elasticsearch unreachable: " + e.getMessage());
+    }
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  public int httpPort() {
+    return endpoints.port();
+  }
+
+  @Override
+  public void close() {
+    indexer.stop(Duration.ofSeconds(12));
+    endpoints.close();
+    try {
+      client.close();
+    } catch (IOException e) {
+      LOG.debug("closing the Elasticsearch client", e);
+    }
+    registry.close();
+  }
+
+  public static void main(String[] args) throws Exception {
+    IndexerService service = new IndexerService(IndexerConfig.fromEnv(Env.system()));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("stopping");
+                  service.close();
+                  stopped.countDown();
+                },
+                "khabar-shutdown"));
+    service.start();
+    LOG.info("indexer running");
+    stopped.await();
+  }
+}

@@ -1,0 +1,333 @@
+package dev.khabar.indexer.bulk;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import dev.khabar.common.contract.Article;
+import dev.khabar.common.contract.ContractException;
+import dev.khabar.common.contract.Json;
+import dev.khabar.indexer.mapping.ArticleDocument;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes articles and bulk-indexes them, at least once, with idempotent writes: the document id
+ * is the article id and its external version the fetch time, so a replay never overwrites a newer
+ * version. Offsets are committed only up to the first record that Elasticsearch has not yet
+ * acknowledged and the dead-letter topic has not taken. Items that fail for a passing reason (429,
+ * 503, rejected execution, Elasticsearch down) are retried with backoff; the consumer pauses while
+ * too many records are in flight, so memory stays bounded whatever Elasticsearch does.
+ */
+public final class ArticleIndexer implements Runnable, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ArticleIndexer.class);
+
+  /** Topic names and tuning. */
+  public record Settings(
+      String articlesTopic,
+      String deadLetterTopic,
+      String alias,
+      String groupId,
+      int bulkMaxOperations,
+      long bulkMaxBytes,
+      int bulkConcurrentRequests,
+      Duration flushInterval,
+      int maxInFlightRecords,
+      Duration maxBackoff) {}
+
+  private final Settings settings;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final BulkIngester<RecordRef> ingester;
+  private final DeadLetters deadLetters;
+  private final OffsetTracker offsets = new OffsetTracker();
+  private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+  private final ScheduledExecutorService retries;
+  private final Clock clock;
+  private final Counter indexed;
+  private final Counter alreadyNewer;
+  private final Counter deadLettered;
+  private final Counter retried;
+  private final Counter duplicatesSkipped;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean running = true;
+
+  /** A record that needs no more work from Elasticsearch: acknowledged or to be dead-lettered. */
+  private record Finished(RecordRef ref, String errorType, String message) {
+    boolean ok() {
+      return errorType.isEmpty();
+    }
+  }
+
+  public ArticleIndexer(
+      Map<String, Object> clientProperties,
+      ElasticsearchClient client,
+      Settings settings,
+      MeterRegistry registry,
+      Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.consumer = new KafkaConsumer<>(consumerProperties(clientProperties, settings));
+    this.deadLetters = new DeadLetters(clientProperties, settings.deadLetterTopic());
+    this.retries =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> Thread.ofPlatform().name("khabar-bulk-retry").daemon(true).unstarted(runnable));
+    this.ingester =
+        BulkIngester.of(
+            b ->
+                b.client(client)
+                    .maxOperations(settings.bulkMaxOperations())
+                    .maxSize(settings.bulkMaxBytes())
+                    .maxConcurrentRequests(settings.bulkConcurrentRequests())
+                    .flushInterval(settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
+                    .listener(new Listener()));
+    this.indexed = registry.counter("khabar_indexer_documents_indexed");
+    this.alreadyNewer = registry.counter("khabar_indexer_documents_already_newer");
+    this.deadLettered = registry.counter("khabar_indexer_dead_lettered");
+    this.retried = registry.counter("khabar_indexer_retries");
+    this.duplicatesSkipped = registry.counter("khabar_indexer_duplicates_skipped");
+    registry.gauge("khabar_indexer_in_flight_records", offsets, OffsetTracker::pendingCount);
+  }
+
+  private static Properties consumerProperties(Map<String, Object> client, Settings settings) {
+    Properties properties = new Properties();
+    properties.putAll(client);
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    // Commits follow Elasticsearch's acknowledgements, never the clock.
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // enrich writes in transactions: only committed articles are indexed.
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    return properties;
+  }
+
+  @Override
+  public void run() {
+    try {
+      consumer.subscribe(List.of(settings.articlesTopic()), new Rebalance());
+      try {
+        while (running) {
+          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            accept(record);
+          }
+          drainFinished();
+          commit();
+          applyBackpressure();
+        }
+      } catch (WakeupException e) {
+        if (running) {
+          throw e;
+        }
+      }
+      shutdownGracefully();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      retries.shutdownNow();
+      consumer.close(Duration.ofSeconds(5));
+      deadLetters.close();
+      stopped.countDown();
+    }
+  }
+
+  private void accept(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    offsets.started(partition, record.offset());
+    String key = record.key() == null ? "" : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+    RecordRef ref = new RecordRef(partition, record.offset(), key, record.value() == null ? new byte[0] : record.value(), 0);
+    Article article;
+    try {
+      article = Json.fromBytes(ref.value(), Article.class);
+    } catch (ContractException e) {
+      LOG.warn("poison record at {}-{}: {}", partition, record.offset(), e.getMessage());
+      finished.add(new Finished(ref, "contract_error", e.getMessage()));
+      return;
+    }
+    if (article.duplicateOf() != null) {
+      // The same text is already indexed under another URL; analysts should see it once.
+      duplicatesSkipped.increment();
+      finished.add(new Finished(ref, "", ""));
+      return;
+    }
+    RecordRef withId = new RecordRef(partition, record.offset(), article.id(), ref.value(), 0);
+    ingester.add(operation(article), withId);
+  }
+
+  private BulkOperation operation(Article article) {
+    ArticleDocument document = ArticleDocument.of(article, clock.instant());
+    return BulkOperation.of(
+        op ->
+            op.index(
+                index ->
+                    index
+                        .index(settings.alias())
+                        .id(article.id())
+                        .versionType(VersionType.External)
+                        .version(ArticleDocument.version(article))
+                        .document(document)));
+  }
+
+  private void drainFinished() throws InterruptedException {
+    Finished next;
+    while ((next = finished.poll()) != null) {
+      if (!next.ok()) {
+        deadLetters.send(next.ref(), next.errorType(), next.message());
+        deadLettered.increment();
+      }
+      offsets.done(next.ref().partition(), next.ref().offset());
+    }
+  }
+
+  private void commit() {
+    Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
+    if (!committable.isEmpty()) {
+      consumer.commitSync(committable);
+      offsets.committed(committable);
+    }
+  }
+
+  private void applyBackpressure() {
+    if (offsets.pendingCount() > settings.maxInFlightRecords()) {
+      consumer.pause(consumer.assignment());
+    } else if (!consumer.paused().isEmpty()) {
+      consumer.resume(consumer.paused());
+    }
+  }
+
+  private void shutdownGracefully() throws InterruptedException {
+    ingester.flush();
+    long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+    while (offsets.pendingCount() > 0 && System.nanoTime() < deadline) {
+      drainFinished();
+      Thread.sleep(50);
+    }
+    drainFinished();
+    commit();
+    ingester.close();
+  }
+
+  /** Re-sends an operation after a backoff that doubles per attempt, up to the maximum. */
+  private void retryLater(RecordRef ref, byte[] value) {
+    retried.increment();
+    long delay = Math.min(settings.maxBackoff().toMillis(), 200L << Math.min(ref.attempt(), 10));
+    retries.schedule(
+        () -> {
+          if (!running) {
+            return; // not committed: the next start indexes it again
+          }
+          Article article = Json.fromBytes(value, Article.class);
+          ingester.add(operation(article), ref.nextAttempt());
+        },
+        delay,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** Sorts each bulk response item; runs on the ingester's threads. */
+  private final class Listener implements BulkListener<RecordRef> {
+    @Override
+    public void beforeBulk(long executionId, BulkRequest request, List<RecordRef> contexts) {}
+
+    @Override
+    public void afterBulk(
+        long executionId, BulkRequest request, List<RecordRef> contexts, BulkResponse response) {
+      List<BulkResponseItem> items = response.items();
+      for (int i = 0; i < items.size(); i++) {
+        BulkResponseItem item = items.get(i);
+        RecordRef ref = contexts.get(i);
+        if (item.error() == null) {
+          indexed.increment();
+          finished.add(new Finished(ref, "", ""));
+          continue;
+        }
+        String type = item.error().type();
+        switch (ItemFailures.classify(item.status(), type)) {
+          case ALREADY_NEWER -> {
+            alreadyNewer.increment();
+            finished.add(new Finished(ref, "", ""));
+          }
+          case RETRY -> retryLater(ref, ref.value());
+          case DEAD_LETTER -> {
+            LOG.warn("article {} rejected by Elasticsearch: {} {}", ref.articleId(), type, item.error().reason());
+            finished.add(new Finished(ref, type, String.valueOf(item.error().reason())));
+          }
+        }
+      }
+    }
+
+    @Override
+    public void afterBulk(
+        long executionId, BulkRequest request, List<RecordRef> contexts, Throwable failure) {
+      LOG.warn("bulk request of {} documents failed, retrying: {}", contexts.size(), failure.toString());
+      for (RecordRef ref : contexts) {
+        retryLater(ref, ref.value());
+      }
+    }
+  }
+
+  /** Commits what is done before a partition moves to another instance. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      ingester.flush();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      try {
+        while (partitions.stream().anyMatch(p -> offsets.pendingCount(p) > 0)
+            && System.nanoTime() < deadline) {
+          drainFinished();
+          Thread.sleep(20);
+        }
+        drainFinished();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      commit();
+      partitions.forEach(offsets::forget);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+  }
+
+  /** Stops consuming, indexes and commits what is under way, and waits up to {@code timeout}. */
+  public void stop(Duration timeout) {
+    running = false;
+    consumer.wakeup();
+    try {
+      stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(12));
+  }
+}

@@ -1,0 +1,15 @@
+package dev.khabar.indexer.bulk;
+
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The Kafka record an index operation came from, travelling with it through the bulk ingester so
+ * that each acknowledgement or failure traces back to an offset.
+ *
+ * @param attempt how many times this operation was sent to Elasticsearch before
+ */
+record RecordRef(TopicPartition partition, long offset, String articleId, byte[] value, int attempt) {
+  RecordRef nextAttempt() {
+    return new RecordRef(partition, offset, articleId, value, attempt + 1);
+  }
+}

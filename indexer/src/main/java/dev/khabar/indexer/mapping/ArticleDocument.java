@@ -1,0 +1,97 @@
+package dev.khabar.indexer.mapping;
+
+import dev.khabar.common.contract.Article;
+import dev.khabar.common.contract.Entity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The document an article becomes in the index: the article's fields, its entities flattened into
+ * keyword lists by type (what Kibana's terms aggregations and filters need), and the indexing time.
+ */
+public record ArticleDocument(
+    String id,
+    String url,
+    String site,
+    @Nullable String siteName,
+    String title,
+    String text,
+    String language,
+    @Nullable Instant publishedAt,
+    @Nullable Instant modifiedAt,
+    Instant fetchedAt,
+    Instant processedAt,
+    Instant indexedAt,
+    @Nullable String author,
+    String contentHash,
+    Entities entities,
+    int entityCount) {
+
+  /** Entity names and ids by type, each once. */
+  public record Entities(
+      List<String> person,
+      List<String> personId,
+      List<String> organisation,
+      List<String> organisationId,
+      List<String> location,
+      List<String> locationId,
+      List<String> misc,
+      List<String> miscId) {}
+
+  public static ArticleDocument of(Article article, Instant indexedAt) {
+    return new ArticleDocument(
+        article.id(),
+        article.url(),
+        article.site(),
+        article.siteName(),
+        article.title(),
+        article.text(),
+        article.language(),
+        article.publishedAt(),
+        article.modifiedAt(),
+        article.fetchedAt(),
+        article.processedAt(),
+        indexedAt,
+        article.author(),
+        article.contentHash(),
+        new Entities(
+            names(article, "PER"),
+            ids(article, "PER"),
+            names(article, "ORG"),
+            ids(article, "ORG"),
+            names(article, "LOC"),
+            ids(article, "LOC"),
+            names(article, "MISC"),
+            ids(article, "MISC")),
+        article.entities().size());
+  }
+
+  /** The external version: a later fetch of the same article always has a larger one. */
+  public static long version(Article article) {
+    return article.fetchedAt().toEpochMilli();
+  }
+
+  private static List<String> names(Article article, String type) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Entity entity : article.entities()) {
+      if (entity.type().equals(type)) {
+        names.add(entity.name());
+      }
+    }
+    return new ArrayList<>(names);
+  }
+
+  private static List<String> ids(Article article, String type) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Entity entity : article.entities()) {
+      if (entity.type().equals(type)) {
+        ids.add(entity.id());
+      }
+    }
+    return new ArrayList<>(ids);
+  }
+}

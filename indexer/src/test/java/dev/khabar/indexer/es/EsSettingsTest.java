@@ -1,0 +1,43 @@
+package dev.khabar.indexer.es;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.khabar.common.service.Env;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EsSettingsTest {
+  @Test
+  void secretsNeverAppearInToString() {
+    EsSettings settings =
+        EsSettings.fromEnv(
+            new Env(Map.of("KHABAR_ES_URL", "https://es:9200", "KHABAR_ES_API_KEY", "c2VjcmV0a2V5")));
+
+    assertEquals("EsSettings[url=https://es:9200, auth=api key (set), ca=system]", settings.toString());
+  }
+
+  @Test
+  void userWithoutPasswordIsRejected() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> EsSettings.fromEnv(new Env(Map.of("KHABAR_ES_USERNAME", "elastic"))));
+  }
+
+  @Test
+  void urlMustBeHttp() {
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> EsSettings.of("es:9200"));
+    assertTrue(error.getMessage().contains("KHABAR_ES_URL"));
+  }
+
+  @Test
+  void unreadableCaCertificateIsAClearError() {
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ElasticsearchClients.sslContext(java.nio.file.Path.of("/nonexistent/ca.pem")));
+    assertTrue(error.getMessage().startsWith("cannot use CA certificate /nonexistent/ca.pem"));
+  }
+}

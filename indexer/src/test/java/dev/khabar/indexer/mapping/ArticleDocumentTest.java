@@ -1,0 +1,56 @@
+package dev.khabar.indexer.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.khabar.common.contract.Article;
+import dev.khabar.common.contract.ArticleId;
+import dev.khabar.common.contract.Entity;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArticleDocumentTest {
+  private static final Instant FETCHED = Instant.parse("2026-11-29T08:00:00Z");
+
+  static Article article(List<Entity> entities) {
+    return new Article(
+        ArticleId.of("https://example.org/a"),
+        "https://example.org/a",
+        "example.org",
+        "قناة الكوثر",
+        "عارف يعلن",
+        "نص الخبر",
+        "ar",
+        null,
+        null,
+        null,
+        entities,
+        ArticleId.contentHash("نص الخبر"),
+        null,
+        FETCHED,
+        FETCHED.plusSeconds(1));
+  }
+
+  @Test
+  void flattensEntitiesByTypeEachOnce() {
+    Article article =
+        article(
+            List.of(
+                new Entity("iso3166:IR", "LOC", "Iran", "إيران", "إيران", 3, List.of(List.of(0, 5))),
+                new Entity("name:عارف", "PER", "عارف", null, "عارف", 2, List.of(List.of(9, 13))),
+                new Entity("wikidata:Q1161", "ORG", "Economic Cooperation Organization", "منظمة التعاون الاقتصادي", "إيكو", 4, List.of())));
+
+    ArticleDocument document = ArticleDocument.of(article, FETCHED.plusSeconds(2));
+
+    assertEquals(List.of("Iran"), document.entities().location());
+    assertEquals(List.of("iso3166:IR"), document.entities().locationId());
+    assertEquals(List.of("عارف"), document.entities().person());
+    assertEquals(List.of("wikidata:Q1161"), document.entities().organisationId());
+    assertEquals(3, document.entityCount());
+  }
+
+  @Test
+  void versionGrowsWithTheFetchTime() {
+    assertEquals(FETCHED.toEpochMilli(), ArticleDocument.version(article(List.of())));
+  }
+}

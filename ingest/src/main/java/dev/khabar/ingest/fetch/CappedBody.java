@@ -1,0 +1,75 @@
+package dev.khabar.ingest.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * A response body read up to a limit: past it, the download is cancelled instead of buffered, so a
+ * 20 MB page or an endless stream costs at most the limit in memory.
+ */
+record CappedBody(byte[] bytes, boolean truncated) {
+
+  static HttpResponse.BodyHandler<CappedBody> handler(long maxBytes) {
+    return info -> {
+      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+      if (declared > maxBytes) {
+        return HttpResponse.BodySubscribers.replacing(new CappedBody(new byte[0], true));
+      }
+      return new Subscriber(maxBytes);
+    };
+  }
+
+  private static final class Subscriber implements HttpResponse.BodySubscriber<CappedBody> {
+    private final long maxBytes;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final CompletableFuture<CappedBody> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    Subscriber(long maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public CompletionStage<CappedBody> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      if (result.isDone()) {
+        return;
+      }
+      for (ByteBuffer item : items) {
+        if (buffer.size() + (long) item.remaining() > maxBytes) {
+          subscription.cancel();
+          result.complete(new CappedBody(new byte[0], true));
+          return;
+        }
+        byte[] chunk = new byte[item.remaining()];
+        item.get(chunk);
+        buffer.writeBytes(chunk);
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      result.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(new CappedBody(buffer.toByteArray(), false));
+    }
+  }
+}

@@ -1,0 +1,275 @@
+package dev.khabar.ingest.publish;
+
+import dev.khabar.common.contract.Json;
+import dev.khabar.common.contract.RawPage;
+import dev.khabar.ingest.seen.SeenUrls;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes raw pages to Kafka, each in one transaction with its seen-URL marker, so that a page is
+ * published exactly when its URL is remembered: a crash between the two cannot lose or repeat a
+ * page. Pages are queued (bounded: a full queue makes fetchers wait) and committed in batches by
+ * one named thread. If Kafka is unreachable the batch is kept and retried with backoff until it
+ * commits: a fetched page is never dropped. Failures of pages ({@link #deadLetter}) go to the
+ * dead-letter topic the same way.
+ */
+public final class PagePublisher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PagePublisher.class);
+  private static final int MAX_BATCH = 200;
+  private static final Duration BATCH_WAIT = Duration.ofMillis(50);
+
+  /** Topic names and producer settings. */
+  public record Settings(
+      String rawTopic,
+      String seenTopic,
+      String deadLetterTopic,
+      String transactionalId,
+      long maxPageBytes,
+      int queueCapacity) {}
+
+  private sealed interface Item {}
+
+  private record PageItem(RawPage page) implements Item {}
+
+  private record FailureItem(String url, String sourceId, String outcome, String reason)
+      implements Item {}
+
+  private final Map<String, Object> clientProperties;
+  private final Settings settings;
+  private final SeenUrls seen;
+  private final BlockingQueue<Item> queue;
+  private final Thread thread;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Counter published;
+  private final Counter deadLettered;
+  private final Counter retries;
+  private volatile boolean closing;
+  private @Nullable KafkaProducer<byte[], byte[]> producer;
+
+  public PagePublisher(
+      Map<String, Object> clientProperties,
+      Settings settings,
+      SeenUrls seen,
+      MeterRegistry registry) {
+    this.clientProperties = Map.copyOf(clientProperties);
+    this.settings = settings;
+    this.seen = seen;
+    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    this.published = registry.counter("khabar_ingest_pages_published");
+    this.deadLettered = registry.counter("khabar_ingest_dead_lettered");
+    this.retries = registry.counter("khabar_ingest_publish_retries");
+    registry.gauge("khabar_ingest_publish_queue", queue, BlockingQueue::size);
+    this.thread = Thread.ofPlatform().name("khabar-publisher").daemon(false).unstarted(this::run);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Queues a page; waits while the queue is full. */
+  public void publish(RawPage page) throws InterruptedException {
+    enqueue(new PageItem(page));
+  }
+
+  /** Queues a record of a page or source the crawler gave up on. */
+  public void deadLetter(String url, String sourceId, String outcome, String reason)
+      throws InterruptedException {
+    enqueue(new FailureItem(url, sourceId, outcome, reason));
+  }
+
+  private void enqueue(Item item) throws InterruptedException {
+    if (closing) {
+      throw new IllegalStateException("publisher is closing");
+    }
+    queue.put(item);
+  }
+
+  /** The producer settings: exactly-once-per-URL publishing of 20–200 KB compressible pages. */
+  Properties producerProperties() {
+    Properties properties = new Properties();
+    properties.putAll(clientProperties);
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // Page and marker commit together; the id survives restarts so a new instance fences the old.
+    properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+    // HTML compresses 5-10x with zstd; large batches are what make compression pay.
+    properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+    properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+    // A page at the size cap, JSON-escaped, must fit in one request.
+    properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) maxRecordBytes(settings.maxPageBytes()));
+    properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
+    return properties;
+  }
+
+  /** The record size limit for a page of {@code maxPageBytes}: JSON escaping can double the HTML. */
+  public static long maxRecordBytes(long maxPageBytes) {
+    return 2 * maxPageBytes + 1024 * 1024;
+  }
+
+  private void run() {
+    List<Item> batch = new ArrayList<>();
+    try {
+      while (!closing || !queue.isEmpty() || !batch.isEmpty()) {
+        if (batch.isEmpty()) {
+          Item first = queue.poll(200, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+          long deadline = System.nanoTime() + BATCH_WAIT.toNanos();
+          while (batch.size() < MAX_BATCH) {
+            Item next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (next == null) {
+              break;
+            }
+            batch.add(next);
+          }
+        }
+        if (commit(batch)) {
+          batch.clear();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (!batch.isEmpty() || !queue.isEmpty()) {
+        LOG.warn("stopped with {} pages not published; they will be fetched again", batch.size() + queue.size());
+      }
+    } finally {
+      closeProducer();
+      stopped.countDown();
+    }
+  }
+
+  /** Commits the batch in one transaction; false (after a backoff) when it must be tried again. */
+  private boolean commit(List<Item> batch) throws InterruptedException {
+    try {
+      KafkaProducer<byte[], byte[]> current = producer();
+      current.beginTransaction();
+      for (Item item : batch) {
+        send(current, item);
+      }
+      current.commitTransaction();
+    } catch (KafkaException e) {
+      // Whatever the cause (broker down, fenced, timed out), a new producer with the same
+      // transactional id aborts the open transaction; the batch is sent again from the start.
+      retries.increment();
+      LOG.warn("could not publish {} records, retrying: {}", batch.size(), e.toString());
+      closeProducer();
+      Thread.sleep(1000);
+      return false;
+    }
+    for (Item item : batch) {
+      if (item instanceof PageItem page) {
+        seen.markPublished(page.page().url());
+        published.increment();
+      } else {
+        deadLettered.increment();
+      }
+    }
+    return true;
+  }
+
+  private void send(KafkaProducer<byte[], byte[]> current, Item item) {
+    switch (item) {
+      case PageItem(RawPage page) -> {
+        byte[] key = page.url().getBytes(StandardCharsets.UTF_8);
+        byte[] value = Json.toBytes(page);
+        if (value.length > maxRecordBytes(settings.maxPageBytes())) {
+          // Cannot happen with the fetcher's size cap; if it does, one page must not block all.
+          send(current, new FailureItem(page.url(), page.sourceId(), "too_large", "record too large"));
+          return;
+        }
+        current.send(new ProducerRecord<>(settings.rawTopic(), key, value));
+        byte[] marker = page.fetchedAt().toString().getBytes(StandardCharsets.UTF_8);
+        current.send(new ProducerRecord<>(settings.seenTopic(), key, marker));
+      }
+      case FailureItem failure -> {
+        ProducerRecord<byte[], byte[]> record =
+            new ProducerRecord<>(
+                settings.deadLetterTopic(),
+                failure.url().getBytes(StandardCharsets.UTF_8),
+                Json.toBytes(Map.of("url", failure.url(), "source_id", failure.sourceId())));
+        record.headers().add(header("khabar.error.stage", "ingest"));
+        record.headers().add(header("khabar.error.outcome", failure.outcome()));
+        record.headers().add(header("khabar.error.message", failure.reason()));
+        current.send(record);
+      }
+    }
+  }
+
+  private static RecordHeader header(String key, String value) {
+    return new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private KafkaProducer<byte[], byte[]> producer() {
+    KafkaProducer<byte[], byte[]> current = producer;
+    if (current == null) {
+      current = new KafkaProducer<>(producerProperties());
+      try {
+        current.initTransactions();
+      } catch (KafkaException e) {
+        current.close(Duration.ZERO);
+        throw e;
+      }
+      producer = current;
+    }
+    return current;
+  }
+
+  private void closeProducer() {
+    KafkaProducer<byte[], byte[]> current = producer;
+    producer = null;
+    if (current != null) {
+      current.close(Duration.ofSeconds(2));
+    }
+  }
+
+  /**
+   * Stops taking pages, publishes what is queued, and waits up to {@code timeout}; what is still
+   * unpublished then is not marked seen, so it is fetched again after restart.
+   */
+  public void close(Duration timeout) {
+    closing = true;
+    try {
+      if (!stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        thread.interrupt();
+        stopped.await(3, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      thread.interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(7));
+  }
+}

@@ -1,0 +1,135 @@
+package dev.khabar.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.khabar.common.contract.Json;
+import dev.khabar.common.contract.RawPage;
+import dev.khabar.common.contract.ReadmeContract;
+import dev.khabar.common.service.Env;
+import dev.khabar.embedded.SharedServices;
+import dev.khabar.embedded.StaticSite;
+import dev.khabar.embedded.TopicReader;
+import dev.khabar.ingest.fetch.AddressGuard;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The crawler against a loopback site and the real broker. */
+class IngestServiceIT {
+  /** 127.0.0.1 is itself; the one other name resolves, through this table only, to a private address. */
+  private static final AddressGuard.Resolver RESOLVER =
+      host -> {
+        if (host.equals("127.0.0.1")) {
+          return List.of(InetAddress.getByName("127.0.0.1"));
+        }
+        if (host.equals("intranet.invalid")) {
+          return List.of(InetAddress.getByName("10.0.0.7"));
+        }
+        throw new UnknownHostException(host);
+      };
+
+  @TempDir Path root;
+
+  @Test
+  void publishesEachArticleOnceAcrossARestartAndDeadLettersWhatItCannotFetch() throws Exception {
+    page("a1.html", "<html><head><title>الأول</title></head><body><p>منظمة التعاون الاقتصادي</p></body></html>");
+    page("a2.html", "<html><head><link rel=\"canonical\" href=\"{{base}}/a2.html\"></head><body><p>Trade</p></body></html>");
+    page("blocked/secret.html", "<html><body>secret</body></html>");
+    Files.writeString(root.resolve("robots.txt"), "User-agent: *\nDisallow: /blocked/\n");
+    Files.writeString(
+        root.resolve("feed.xml"),
+        """
+        <?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title>
+        <item><link>{{base}}/a1.html</link></item>
+        <item><link>{{base}}/a1.html?utm_source=rss&amp;utm_medium=feed</link></item>
+        <item><link>{{base}}/a2.html#top</link></item>
+        <item><link>{{base}}/blocked/secret.html</link></item>
+        <item><link>{{base}}/missing.html</link></item>
+        <item><link>{{base}}/to-intranet</link></item>
+        </channel></rss>
+        """);
+    Files.writeString(root.resolve("broken.xml"), "<rss><channel><item><link>");
+    String topicSuffix = "-it-" + System.nanoTime();
+    try (StaticSite site = StaticSite.builder().root(root).build().start()) {
+      site.handle(
+          "/to-intranet",
+          exchange -> {
+            exchange.getResponseHeaders().set("Location", "http://intranet.invalid/admin");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+          });
+      Map<String, String> env = env(site, topicSuffix);
+      String bootstrap = SharedServices.kafka().bootstrapServers();
+
+      try (IngestService first = new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
+        first.start();
+        List<ConsumerRecord<byte[], byte[]>> pages =
+            TopicReader.read(bootstrap, "khabar.pages.raw" + topicSuffix, 2, Duration.ofSeconds(60), Duration.ofSeconds(2));
+        assertEquals(
+            Set.of(site.baseUrl() + "/a1.html", site.baseUrl() + "/a2.html"),
+            pages.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).collect(Collectors.toSet()));
+        assertEquals(2, pages.size());
+        RawPage a1 = Json.fromBytes(pages.stream().filter(r -> new String(r.key(), StandardCharsets.UTF_8).endsWith("a1.html")).findFirst().orElseThrow().value(), RawPage.class);
+        assertTrue(a1.html().contains("منظمة التعاون الاقتصادي"));
+        assertEquals("feed-1", a1.sourceId());
+        assertEquals(
+            ReadmeContract.fieldNames(ReadmeContract.example("raw-page")),
+            ReadmeContract.fieldNames(new String(pages.get(0).value(), StandardCharsets.UTF_8)),
+            "published pages have exactly the README's fields");
+      }
+
+      List<ConsumerRecord<byte[], byte[]>> failures =
+          TopicReader.read(bootstrap, "khabar.ingest.dlq" + topicSuffix, 3, Duration.ofSeconds(30), Duration.ofSeconds(1));
+      Set<String> outcomes =
+          failures.stream()
+              .map(r -> new String(r.headers().lastHeader("khabar.error.outcome").value(), StandardCharsets.UTF_8))
+              .collect(Collectors.toSet());
+      assertTrue(outcomes.containsAll(Set.of("http_error", "address_blocked", "malformed_source")), outcomes.toString());
+
+      try (IngestService second = new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
+        second.start();
+        Thread.sleep(4000); // several polls of the feed
+      }
+      assertEquals(
+          2,
+          TopicReader.read(bootstrap, "khabar.pages.raw" + topicSuffix, 2, Duration.ofSeconds(10), Duration.ofSeconds(2)).size(),
+          "a restarted crawler publishes nothing twice");
+    }
+  }
+
+  private Map<String, String> env(StaticSite site, String suffix) {
+    Map<String, String> env = new HashMap<>();
+    env.put("KHABAR_KAFKA_BOOTSTRAP", SharedServices.kafka().bootstrapServers());
+    env.put("KHABAR_TOPIC_PAGES_RAW", "khabar.pages.raw" + suffix);
+    env.put("KHABAR_TOPIC_INGEST_SEEN", "khabar.ingest.seen" + suffix);
+    env.put("KHABAR_TOPIC_INGEST_DLQ", "khabar.ingest.dlq" + suffix);
+    env.put("KHABAR_TOPIC_PARTITIONS", "2");
+    env.put("KHABAR_INGEST_TRANSACTIONAL_ID", "khabar-ingest" + suffix);
+    env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml," + site.baseUrl() + "/broken.xml");
+    env.put("KHABAR_INGEST_ALLOW_LOOPBACK", "true");
+    env.put("KHABAR_INGEST_DELAY", "0s");
+    env.put("KHABAR_INGEST_MIN_POLL", "500ms");
+    env.put("KHABAR_INGEST_MAX_POLL", "1s");
+    env.put("KHABAR_INGEST_MAX_ATTEMPTS", "1");
+    env.put("KHABAR_HTTP_PORT", "0");
+    return env;
+  }
+
+  private void page(String path, String html) throws Exception {
+    Path file = root.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, html);
+  }
+}

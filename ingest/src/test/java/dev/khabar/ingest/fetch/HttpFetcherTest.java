@@ -1,0 +1,257 @@
+package dev.khabar.ingest.fetch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Every server here listens on 127.0.0.1; other host names resolve only through a table. */
+class HttpFetcherTest {
+  private static final byte[] PAGE =
+      "<html><body><p>منظمة التعاون الاقتصادي</p></body></html>".getBytes(StandardCharsets.UTF_8);
+
+  private final LocalServer server;
+  private final List<Duration> sleeps = new ArrayList<>();
+  private final AddressGuard.Resolver resolver =
+      host -> {
+        if (host.equals("127.0.0.1")) {
+          return List.of(InetAddress.getByName("127.0.0.1"));
+        }
+        if (host.equals("internal.invalid")) {
+          return List.of(InetAddress.getByName("10.0.0.5"));
+        }
+        throw new UnknownHostException(host);
+      };
+  private final HttpFetcher fetcher;
+
+  HttpFetcherTest() throws Exception {
+    server = new LocalServer();
+    fetcher =
+        new HttpFetcher(
+            FetchSettings.builder()
+                .maxBytes(1024 * 1024)
+                .totalTimeout(Duration.ofSeconds(2))
+                .initialBackoff(Duration.ofMillis(100))
+                .build(),
+            new AddressGuard(resolver, true),
+            Clock.systemUTC(),
+            sleeps::add);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    fetcher.close();
+  }
+
+  @Test
+  void fetchesAPage() throws Exception {
+    server.on("/a", ex -> LocalServer.respond(ex, 200, "text/html; charset=utf-8", PAGE));
+
+    FetchResult.Page page = assertInstanceOf(FetchResult.Page.class, fetcher.fetch(server.uri("/a"), HttpFetcher.PAGE_TYPES));
+
+    assertEquals("<html><body><p>منظمة التعاون الاقتصادي</p></body></html>", page.text());
+  }
+
+  @Test
+  void serverErrorIsRetriedUntilSuccess() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    server.on("/flaky", ex -> LocalServer.respond(ex, calls.incrementAndGet() == 1 ? 500 : 200, "text/html", PAGE));
+
+    FetchResult result = fetcher.fetch(server.uri("/flaky"), HttpFetcher.PAGE_TYPES);
+
+    assertEquals(Outcome.FETCHED, result.outcome());
+    assertEquals(2, calls.get());
+    assertEquals(1, sleeps.size());
+  }
+
+  @Test
+  void tooManyRequestsHonoursRetryAfter() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    server.on(
+        "/busy",
+        ex -> {
+          if (calls.incrementAndGet() == 1) {
+            ex.getResponseHeaders().set("Retry-After", "7");
+            LocalServer.respond(ex, 429, "text/plain", new byte[0]);
+          } else {
+            LocalServer.respond(ex, 200, "text/html", PAGE);
+          }
+        });
+
+    assertEquals(Outcome.FETCHED, fetcher.fetch(server.uri("/busy"), HttpFetcher.PAGE_TYPES).outcome());
+    assertEquals(List.of(Duration.ofSeconds(7)), sleeps);
+  }
+
+  @Test
+  void notFoundIsNotRetried() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    server.on("/gone", ex -> { calls.incrementAndGet(); LocalServer.respond(ex, 404, "text/html", PAGE); });
+
+    FetchResult.Failed failed =
+        assertInstanceOf(FetchResult.Failed.class, fetcher.fetch(server.uri("/gone"), HttpFetcher.PAGE_TYPES));
+
+    assertEquals(404, failed.status());
+    assertEquals(1, calls.get());
+  }
+
+  @Test
+  void redirectLoopStopsAfterFiveHops() throws Exception {
+    AtomicInteger hops = new AtomicInteger();
+    server.on(
+        "/loop",
+        ex -> {
+          hops.incrementAndGet();
+          ex.getResponseHeaders().set("Location", "/loop?n=" + hops.get());
+          LocalServer.respond(ex, 302, null, new byte[0]);
+        });
+
+    FetchResult result = fetcher.fetch(server.uri("/loop"), HttpFetcher.PAGE_TYPES);
+
+    assertEquals(Outcome.TOO_MANY_REDIRECTS, result.outcome());
+    assertEquals(6, hops.get());
+  }
+
+  @Test
+  void redirectToAPrivateAddressIsRefusedBeforeConnecting() throws Exception {
+    server.on(
+        "/evil",
+        ex -> {
+          ex.getResponseHeaders().set("Location", "http://internal.invalid/admin");
+          LocalServer.respond(ex, 301, null, new byte[0]);
+        });
+
+    FetchResult.Failed failed =
+        assertInstanceOf(FetchResult.Failed.class, fetcher.fetch(server.uri("/evil"), HttpFetcher.PAGE_TYPES));
+
+    assertEquals(Outcome.ADDRESS_BLOCKED, failed.outcome());
+    assertEquals("internal.invalid resolves to private address 10.0.0.5", failed.reason());
+  }
+
+  @Test
+  void gzipBombIsStoppedAtTheSizeCap() throws Exception {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+      byte[] zeros = new byte[1024 * 1024];
+      Arrays.fill(zeros, (byte) ' ');
+      for (int i = 0; i < 50; i++) {
+        gzip.write(zeros); // 50 MB of spaces, ~50 KB on the wire
+      }
+    }
+    server.on(
+        "/bomb",
+        ex -> {
+          ex.getResponseHeaders().set("Content-Encoding", "gzip");
+          LocalServer.respond(ex, 200, "text/html", compressed.toByteArray());
+        });
+
+    assertEquals(Outcome.TOO_LARGE, fetcher.fetch(server.uri("/bomb"), HttpFetcher.PAGE_TYPES).outcome());
+  }
+
+  @Test
+  void gzipPageIsDecoded() throws Exception {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+      gzip.write(PAGE);
+    }
+    server.on(
+        "/gz",
+        ex -> {
+          ex.getResponseHeaders().set("Content-Encoding", "gzip");
+          LocalServer.respond(ex, 200, "text/html; charset=utf-8", compressed.toByteArray());
+        });
+
+    FetchResult.Page page = assertInstanceOf(FetchResult.Page.class, fetcher.fetch(server.uri("/gz"), HttpFetcher.PAGE_TYPES));
+    assertTrue(page.text().contains("منظمة التعاون الاقتصادي"));
+  }
+
+  @Test
+  void pageLargerThanTheCapIsAbortedNotBuffered() throws Exception {
+    byte[] twentyMegabytes = new byte[20 * 1024 * 1024];
+    Arrays.fill(twentyMegabytes, (byte) 'a');
+    server.on("/huge", ex -> LocalServer.respond(ex, 200, "text/html", twentyMegabytes));
+
+    assertEquals(Outcome.TOO_LARGE, fetcher.fetch(server.uri("/huge"), HttpFetcher.PAGE_TYPES).outcome());
+  }
+
+  @Test
+  void binaryServedAsHtmlIsRejected() throws Exception {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
+    server.on("/image", ex -> LocalServer.respond(ex, 200, "text/html", png));
+
+    assertEquals(Outcome.WRONG_TYPE, fetcher.fetch(server.uri("/image"), HttpFetcher.PAGE_TYPES).outcome());
+  }
+
+  @Test
+  void wrongContentTypeIsRejected() throws Exception {
+    server.on("/pdf", ex -> LocalServer.respond(ex, 200, "application/pdf", PAGE));
+
+    assertEquals(Outcome.WRONG_TYPE, fetcher.fetch(server.uri("/pdf"), HttpFetcher.PAGE_TYPES).outcome());
+  }
+
+  @Test
+  void windows1256PageWithoutHeaderCharsetComesOutAsUnicode() throws Exception {
+    String html = "<html><body><p>قال النائب الأول للرئيس الإيراني إن الدول الأعضاء في منظمة التعاون"
+        + " الاقتصادي معرضة لخطر الأمن السيبراني.</p></body></html>";
+    server.on("/cp1256", ex -> LocalServer.respond(ex, 200, "text/html", html.getBytes(Charset.forName("windows-1256"))));
+
+    FetchResult.Page page = assertInstanceOf(FetchResult.Page.class, fetcher.fetch(server.uri("/cp1256"), HttpFetcher.PAGE_TYPES));
+
+    assertEquals(html, page.text());
+    assertEquals("windows-1256", page.charset().name());
+  }
+
+  @Test
+  void slowServerTimesOutAndIsRetried() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    server.on(
+        "/slow",
+        ex -> {
+          if (calls.incrementAndGet() == 1) {
+            try {
+              Thread.sleep(4000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          LocalServer.respond(ex, 200, "text/html", PAGE);
+        });
+
+    assertEquals(Outcome.FETCHED, fetcher.fetch(server.uri("/slow"), HttpFetcher.PAGE_TYPES).outcome());
+    assertTrue(calls.get() >= 2);
+  }
+
+  @Test
+  void conditionalGetAnswersNotModified() throws Exception {
+    server.on(
+        "/feed",
+        ex -> {
+          if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+            LocalServer.respond(ex, 304, null, new byte[0]);
+          } else {
+            ex.getResponseHeaders().set("ETag", "\"v1\"");
+            LocalServer.respond(ex, 200, "application/rss+xml", "<rss/>".getBytes(StandardCharsets.UTF_8));
+          }
+        });
+
+    FetchResult.Page first = assertInstanceOf(FetchResult.Page.class, fetcher.fetch(server.uri("/feed"), HttpFetcher.FEED_TYPES));
+    FetchResult second =
+        fetcher.fetch(server.uri("/feed"), HttpFetcher.FEED_TYPES, new HttpFetcher.Validators(first.etag(), first.lastModified()));
+
+    assertEquals(Outcome.NOT_MODIFIED, second.outcome());
+  }
+}
