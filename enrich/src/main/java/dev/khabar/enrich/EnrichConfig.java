@@ -3,6 +3,7 @@ package dev.khabar.enrich;
 import dev.khabar.common.contract.Topics;
 import dev.khabar.common.service.Env;
 import dev.khabar.common.service.KafkaSettings;
+import dev.khabar.enrich.stream.EnrichTopology;
 
 /** Everything the enrich service reads from its environment, read once at start. */
 public record EnrichConfig(
@@ -14,6 +15,7 @@ public record EnrichConfig(
     int articlePartitions,
     String stateDir,
     int streamThreads,
+    EnrichTopology.Learning learning,
     String httpHost,
     int httpPort) {
 
@@ -27,6 +29,9 @@ public record EnrichConfig(
         env.integer("KHABAR_TOPIC_PARTITIONS", 6, 1, 1000),
         env.string("KHABAR_ENRICH_STATE_DIR", System.getProperty("java.io.tmpdir") + "/khabar-enrich"),
         env.integer("KHABAR_ENRICH_THREADS", 2, 1, 64),
+        new EnrichTopology.Learning(
+            env.integer("KHABAR_ENRICH_BOILERPLATE_MIN_PAGES", 5, 2, 1_000_000),
+            env.integer("KHABAR_ENRICH_BOILERPLATE_PERCENT", 50, 1, 100) / 100.0),
         env.string("KHABAR_HTTP_HOST", "127.0.0.1"),
         env.integer("KHABAR_HTTP_PORT", 8082, 0, 65535));
   }

@@ -64,6 +64,7 @@ public final class EnrichService implements AutoCloseable {
     return EnrichTopology.build(
         builder,
         new EnrichTopology.Topics(config.rawTopic(), config.articlesTopic()),
+        config.learning(),
         assembler,
         Clock.systemUTC());
   }

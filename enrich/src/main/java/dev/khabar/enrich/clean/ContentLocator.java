@@ -22,9 +22,9 @@ final class ContentLocator {
   private static final int MIN_SCORING_CHARS = 25;
 
   /** How much more paragraph text an ancestor must hold to replace the best container. */
-  private static final double WIDEN_RATIO = 1.15;
+  private static final double WIDEN_RATIO = 1.3;
 
-  private static final double WIDEN_MAX_LINK_DENSITY = 0.25;
+  private static final double WIDEN_MAX_LINK_DENSITY = 0.35;
 
   /** How many ancestors a block's score reaches. */
   private static final int SCORE_LEVELS = 4;

@@ -1,8 +1,10 @@
 package dev.khabar.enrich.entities;
 
 import dev.khabar.common.contract.Entity;
+import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
+import dev.khabar.enrich.entities.tagger.Features;
 import dev.khabar.enrich.entities.tagger.Span;
 import dev.khabar.enrich.entities.tagger.Tagger;
 import dev.khabar.enrich.entities.tagger.Tags;
@@ -30,6 +32,7 @@ public final class EntityRecognizer {
 
   static final String ARABIC_MODEL = "/dev/khabar/enrich/entities/ner-ar.bin.gz";
   static final String ENGLISH_MODEL = "/dev/khabar/enrich/entities/ner-en.bin.gz";
+  public static final String ARABIC_CLUSTERS = "/dev/khabar/enrich/entities/clusters-ar.tsv.gz";
 
   private static volatile EntityRecognizer shipped;
 
@@ -38,8 +41,8 @@ public final class EntityRecognizer {
   private final Linker linker;
 
   EntityRecognizer(Gazetteer gazetteer, Tagger arabic, Tagger english) {
-    this.arabic = new MentionFinder(arabic, gazetteer);
-    this.english = new MentionFinder(english, gazetteer);
+    this.arabic = new MentionFinder(arabic);
+    this.english = new MentionFinder(english);
     this.linker = new Linker(gazetteer);
   }
 
@@ -51,8 +54,9 @@ public final class EntityRecognizer {
         r = shipped;
         if (r == null) {
           Gazetteer gazetteer = Gazetteers.shipped();
-          r = new EntityRecognizer(gazetteer, Tagger.load(gazetteer, ARABIC_MODEL),
-              Tagger.load(gazetteer, ENGLISH_MODEL));
+          WordClusters clusters = WordClusters.load(ARABIC_CLUSTERS, Features::hash);
+          r = new EntityRecognizer(gazetteer, Tagger.load(gazetteer, clusters, ARABIC_MODEL),
+              Tagger.load(gazetteer, WordClusters.NONE, ENGLISH_MODEL));
           shipped = r;
         }
       }

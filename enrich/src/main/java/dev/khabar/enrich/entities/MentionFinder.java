@@ -17,20 +17,19 @@ import java.util.List;
 final class MentionFinder {
 
   private final Tagger tagger;
-  private final Gazetteer gazetteer;
 
-  MentionFinder(Tagger tagger, Gazetteer gazetteer) {
+  MentionFinder(Tagger tagger) {
     this.tagger = tagger;
-    this.gazetteer = gazetteer;
   }
 
   List<Span> find(List<String> tokens) {
+    Tagger.Tagging tagging = tagger.tagging(tokens);
     List<Span> spans = new ArrayList<>();
-    for (Span s : Span.of(tagger.tag(tokens))) {
-      spans.add(s.type() == PER ? withGivenNames(tokens, s, spans) : s);
+    for (Span s : Span.of(tagging.tags())) {
+      spans.add(s.type() == PER ? withGivenNames(tokens, s, spans, tagging.names()) : s);
     }
     List<Gazetteer.Match> names = new ArrayList<>();
-    for (Gazetteer.Match m : gazetteer.findAll(tokens)) {
+    for (Gazetteer.Match m : tagging.names()) {
       Source source = m.entry().source();
       boolean curated = source == Source.ORGANISATION
           || (source == Source.COUNTRY && m.end() - m.start() > 1);
@@ -62,21 +61,23 @@ final class MentionFinder {
    * Extends a person leftwards over up to two words from the person-name list: given names that
    * are also common words («أسد» is "lion") are the part of a name the tagger most often drops.
    */
-  private Span withGivenNames(List<String> tokens, Span s, List<Span> before) {
+  private static Span withGivenNames(List<String> tokens, Span s, List<Span> before,
+      List<Gazetteer.Match> names) {
     int start = s.start();
     int limit = before.isEmpty() ? 0 : before.get(before.size() - 1).end();
-    while (start > limit && s.start() - start < 2 && isGivenName(tokens.get(start - 1))) {
+    while (start > limit && s.start() - start < 2
+        && isGivenName(tokens.get(start - 1), start - 1, names)) {
       start--;
     }
     return start == s.start() ? s : new Span(start, s.end(), s.type());
   }
 
-  private boolean isGivenName(String token) {
+  private static boolean isGivenName(String token, int at, List<Gazetteer.Match> names) {
     if (!Character.isLetter(token.charAt(0))) {
       return false;
     }
-    for (Gazetteer.Match m : gazetteer.findAll(List.of(token))) {
-      if (m.entry().source() == Source.ANER_PER) {
+    for (Gazetteer.Match m : names) {
+      if (m.start() == at && m.end() == at + 1 && m.entry().source() == Source.ANER_PER) {
         return true;
       }
     }

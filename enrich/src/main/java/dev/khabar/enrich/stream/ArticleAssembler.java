@@ -30,13 +30,14 @@ public final class ArticleAssembler {
   /**
    * @param duplicateOf the id of an earlier article with the same text, if any
    */
-  public Article assemble(RawPage page, Extraction extraction, @Nullable String duplicateOf, Instant now) {
+  public Article assemble(ExtractedPage page, @Nullable String duplicateOf, Instant now) {
+    Extraction extraction = page.extraction();
     String text = extraction.text();
     List<Entity> entities = recognizer.recognize(text, extraction.language());
     return new Article(
         ArticleId.of(page.url()),
         page.url(),
-        site(page.url()),
+        page.site(),
         extraction.siteName(),
         extraction.title(),
         text,
@@ -51,8 +52,17 @@ public final class ArticleAssembler {
         now);
   }
 
-  public Extraction extract(RawPage page) {
-    return extractor.extract(page.html(), page.finalUrl());
+  /**
+   * Extracts the page's article.
+   *
+   * @throws NoArticleTextException when the page has no article text
+   */
+  public ExtractedPage extract(RawPage page) {
+    Extraction extraction = extractor.extract(page.html(), page.finalUrl());
+    if (extraction.paragraphs().isEmpty()) {
+      throw new NoArticleTextException(page.url());
+    }
+    return new ExtractedPage(page.url(), site(page.url()), page.fetchedAt(), extraction);
   }
 
   /**

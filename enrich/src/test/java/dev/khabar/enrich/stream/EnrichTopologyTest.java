@@ -60,6 +60,7 @@ class EnrichTopologyTest {
             EnrichTopology.build(
                 new StreamsBuilder(),
                 new EnrichTopology.Topics("khabar.pages.raw", "khabar.articles"),
+                new EnrichTopology.Learning(3, 0.5),
                 ASSEMBLER,
                 Clock.fixed(NOW, ZoneOffset.UTC)),
             config);
@@ -153,6 +154,37 @@ class EnrichTopologyTest {
 
     Set<String> readmeFields = new TreeSet<>(ReadmeContract.fieldNames(ReadmeContract.example("article")));
     assertTrue(readmeFields.containsAll(fields), "fields not in README: " + fields);
+  }
+
+  @Test
+  void aSiteWideTaglineNoRuleKnowsIsDroppedAfterThreePages() {
+    String tagline = "موقع الواحة الإخباري، صوت الجنوب منذ عام ١٩٩٩";
+    List<Article> out = new java.util.ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      pipe(
+          page(
+              "https://oasis.example/news/" + i,
+              "<html><body><article><h1>خبر رقم " + i + "</h1>"
+                  + "<p>افتتحت البلدية اليوم المرحلة " + i + " من مشروع تأهيل الطرق في وسط المدينة بكلفة كبيرة.</p>"
+                  + "<p>وقال رئيس البلدية إن الأعمال ستنتهي خلال " + (i + 2) + " أشهر وفق الجدول المعتمد.</p>"
+                  + "<p>" + tagline + "</p></article></body></html>"));
+      out.add(Json.fromBytes(articles.readValue(), Article.class));
+    }
+
+    assertEquals(List.of(true, true, false, false, false), out.stream().map(a -> a.text().contains(tagline)).toList());
+    assertTrue(out.get(4).text().contains("المرحلة 5") || out.get(4).text().contains("المرحلة ٥") || out.get(4).text().contains("المرحلة"));
+  }
+
+  @Test
+  void aRefetchedArticleDoesNotTeachItsOwnParagraphsAsBoilerplate() throws IOException {
+    String html = sampleSite("ar/alkawthar-eco-cybersecurity.html");
+    for (int i = 0; i < 5; i++) {
+      pipe(page(SEED_URL, html));
+    }
+
+    List<Article> out = articles.readValuesToList().stream().map(v -> Json.fromBytes(v, Article.class)).toList();
+    assertEquals(5, out.size());
+    assertEquals(out.get(0).text(), out.get(4).text());
   }
 
   private void pipe(RawPage page) {

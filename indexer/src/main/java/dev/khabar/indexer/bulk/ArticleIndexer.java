@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,6 +76,18 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
   private final Counter duplicatesSkipped;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
+  private final AtomicBoolean started = new AtomicBoolean();
+  private volatile CommitHook commitHook = offsets -> {};
+
+  /**
+   * Test seam: runs on the consumer thread after Elasticsearch acknowledged the records and just
+   * before their offsets are committed. A hook that throws stands for a process killed at that
+   * point: nothing is committed, and the consumer thread ends.
+   */
+  @FunctionalInterface
+  interface CommitHook {
+    void beforeCommit(Map<TopicPartition, OffsetAndMetadata> offsets);
+  }
 
   /** A record that needs no more work from Elasticsearch: acknowledged or to be dead-lettered. */
   private record Finished(RecordRef ref, String errorType, String message) {
@@ -130,6 +143,9 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("this indexer has already run or been stopped");
+    }
     try {
       consumer.subscribe(List.of(settings.articlesTopic()), new Rebalance());
       try {
@@ -151,13 +167,28 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       retries.shutdownNow();
-      consumer.close(Duration.ofSeconds(5));
-      deadLetters.close();
+      // Each step on its own: one that fails must not keep the others from releasing their threads.
+      closeQuietly("the Kafka consumer", () -> consumer.close(Duration.ofSeconds(5)));
+      closeQuietly("the dead-letter producer", deadLetters::close);
       stopped.countDown();
     }
   }
 
-  private void accept(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
+  private static void closeQuietly(String what, Runnable close) {
+    try {
+      close.run();
+    } catch (RuntimeException e) {
+      LOG.warn("closing {}: {}", what, e.toString());
+    }
+  }
+
+  /** Package-private for tests: see {@link CommitHook}. */
+  void commitHook(CommitHook hook) {
+    this.commitHook = hook;
+  }
+
+  /** Package-private for tests; otherwise called on the consumer thread only. */
+  void accept(ConsumerRecord<byte[], byte[]> record) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     offsets.started(partition, record.offset());
     String key = record.key() == null ? "" : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
@@ -194,7 +225,8 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
                         .document(document)));
   }
 
-  private void drainFinished() throws InterruptedException {
+  /** Package-private for tests; otherwise called on the consumer thread only. */
+  void drainFinished() throws InterruptedException {
     Finished next;
     while ((next = finished.poll()) != null) {
       if (!next.ok()) {
@@ -208,6 +240,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
   private void commit() {
     Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
     if (!committable.isEmpty()) {
+      commitHook.beforeCommit(committable);
       consumer.commitSync(committable);
       offsets.committed(committable);
     }
@@ -233,10 +266,15 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     ingester.close();
   }
 
+  /** 200 ms before the first retry, doubling per attempt, never more than {@code max}. */
+  static long backoffMillis(int attempt, Duration max) {
+    return Math.min(max.toMillis(), 200L << Math.min(attempt, 10));
+  }
+
   /** Re-sends an operation after a backoff that doubles per attempt, up to the maximum. */
   private void retryLater(RecordRef ref, byte[] value) {
     retried.increment();
-    long delay = Math.min(settings.maxBackoff().toMillis(), 200L << Math.min(ref.attempt(), 10));
+    long delay = backoffMillis(ref.attempt(), settings.maxBackoff());
     retries.schedule(
         () -> {
           if (!running) {
@@ -315,9 +353,23 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
   }
 
+  /** Package-private for tests: what is in flight and what may be committed. */
+  OffsetTracker offsets() {
+    return offsets;
+  }
+
   /** Stops consuming, indexes and commits what is under way, and waits up to {@code timeout}. */
   public void stop(Duration timeout) {
     running = false;
+    if (started.compareAndSet(false, true)) {
+      // run() never started: there is no consumer thread to finish the work, so close here.
+      closeQuietly("the bulk ingester", ingester::close);
+      retries.shutdownNow();
+      closeQuietly("the Kafka consumer", () -> consumer.close(Duration.ofSeconds(5)));
+      closeQuietly("the dead-letter producer", deadLetters::close);
+      stopped.countDown();
+      return;
+    }
     consumer.wakeup();
     try {
       stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

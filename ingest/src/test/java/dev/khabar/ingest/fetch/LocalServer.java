@@ -10,25 +10,25 @@ import java.net.URI;
 import java.util.concurrent.Executors;
 
 /** A loopback HTTP server for fetch tests; handlers are plain lambdas. */
-final class LocalServer implements AutoCloseable {
+public final class LocalServer implements AutoCloseable {
   private final HttpServer server;
 
-  LocalServer() throws IOException {
+  public LocalServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
-  LocalServer on(String path, HttpHandler handler) {
+  public LocalServer on(String path, HttpHandler handler) {
     server.createContext(path, handler);
     return this;
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
-  static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+  public static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
     if (type != null) {
       exchange.getResponseHeaders().set("Content-Type", type);
     }

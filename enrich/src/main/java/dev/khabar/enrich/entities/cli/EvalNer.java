@@ -1,5 +1,7 @@
 package dev.khabar.enrich.entities.cli;
 
+import dev.khabar.enrich.entities.EntityRecognizer;
+import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
 import dev.khabar.enrich.entities.tagger.Features;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +44,10 @@ public final class EvalNer implements Callable<Integer> {
   @Option(names = "--epochs", description = "Training epochs (default: ${DEFAULT-VALUE}).")
   int epochs = TrainingSets.EPOCHS;
 
+  @Option(names = "--clusters", description = "Arabic word clusters, gzip (default: the shipped"
+      + " ones); \"none\" to evaluate without.")
+  @Nullable String clusters;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new EvalNer()).execute(args));
   }
@@ -56,17 +63,30 @@ public final class EvalNer implements Callable<Integer> {
     }
     Gazetteer gazetteer = Gazetteers.shipped();
     if (!language.equals("en")) {
-      crossValidate("Arabic", gazetteer, TrainingSets.arabic(data));
+      crossValidate("Arabic", gazetteer, arabicClusters(), TrainingSets.arabic(data));
     }
     if (!language.equals("ar")) {
-      crossValidate("English", gazetteer, TrainingSets.english(data));
+      crossValidate("English", gazetteer, WordClusters.NONE, TrainingSets.english(data));
     }
     return 0;
   }
 
+  private WordClusters arabicClusters() throws java.io.IOException {
+    if (clusters == null) {
+      return WordClusters.load(EntityRecognizer.ARABIC_CLUSTERS, Features::hash);
+    }
+    if (clusters.equals("none")) {
+      return WordClusters.NONE;
+    }
+    try (var in = java.nio.file.Files.newInputStream(Path.of(clusters))) {
+      return WordClusters.read(in, Features::hash);
+    }
+  }
+
   /** Fold k tests on the k-th block of every set and trains on the rest of all of them. */
-  private void crossValidate(String name, Gazetteer gazetteer, Map<String, List<Sentence>> sets) {
-    Features features = new Features(gazetteer, TrainingSets.BITS);
+  private void crossValidate(String name, Gazetteer gazetteer, WordClusters clusters,
+      Map<String, List<Sentence>> sets) {
+    Features features = new Features(clusters, TrainingSets.BITS);
     Map<String, Scores> perSet = new LinkedHashMap<>();
     sets.keySet().forEach(k -> perSet.put(k, new Scores()));
     for (int k = 0; k < folds; k++) {
@@ -77,9 +97,9 @@ public final class EvalNer implements Callable<Integer> {
         train.addAll(set.subList(0, from));
         train.addAll(set.subList(to, set.size()));
       }
-      TaggerModel model =
-          new Trainer(features, TrainingSets.BITS, epochs, TrainingSets.SEED).train(train);
-      Tagger tagger = new Tagger(gazetteer, model);
+      TaggerModel model = new Trainer(features, gazetteer, TrainingSets.BITS, epochs,
+          TrainingSets.SEED).train(train);
+      Tagger tagger = new Tagger(gazetteer, clusters, model);
       for (Map.Entry<String, List<Sentence>> set : sets.entrySet()) {
         List<Sentence> s = set.getValue();
         for (Sentence x : s.subList(s.size() * k / folds, s.size() * (k + 1) / folds)) {

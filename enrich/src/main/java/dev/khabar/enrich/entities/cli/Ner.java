@@ -1,6 +1,9 @@
 package dev.khabar.enrich.entities.cli;
 
+import dev.khabar.enrich.entities.EntityRecognizer;
+import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
+import dev.khabar.enrich.entities.tagger.Features;
 import dev.khabar.enrich.entities.tagger.Tagger;
 import dev.khabar.enrich.entities.tagger.Tags;
 import java.io.BufferedWriter;
@@ -41,7 +44,9 @@ public final class Ner implements Callable<Integer> {
       default -> throw new CommandLine.ParameterException(new CommandLine(this),
           "--language must be ar or en, was " + language);
     };
-    Tagger tagger = Tagger.load(Gazetteers.shipped(), resource);
+    WordClusters clusters = language.equals("ar")
+        ? WordClusters.load(EntityRecognizer.ARABIC_CLUSTERS, Features::hash) : WordClusters.NONE;
+    Tagger tagger = Tagger.load(Gazetteers.shipped(), clusters, resource);
     PrintWriter out = new PrintWriter(new BufferedWriter(
         new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
     List<String> sentence = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.khabar.enrich.entities.cli;
 
+import dev.khabar.enrich.entities.clusters.Clusterer;
+import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
 import dev.khabar.enrich.entities.tagger.Features;
@@ -7,6 +9,7 @@ import dev.khabar.enrich.entities.tagger.Sentence;
 import dev.khabar.enrich.entities.tagger.TaggerModel;
 import dev.khabar.enrich.entities.tagger.Trainer;
 import dev.khabar.enrich.entities.tagger.TrainingSets;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +21,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Trains the shipped Arabic and English models; same data, same seed, same bytes. */
+/**
+ * Builds every shipped entity resource; same data, same seed, same bytes. Steps: export CLDR
+ * places, learn Arabic word clusters from unlabelled news (skip with {@code --keep-clusters}), then
+ * train the Arabic and English taggers.
+ */
 @Command(name = "train-ner", mixinStandardHelpOptions = true,
-    description = "Exports cldr-places.tsv from ICU and trains ner-ar.bin.gz and ner-en.bin.gz.")
+    description = "Exports cldr-places.tsv from ICU, learns clusters-ar.tsv.gz from unlabelled"
+        + " Arabic news, and trains ner-ar.bin.gz and ner-en.bin.gz.")
 public final class TrainNer implements Callable<Integer> {
 
   @Option(names = "--data", defaultValue = "../shared/data/ner",
@@ -30,6 +38,15 @@ public final class TrainNer implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "enrich/src/main/resources/dev/khabar/enrich/entities/",
       description = "Where to write the models (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--text", defaultValue = "../shared/data/text/ar",
+      description = "Unlabelled Arabic text, *.txt.gz, one document per line, for word clusters"
+          + " (default: ${DEFAULT-VALUE}).")
+  Path text;
+
+  @Option(names = "--keep-clusters",
+      description = "Reuse clusters-ar.tsv.gz in --out instead of learning it again (a minute).")
+  boolean keepClusters;
 
   @Option(names = "--epochs", description = "Training epochs (default: ${DEFAULT-VALUE}).")
   int epochs = TrainingSets.EPOCHS;
@@ -47,18 +64,34 @@ public final class TrainNer implements Callable<Integer> {
     Path places = out.resolve("cldr-places.tsv");
     Gazetteers.exportCldr(places);
     Gazetteer gazetteer = Gazetteers.build(Files.readAllLines(places));
-    train(gazetteer, TrainingSets.arabic(data), out.resolve("ner-ar.bin.gz"));
-    train(gazetteer, TrainingSets.english(data), out.resolve("ner-en.bin.gz"));
+    Path clusterFile = out.resolve("clusters-ar.tsv.gz");
+    if (!keepClusters) {
+      long start = System.nanoTime();
+      new Clusterer(seed).learn(text, clusterFile, LICENCE);
+      System.out.printf("%s: from %s, %.1f s, %d bytes%n", clusterFile, text,
+          (System.nanoTime() - start) / 1e9, Files.size(clusterFile));
+    }
+    WordClusters clusters;
+    try (InputStream in = Files.newInputStream(clusterFile)) {
+      clusters = WordClusters.read(in, Features::hash);
+    }
+    train(gazetteer, clusters, TrainingSets.arabic(data), out.resolve("ner-ar.bin.gz"));
+    train(gazetteer, WordClusters.NONE, TrainingSets.english(data), out.resolve("ner-en.bin.gz"));
     return 0;
   }
 
-  private void train(Gazetteer gazetteer, Map<String, List<Sentence>> sets, Path file)
-      throws Exception {
+  /** First line of the cluster file: it is derived data and carries the text's licence. */
+  static final String LICENCE = "Derived from SaudiNewsNet (Alhagri 2015,"
+      + " github.com/ParallelMazen/SaudiNewsNet), CC BY-NC-SA 4.0: non-commercial research use,"
+      + " share alike.";
+
+  private void train(Gazetteer gazetteer, WordClusters clusters, Map<String, List<Sentence>> sets,
+      Path file) throws Exception {
     List<Sentence> all = new ArrayList<>();
     sets.values().forEach(all::addAll);
     long start = System.nanoTime();
-    TaggerModel model = new Trainer(new Features(gazetteer, TrainingSets.BITS), TrainingSets.BITS,
-        epochs, seed).train(all);
+    TaggerModel model = new Trainer(new Features(clusters, TrainingSets.BITS), gazetteer,
+        TrainingSets.BITS, epochs, seed).train(all);
     try (OutputStream o = Files.newOutputStream(file)) {
       model.write(o);
     }

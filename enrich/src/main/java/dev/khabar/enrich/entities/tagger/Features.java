@@ -1,137 +1,261 @@
 package dev.khabar.enrich.entities.tagger;
 
+import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import dev.khabar.enrich.entities.text.Clitics;
 import dev.khabar.enrich.entities.text.Normalizer;
 import java.util.List;
 
 /**
- * Turns a sentence into hashed feature ids, one array per token. Values are hashed straight from
- * character ranges so that tagging allocates little: word, normalised form, clitic-stripped stem,
- * affixes, word shape, a ±2 window, and gazetteer membership (B/I position per source).
- * Thread-safe (immutable).
+ * Turns a sentence into hashed feature ids, one row per token. Values are hashed straight from
+ * character ranges into per-sentence int arrays, so tagging allocates per sentence, not per token:
+ * word, normalised form, clitic-stripped stem, affixes, word shape, a ±2 window, gazetteer
+ * membership (B/I position per source), word clusters, trigger words and, in the second pass,
+ * what the first pass found elsewhere in the document ({@link DocumentHints}). Thread-safe
+ * (immutable).
  */
 public final class Features {
 
   /** Bumped whenever templates change, so a stale model is refused rather than misread. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
-  private final Gazetteer gazetteer;
+  /** Most features one token can have; letter trigrams beyond it are dropped. */
+  private static final int MAX_PER_TOKEN = 120;
+
+  private final WordClusters clusters;
   private final int mask;
 
-  public Features(Gazetteer gazetteer, int bits) {
-    this.gazetteer = gazetteer;
+  public Features(WordClusters clusters, int bits) {
+    this.clusters = clusters;
     this.mask = (1 << bits) - 1;
   }
 
-  /** Per-token values that the templates combine. */
-  private static final class Tok {
-    int raw;
-    int norm;
-    int stem;
-    int shape;
-    int gaz;
-    final int[] prefix = new int[3];
-    final int[] suffix = new int[4];
-    final int[] stemPrefix = new int[2];
-    int article;
-    int length;
-    int[] grams = new int[0];
+  /** Hashed feature ids of a sentence: token i has {@code ids[start[i] .. start[i + 1])}. */
+  public record Rows(int[] ids, int[] start) {
+    public int size() {
+      return start.length - 1;
+    }
   }
 
+  static final boolean NO_CL = Boolean.getBoolean("x.nocl");
+  static final boolean NO_TR = Boolean.getBoolean("x.notr");
   private static final int PAD = 0x5bd1e995;
+  private static final int UNKNOWN = 0x27d4eb2d;
 
-  public int[][] extract(List<String> tokens) {
-    return extract(tokens, new int[tokens.size()]);
+  /** Per-token values of a sentence, as parallel arrays. */
+  private static final class Sent {
+    final int n;
+    final int[] raw;
+    final int[] norm;
+    final int[] stem;
+    final int[] shape;
+    final int[] gaz;
+    final int[] prefix;
+    final int[] suffix;
+    final int[] stemPrefix;
+    final int[] article;
+    final int[] length;
+    final int[] path;
+    final int[] stemPath;
+    final int[] trigger;
+    final int[] gramStart;
+    int[] grams;
+
+    Sent(int n) {
+      this.n = n;
+      raw = new int[n];
+      norm = new int[n];
+      stem = new int[n];
+      shape = new int[n];
+      gaz = new int[n];
+      prefix = new int[3 * n];
+      suffix = new int[4 * n];
+      stemPrefix = new int[2 * n];
+      article = new int[n];
+      length = new int[n];
+      path = new int[n];
+      stemPath = new int[n];
+      trigger = new int[n];
+      gramStart = new int[n + 1];
+      grams = new int[8 * n];
+    }
   }
 
   /**
-   * Like {@link #extract(List)}, also storing each token's gazetteer bits in {@code gazetteerBits}:
-   * bit {@code 2 * source.ordinal()} when a name of that source starts at the token, the next bit
-   * when the token continues one.
+   * Features of {@code tokens} (raw texts) given the gazetteer names found in them.
+   *
+   * @param hints per token, what the first pass found for the same word elsewhere in the document
+   *     ({@link DocumentHints}), or null in the first pass
    */
-  public int[][] extract(List<String> tokens, int[] gazetteerBits) {
+  public Rows extract(List<String> tokens, List<Gazetteer.Match> names, int @org.jspecify.annotations.Nullable [] hints) {
     int n = tokens.size();
-    Tok[] t = new Tok[n];
+    Sent t = new Sent(n);
     for (int i = 0; i < n; i++) {
-      t[i] = describe(tokens.get(i));
+      describe(t, i, tokens.get(i));
     }
-    for (Gazetteer.Match m : gazetteer.findAll(tokens)) {
+    for (Gazetteer.Match m : names) {
       int bit = 2 * m.entry().source().ordinal();
-      t[m.start()].gaz |= 1 << bit;
+      t.gaz[m.start()] |= 1 << bit;
       for (int i = m.start() + 1; i < m.end(); i++) {
-        t[i].gaz |= 1 << (bit + 1);
+        t.gaz[i] |= 1 << (bit + 1);
       }
     }
+    int[] ids = new int[n * 64];
+    int[] start = new int[n + 1];
+    int k = 0;
     for (int i = 0; i < n; i++) {
-      gazetteerBits[i] = t[i].gaz;
+      if (ids.length - k < MAX_PER_TOKEN) {
+        ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+      }
+      start[i] = k;
+      k = token(t, i, ids, k, hints);
     }
-    int[][] out = new int[n][];
-    int[] buf = new int[96];
-    for (int i = 0; i < n; i++) {
-      int k = 0;
-      Tok c = t[i];
-      int pn2 = i >= 2 ? t[i - 2].norm : PAD;
-      int pn1 = i >= 1 ? t[i - 1].norm : PAD;
-      int nn1 = i + 1 < n ? t[i + 1].norm : PAD;
-      int nn2 = i + 2 < n ? t[i + 2].norm : PAD;
-      int ps1 = i >= 1 ? t[i - 1].stem : PAD;
-      int ns1 = i + 1 < n ? t[i + 1].stem : PAD;
-      int psh = i >= 1 ? t[i - 1].shape : PAD;
-      int nsh = i + 1 < n ? t[i + 1].shape : PAD;
-      buf[k++] = f(0, 0);
-      buf[k++] = f(1, c.raw);
-      buf[k++] = f(2, c.norm);
-      buf[k++] = f(3, c.stem);
-      buf[k++] = f(4, pn1);
-      buf[k++] = f(5, nn1);
-      buf[k++] = f(6, pn2);
-      buf[k++] = f(7, nn2);
-      buf[k++] = f(8, ps1);
-      buf[k++] = f(9, ns1);
-      buf[k++] = f(10, pn1, c.norm);
-      buf[k++] = f(11, c.norm, nn1);
-      for (int j = 0; j < 3; j++) {
-        buf[k++] = f(12 + j, c.prefix[j]);
-      }
-      for (int j = 0; j < 4; j++) {
-        buf[k++] = f(15 + j, c.suffix[j]);
-      }
-      buf[k++] = f(19, c.shape);
-      buf[k++] = f(20, psh, c.shape);
-      buf[k++] = f(21, c.shape, nsh);
-      buf[k++] = f(22, c.article);
-      buf[k++] = f(23, c.length);
-      buf[k++] = f(24, c.stemPrefix[0]);
-      buf[k++] = f(25, c.stemPrefix[1]);
-      buf[k++] = f(26, i == 0 ? 1 : 0, c.shape);
-      buf[k++] = f(27, ps1, c.stem);
-      buf[k++] = f(28, c.stem, ns1);
-      for (int g : c.grams) {
-        if (k < buf.length - 40) {
-          buf[k++] = f(32, g);
-        }
-      }
-      k = gazetteer(buf, k, 29, c.gaz);
-      // A name list alone says little where names are also common words («عارف», «أسد»); with
-      // the neighbouring word («وتابع عارف», «الرئيس عارف») it says much more.
-      if (i >= 1) {
-        // Neighbours' affixes generalise over their words: verbs of saying before a name
-        // («وتابع», «وأضاف») share prefixes, and so do the words after one.
-        buf[k++] = f(35, t[i - 1].prefix[1]);
-        buf[k++] = f(36, t[i - 1].suffix[1]);
-      }
-      if (i + 1 < n) {
-        buf[k++] = f(37, t[i + 1].prefix[1]);
-        buf[k++] = f(38, t[i + 1].suffix[1]);
-      }
-      k = gazetteer(buf, k, 33, c.gaz, pn1);
-      k = gazetteer(buf, k, 34, c.gaz, nn1);
-      k = gazetteer(buf, k, 30, i >= 1 ? t[i - 1].gaz : 0);
-      k = gazetteer(buf, k, 31, i + 1 < n ? t[i + 1].gaz : 0);
-      out[i] = java.util.Arrays.copyOf(buf, k);
+    start[n] = k;
+    return new Rows(ids, start);
+  }
+
+  private int token(Sent t, int i, int[] buf, int k, int @org.jspecify.annotations.Nullable [] hints) {
+    int n = t.n;
+    int pn2 = i >= 2 ? t.norm[i - 2] : PAD;
+    int pn1 = i >= 1 ? t.norm[i - 1] : PAD;
+    int nn1 = i + 1 < n ? t.norm[i + 1] : PAD;
+    int nn2 = i + 2 < n ? t.norm[i + 2] : PAD;
+    int ps1 = i >= 1 ? t.stem[i - 1] : PAD;
+    int ns1 = i + 1 < n ? t.stem[i + 1] : PAD;
+    int psh = i >= 1 ? t.shape[i - 1] : PAD;
+    int nsh = i + 1 < n ? t.shape[i + 1] : PAD;
+    int norm = t.norm[i];
+    int stem = t.stem[i];
+    int shape = t.shape[i];
+    buf[k++] = f(0, 0);
+    buf[k++] = f(1, t.raw[i]);
+    buf[k++] = f(2, norm);
+    buf[k++] = f(3, stem);
+    buf[k++] = f(4, pn1);
+    buf[k++] = f(5, nn1);
+    buf[k++] = f(6, pn2);
+    buf[k++] = f(7, nn2);
+    buf[k++] = f(8, ps1);
+    buf[k++] = f(9, ns1);
+    buf[k++] = f(10, pn1, norm);
+    buf[k++] = f(11, norm, nn1);
+    for (int j = 0; j < 3; j++) {
+      buf[k++] = f(12 + j, t.prefix[3 * i + j]);
     }
-    return out;
+    for (int j = 0; j < 4; j++) {
+      buf[k++] = f(15 + j, t.suffix[4 * i + j]);
+    }
+    buf[k++] = f(19, shape);
+    buf[k++] = f(20, psh, shape);
+    buf[k++] = f(21, shape, nsh);
+    buf[k++] = f(22, t.article[i]);
+    buf[k++] = f(23, t.length[i]);
+    buf[k++] = f(24, t.stemPrefix[2 * i]);
+    buf[k++] = f(25, t.stemPrefix[2 * i + 1]);
+    buf[k++] = f(26, i == 0 ? 1 : 0, shape);
+    buf[k++] = f(27, ps1, stem);
+    buf[k++] = f(28, stem, ns1);
+    for (int g = t.gramStart[i]; g < t.gramStart[i + 1] && k < buf.length - 60; g++) {
+      buf[k++] = f(32, t.grams[g]);
+    }
+    int gaz = t.gaz[i];
+    k = gazetteer(buf, k, 29, gaz);
+    if (i >= 1) {
+      // Neighbours' affixes generalise over their words: verbs of saying before a name
+      // («وتابع», «وأضاف») share prefixes, and so do the words after one.
+      buf[k++] = f(35, t.prefix[3 * (i - 1) + 1]);
+      buf[k++] = f(36, t.suffix[4 * (i - 1) + 1]);
+    }
+    if (i + 1 < n) {
+      buf[k++] = f(37, t.prefix[3 * (i + 1) + 1]);
+      buf[k++] = f(38, t.suffix[4 * (i + 1) + 1]);
+    }
+    // A name list alone says little where names are also common words («عارف», «أسد»); with
+    // the neighbouring word («وتابع عارف», «الرئيس عارف») it says much more.
+    k = gazetteer(buf, k, 33, gaz, pn1);
+    k = gazetteer(buf, k, 34, gaz, nn1);
+    k = gazetteer(buf, k, 30, i >= 1 ? t.gaz[i - 1] : 0);
+    k = gazetteer(buf, k, 31, i + 1 < n ? t.gaz[i + 1] : 0);
+    if (!NO_CL) k = clusters(t, i, buf, k);
+    if (!NO_TR) k = triggers(t, i, buf, k);
+    if (hints != null) {
+      // The first pass's verdict on the same word elsewhere in the document (Krishnan & Manning
+      // 2006): a name tagged where its context was clear counts where it is not.
+      int h = hints[i];
+      buf[k++] = f(60, h);
+      buf[k++] = f(61, h, gaz & PERSON_BITS);
+      buf[k++] = f(62, h, i >= 1 ? hints[i - 1] : PAD);
+      buf[k++] = f(63, h, i + 1 < n ? hints[i + 1] : PAD);
+    }
+    return k;
+  }
+
+  private static final int PERSON_BITS =
+      3 << (2 * dev.khabar.enrich.entities.gazetteer.Source.ANER_PER.ordinal());
+
+  /**
+   * Cluster paths at each level for the word, its stem and its neighbours: they carry what the
+   * unlabelled text knows about words ANERcorp has seen rarely or never (Ratinov & Roth 2009).
+   */
+  private int clusters(Sent t, int i, int[] buf, int k) {
+    if (clusters.size() == 0) {
+      // No features rather than constant ones: a constant feature's weight only grows, and the
+      // largest weight sets the quantisation step of all the others.
+      return k;
+    }
+    int n = t.n;
+    int p = t.path[i];
+    int sp = t.stemPath[i];
+    if (p < 0 && sp < 0) {
+      buf[k++] = f(40, UNKNOWN); // rare in the unlabelled text: often a name
+    }
+    for (int l = 0; l < WordClusters.LEVELS; l++) {
+      if (p >= 0) {
+        buf[k++] = f(40, WordClusters.cluster(p, l));
+      }
+      if (sp >= 0 && sp != p) {
+        buf[k++] = f(41, WordClusters.cluster(sp, l));
+      }
+    }
+    int pp = i >= 1 ? t.path[i - 1] : -2;
+    int np = i + 1 < n ? t.path[i + 1] : -2;
+    for (int l = 1; l < WordClusters.LEVELS; l++) {
+      buf[k++] = f(42, level(pp, l));
+      buf[k++] = f(43, level(np, l));
+    }
+    buf[k++] = f(44, level(pp, 1), level(p, 1));
+    buf[k++] = f(45, level(p, 1), level(np, 1));
+    if (t.gaz[i] != 0) {
+      buf[k++] = f(46, level(p, 2), t.gaz[i]);
+    }
+    return k;
+  }
+
+  private static int level(int path, int level) {
+    return path == -2 ? PAD : path < 0 ? UNKNOWN : WordClusters.cluster(path, level);
+  }
+
+  /**
+   * Trigger categories around the word ({@link Triggers}), alone and with what the word itself
+   * looks like: a title two words back covers «النائب الأول عارف» and "Secretary General Asad".
+   */
+  private int triggers(Sent t, int i, int[] buf, int k) {
+    int n = t.n;
+    int prev = i >= 1 ? t.trigger[i - 1] : PAD;
+    int prev2 = i >= 2 ? t.trigger[i - 2] : PAD;
+    int next = i + 1 < n ? t.trigger[i + 1] : PAD;
+    int person = t.gaz[i] & PERSON_BITS;
+    buf[k++] = f(50, t.trigger[i]);
+    buf[k++] = f(51, prev);
+    buf[k++] = f(52, prev2);
+    buf[k++] = f(53, next);
+    buf[k++] = f(54, prev, person);
+    buf[k++] = f(55, prev2, person);
+    buf[k++] = f(56, next, person);
+    buf[k++] = f(57, prev, t.shape[i]);
+    buf[k++] = f(58, prev, level(t.path[i], 1));
+    buf[k++] = f(59, prev2 * 31 + prev, person);
+    return k;
   }
 
   private int gazetteer(int[] buf, int k, int template, int bits) {
@@ -152,37 +276,48 @@ public final class Features {
     return k;
   }
 
-  private static Tok describe(String raw) {
-    Tok t = new Tok();
+  private void describe(Sent t, int i, String raw) {
     String norm = Normalizer.normalize(raw);
     int p = Clitics.prefixLength(norm);
     int len = norm.length();
-    t.raw = hash(raw, 0, raw.length());
-    t.norm = hash(norm, 0, len);
-    t.stem = hash(norm, p, len);
+    t.raw[i] = hash(raw, 0, raw.length());
+    t.norm[i] = hash(norm, 0, len);
+    t.stem[i] = p == 0 ? t.norm[i] : hash(norm, p, len);
     for (int j = 0; j < 3; j++) {
-      t.prefix[j] = len > j + 1 ? hash(norm, 0, j + 1) : -1;
+      t.prefix[3 * i + j] = len > j + 1 ? hash(norm, 0, j + 1) : -1;
     }
     for (int j = 0; j < 4; j++) {
-      t.suffix[j] = len > j + 1 ? hash(norm, len - j - 1, len) : -1;
+      t.suffix[4 * i + j] = len > j + 1 ? hash(norm, len - j - 1, len) : -1;
     }
     for (int j = 0; j < 2; j++) {
-      t.stemPrefix[j] = len - p > j + 1 ? hash(norm, p, p + j + 1) : -1;
+      t.stemPrefix[2 * i + j] = len - p > j + 1 ? hash(norm, p, p + j + 1) : -1;
     }
-    t.article = (Clitics.hasArticle(norm) ? 2 : 0) + (p > 0 ? 1 : 0);
-    t.length = Math.min(len, 8);
-    t.shape = shape(raw);
+    t.article[i] = (Clitics.hasArticle(norm) ? 2 : 0) + (p > 0 ? 1 : 0);
+    t.length[i] = Math.min(len, 8);
+    t.shape[i] = shape(raw);
+    t.path[i] = clusters.path(t.norm[i]);
+    t.stemPath[i] = p == 0 ? t.path[i] : clusters.path(t.stem[i]);
+    boolean conjunction = len > 3 && (norm.charAt(0) == 'و' || norm.charAt(0) == 'ف');
+    t.trigger[i] = Triggers.category(t.norm[i], conjunction ? hash(norm, 1, len) : 0);
     // Letter trigrams of the stem, padded at both ends: transliterated foreign names («فيرنر»)
     // have letter patterns of their own that affixes alone do not see.
     int stemLen = len - p;
+    int g = t.gramStart[i];
     if (stemLen >= 3) {
-      t.grams = new int[stemLen];
-      String padded = "^" + norm.substring(p) + "$";
-      for (int j = 0; j < stemLen; j++) {
-        t.grams[j] = hash(padded, j, j + 3);
+      if (t.grams.length < g + stemLen) {
+        t.grams = java.util.Arrays.copyOf(t.grams, Math.max(2 * t.grams.length, g + stemLen));
       }
+      for (int j = 0; j < stemLen; j++) {
+        int h = 0x811c9dc5;
+        for (int c = j - 1; c <= j + 1; c++) {
+          char ch = c < 0 ? '^' : c >= stemLen ? '$' : norm.charAt(p + c);
+          h = (h ^ ch) * 0x01000193;
+        }
+        t.grams[g + j] = h;
+      }
+      g += stemLen;
     }
-    return t;
+    t.gramStart[i + 1] = g;
   }
 
   /** Character classes with runs collapsed: "Tehran" → Xx, "U.S." → X.X., «طهران» → a. */
@@ -192,14 +327,16 @@ public final class Features {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       char k;
-      if (Character.isUpperCase(c)) {
+      if (c < 0x80) {
+        k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : c;
+      } else if (Normalizer.isArabicLetter(c)) {
+        k = 'a';
+      } else if (Character.isUpperCase(c)) {
         k = 'X';
       } else if (Character.isLowerCase(c)) {
         k = 'x';
       } else if (Character.isDigit(c)) {
         k = 'd';
-      } else if (Normalizer.isArabicLetter(c)) {
-        k = 'a';
       } else if (Character.isLetter(c)) {
         k = 'l';
       } else if (Character.getType(c) == Character.NON_SPACING_MARK || c == '\u0640') {
@@ -215,12 +352,18 @@ public final class Features {
     return h;
   }
 
-  static int hash(String s, int from, int to) {
+  /** FNV-1a of {@code s[from, to)}; also the key of {@link WordClusters} and {@link Triggers}. */
+  public static int hash(String s, int from, int to) {
     int h = 0x811c9dc5;
     for (int i = from; i < to; i++) {
       h = (h ^ s.charAt(i)) * 0x01000193;
     }
     return h;
+  }
+
+  /** The {@link WordClusters.Hasher} matching this class: the hash of a whole normalised word. */
+  public static int hash(String normalised) {
+    return hash(normalised, 0, normalised.length());
   }
 
   private int f(int template, int value) {

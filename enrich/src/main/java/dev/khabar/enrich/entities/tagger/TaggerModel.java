@@ -22,6 +22,12 @@ public final class TaggerModel {
   private static final int MAGIC = 0x4b4e4552; // "KNER"
   private static final int T = Tags.COUNT;
 
+  static {
+    if (T != 9) {
+      throw new AssertionError("emissions() unrolls exactly 9 tags, Tags.COUNT is " + T);
+    }
+  }
+
   private final int bits;
   private final float scale;
   private final short[] weights;
@@ -62,32 +68,42 @@ public final class TaggerModel {
     return bits;
   }
 
-  /** Best IOB2 tags for a sentence's features. */
-  public int[] tag(int[][] features) {
-    return Viterbi.decode(emissions(features), features.length, transition);
-  }
-
   /** Best IOB2 tags given per-token scores, {@code emission[i * Tags.COUNT + tag]}. */
   public int[] decode(float[] emission, int n) {
     return Viterbi.decode(emission, n, transition);
   }
 
   /** Per-token tag scores, {@code [i * Tags.COUNT + tag]}, before transitions. */
-  public float[] emissions(int[][] features) {
-    int n = features.length;
+  public float[] emissions(Features.Rows features) {
+    int n = features.size();
+    int[] ids = features.ids();
+    int[] start = features.start();
     float[] emission = new float[n * T];
-    int[] acc = new int[T];
     for (int i = 0; i < n; i++) {
-      java.util.Arrays.fill(acc, 0);
-      for (int f : features[i]) {
-        int base = f * T;
-        for (int t = 0; t < T; t++) {
-          acc[t] += weights[base + t];
-        }
+      // Nine named accumulators rather than an array: the JIT keeps them in registers.
+      int a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
+      for (int j = start[i]; j < start[i + 1]; j++) {
+        int b = ids[j] * T;
+        a0 += weights[b];
+        a1 += weights[b + 1];
+        a2 += weights[b + 2];
+        a3 += weights[b + 3];
+        a4 += weights[b + 4];
+        a5 += weights[b + 5];
+        a6 += weights[b + 6];
+        a7 += weights[b + 7];
+        a8 += weights[b + 8];
       }
-      for (int t = 0; t < T; t++) {
-        emission[i * T + t] = acc[t];
-      }
+      int o = i * T;
+      emission[o] = a0;
+      emission[o + 1] = a1;
+      emission[o + 2] = a2;
+      emission[o + 3] = a3;
+      emission[o + 4] = a4;
+      emission[o + 5] = a5;
+      emission[o + 6] = a6;
+      emission[o + 7] = a7;
+      emission[o + 8] = a8;
     }
     return emission;
   }

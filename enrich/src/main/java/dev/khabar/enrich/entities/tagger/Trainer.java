@@ -1,9 +1,11 @@
 package dev.khabar.enrich.entities.tagger;
 
+import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Averaged structured perceptron (Collins 2002): decode each sentence with the current weights and,
@@ -16,21 +18,33 @@ public final class Trainer {
   private static final int T = Tags.COUNT;
 
   private final Features features;
+  private final Gazetteer gazetteer;
   private final int bits;
   private final int epochs;
   private final long seed;
 
-  public Trainer(Features features, int bits, int epochs, long seed) {
+  public Trainer(Features features, Gazetteer gazetteer, int bits, int epochs, long seed) {
     this.features = features;
+    this.gazetteer = gazetteer;
     this.bits = bits;
     this.epochs = epochs;
     this.seed = seed;
   }
 
   public TaggerModel train(List<Sentence> sentences) {
-    List<int[][]> feats = new ArrayList<>(sentences.size());
-    for (Sentence s : sentences) {
-      feats.add(features.extract(s.tokens()));
+    return train(sentences, null);
+  }
+
+  /**
+   * @param hints per sentence, the {@link DocumentHints} of each token, or null for a first-pass
+   *     model
+   */
+  public TaggerModel train(List<Sentence> sentences, @Nullable List<int[]> hints) {
+    List<Features.Rows> feats = new ArrayList<>(sentences.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      List<String> tokens = sentences.get(s).tokens();
+      feats.add(features.extract(tokens, gazetteer.findAll(tokens),
+          hints == null ? null : hints.get(s)));
     }
     float[] w = new float[T << bits];
     float[] wSum = new float[T << bits]; // sum of step * update, for lazy averaging
@@ -45,12 +59,14 @@ public final class Trainer {
     for (int epoch = 0; epoch < epochs; epoch++) {
       Collections.shuffle(order, random);
       for (int idx : order) {
-        int[][] f = feats.get(idx);
+        Features.Rows f = feats.get(idx);
+        int[] ids = f.ids();
         int[] gold = sentences.get(idx).tags();
         int[] pred = decode(f, w, tr);
         for (int i = 0; i < gold.length; i++) {
           if (pred[i] != gold[i]) {
-            for (int x : f[i]) {
+            for (int j = f.start()[i]; j < f.start()[i + 1]; j++) {
+              int x = ids[j];
               w[x * T + gold[i]] += 1;
               wSum[x * T + gold[i]] += step;
               w[x * T + pred[i]] -= 1;
@@ -78,12 +94,12 @@ public final class Trainer {
     return TaggerModel.quantise(bits, w, tr);
   }
 
-  private static int[] decode(int[][] f, float[] w, float[] tr) {
-    int n = f.length;
+  private static int[] decode(Features.Rows f, float[] w, float[] tr) {
+    int n = f.size();
     float[] emission = new float[n * T];
     for (int i = 0; i < n; i++) {
-      for (int x : f[i]) {
-        int base = x * T;
+      for (int j = f.start()[i]; j < f.start()[i + 1]; j++) {
+        int base = f.ids()[j] * T;
         for (int t = 0; t < T; t++) {
           emission[i * T + t] += w[base + t];
         }

@@ -1,0 +1,126 @@
+package dev.khabar.enrich.entities.clusters;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Cluster paths of words, keyed by the hash of their normalised form so that a lookup at tagging
+ * time allocates nothing. A path has {@link #LEVELS} levels, coarse to fine, like the prefixes of a
+ * Brown-cluster bit string. Thread-safe (immutable).
+ */
+public final class WordClusters {
+
+  /** Levels of a path; {@link #cluster} gives each as an id unique across levels. */
+  public static final int LEVELS = 3;
+
+  /** No clusters: every lookup misses. Used by the English model, which has no unlabelled text. */
+  public static final WordClusters NONE = new WordClusters(new int[1], new int[1], 0);
+
+  private final int[] keys;
+  private final int[] paths;
+  private final int size;
+
+  private WordClusters(int[] keys, int[] paths, int size) {
+    this.keys = keys;
+    this.paths = paths;
+    this.size = size;
+  }
+
+  /**
+   * The packed path of the word with normalised-form hash {@code hash}, or -1 when the word is not
+   * in the vocabulary. Pass it to {@link #cluster} for each level.
+   */
+  public int path(int hash) {
+    if (size == 0) {
+      return -1;
+    }
+    int mask = keys.length - 1;
+    for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+      if (paths[i] == 0) {
+        return -1;
+      }
+      if (keys[i] == hash) {
+        return paths[i] - 1;
+      }
+    }
+  }
+
+  /** The cluster of a packed path at {@code level} (0 coarsest), distinct across levels. */
+  public static int cluster(int path, int level) {
+    int bits = 8 * (LEVELS - level - 1);
+    return ((path >>> bits) << 2) | level;
+  }
+
+  /** Packs per-level branch numbers (each below 256) into a path. */
+  static int pack(int[] branches) {
+    int p = 0;
+    for (int b : branches) {
+      p = (p << 8) | b;
+    }
+    return p;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** Reads a file written by {@link Clusterer}: gzip, "#" comments, then word TAB path lines. */
+  public static WordClusters read(InputStream in, Hasher hasher) throws IOException {
+    BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 1 << 16),
+        StandardCharsets.UTF_8), 1 << 16);
+    java.util.List<String> lines = r.lines().filter(l -> !l.startsWith("#")).toList();
+    int capacity = Integer.highestOneBit(Math.max(2, lines.size()) * 2) * 2;
+    int[] keys = new int[capacity];
+    int[] paths = new int[capacity];
+    int size = 0;
+    for (String line : lines) {
+      int tab = line.indexOf('\t');
+      String[] branches = line.substring(tab + 1).split("\\.");
+      int[] b = new int[LEVELS];
+      for (int l = 0; l < LEVELS; l++) {
+        b[l] = Integer.parseInt(branches[l]);
+      }
+      int hash = hasher.hash(line.substring(0, tab));
+      for (int i = spread(hash) & (capacity - 1); ; i = (i + 1) & (capacity - 1)) {
+        if (paths[i] == 0) {
+          keys[i] = hash;
+          paths[i] = pack(b) + 1; // 0 marks an empty slot
+          size++;
+          break;
+        }
+        if (keys[i] == hash) {
+          break; // a 32-bit collision: the more frequent word, listed first, keeps the slot
+        }
+      }
+    }
+    return new WordClusters(keys, paths, size);
+  }
+
+  /** Loads a classpath resource, or {@link #NONE} with a reason when it is missing. */
+  public static WordClusters load(String resource, Hasher hasher) {
+    try (InputStream in = WordClusters.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing cluster resource " + resource
+            + ": run train-ner to build it");
+      }
+      return read(in, hasher);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read clusters " + resource, e);
+    }
+  }
+
+  /** The hash the tagger computes for a word's normalised form. */
+  @FunctionalInterface
+  public interface Hasher {
+    int hash(String normalised);
+  }
+
+  private static int spread(int h) {
+    return (h ^ (h >>> 16)) * 0x45d9f3b;
+  }
+}

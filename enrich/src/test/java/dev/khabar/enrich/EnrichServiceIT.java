@@ -1,0 +1,112 @@
+package dev.khabar.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.khabar.common.contract.Article;
+import dev.khabar.common.contract.Json;
+import dev.khabar.common.contract.RawPage;
+import dev.khabar.common.service.Env;
+import dev.khabar.embedded.SharedServices;
+import dev.khabar.embedded.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Streams app on the real broker, stopped mid-stream and started again on an empty disk. */
+class EnrichServiceIT {
+  private static final String TAGLINE = "موقع الواحة الإخباري، صوت الجنوب منذ عام ١٩٩٩";
+
+  @TempDir Path first;
+  @TempDir Path second;
+
+  @Test
+  void restartLosesNoArticleRepeatsNoneAndKeepsWhatItLearned() throws Exception {
+    String suffix = "-it-" + System.nanoTime();
+    String raw = "khabar.pages.raw" + suffix;
+    String articles = "khabar.articles" + suffix;
+    // One partition: the pages reach the learner in the order they were sent.
+    SharedServices.kafka().createTopic(raw, 1);
+    String bootstrap = SharedServices.kafka().bootstrapServers();
+
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+      for (int i = 1; i <= 3; i++) {
+        send(producer, raw, page(i));
+      }
+      try (EnrichService service = new EnrichService(EnrichConfig.fromEnv(env(bootstrap, suffix, first)))) {
+        service.start();
+        TopicReader.read(bootstrap, articles, 3, Duration.ofSeconds(90), Duration.ZERO);
+      }
+      for (int i = 4; i <= 8; i++) {
+        send(producer, raw, page(i));
+      }
+    }
+    // A new state directory: the learned counts must come back from the changelog topics.
+    try (EnrichService service = new EnrichService(EnrichConfig.fromEnv(env(bootstrap, suffix, second)))) {
+      service.start();
+      List<ConsumerRecord<byte[], byte[]>> out =
+          TopicReader.read(bootstrap, articles, 8, Duration.ofSeconds(90), Duration.ofSeconds(3));
+
+      assertEquals(8, out.size(), "each page exactly once");
+      Set<String> keys = out.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).collect(Collectors.toSet());
+      assertEquals(8, keys.size());
+      for (ConsumerRecord<byte[], byte[]> record : out) {
+        Article article = Json.fromBytes(record.value(), Article.class);
+        int number = Integer.parseInt(article.url().substring(article.url().lastIndexOf('/') + 1));
+        assertEquals(number < 3, article.text().contains(TAGLINE), "tagline on page " + number);
+        assertTrue(article.text().contains("مشروع تأهيل الطرق"), article.text());
+      }
+    }
+  }
+
+  private static Env env(String bootstrap, String suffix, Path stateDir) {
+    Map<String, String> env = new HashMap<>();
+    env.put("KHABAR_KAFKA_BOOTSTRAP", bootstrap);
+    env.put("KHABAR_TOPIC_PAGES_RAW", "khabar.pages.raw" + suffix);
+    env.put("KHABAR_TOPIC_ARTICLES", "khabar.articles" + suffix);
+    env.put("KHABAR_TOPIC_ENRICH_DLQ", "khabar.enrich.dlq" + suffix);
+    env.put("KHABAR_TOPIC_PARTITIONS", "2");
+    env.put("KHABAR_ENRICH_APPLICATION_ID", "khabar-enrich" + suffix);
+    env.put("KHABAR_ENRICH_STATE_DIR", stateDir.toString());
+    env.put("KHABAR_ENRICH_THREADS", "1");
+    env.put("KHABAR_ENRICH_BOILERPLATE_MIN_PAGES", "3");
+    env.put("KHABAR_HTTP_PORT", "0");
+    return new Env(env);
+  }
+
+  private static RawPage page(int number) {
+    String url = "https://oasis.example/news/" + number;
+    String html =
+        "<html><body><article><h1>خبر رقم " + number + "</h1>"
+            + "<p>افتتحت البلدية اليوم المرحلة " + number + " من مشروع تأهيل الطرق في وسط المدينة بكلفة كبيرة.</p>"
+            + "<p>وقال رئيس البلدية إن الأعمال ستنتهي خلال " + (number + 2) + " أشهر وفق الجدول المعتمد للمشروع.</p>"
+            + "<p>" + TAGLINE + "</p></article></body></html>";
+    return new RawPage(url, url, Instant.parse("2026-11-29T08:00:00Z").plusSeconds(number), 200, "text/html", "UTF-8", html, "oasis");
+  }
+
+  private static void send(KafkaProducer<byte[], byte[]> producer, String topic, RawPage page) throws Exception {
+    producer.send(new ProducerRecord<>(topic, page.url().getBytes(StandardCharsets.UTF_8), Json.toBytes(page))).get();
+  }
+
+  private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return new KafkaProducer<>(properties);
+  }
+}
