@@ -25,6 +25,7 @@ public record IndexerConfig(
             env.string("KHABAR_TOPIC_INDEXER_DLQ", Topics.INDEXER_DLQ),
             env.string("KHABAR_ES_ALIAS", Topics.INDEX_ALIAS),
             env.string("KHABAR_INDEXER_GROUP_ID", "khabar-indexer"),
+            env.string("KHABAR_INDEXER_TRANSACTIONAL_ID", "khabar-indexer"),
             env.integer("KHABAR_INDEXER_BULK_ACTIONS", 2000, 1, 100_000),
             env.bytes("KHABAR_INDEXER_BULK_BYTES", 5L * 1024 * 1024),
             env.integer("KHABAR_INDEXER_BULK_CONCURRENCY", 2, 1, 64),

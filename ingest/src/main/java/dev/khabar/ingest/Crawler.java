@@ -49,6 +49,7 @@ public final class Crawler implements AutoCloseable {
   private static final int MAX_SITEMAP_CHILDREN = 50;
 
   private final List<Site> sites;
+  private final String defaultUserAgent;
   private final HttpFetcher fetcher;
   private final RobotsRules robots;
   private final HostThrottle throttle;
@@ -78,8 +79,10 @@ public final class Crawler implements AutoCloseable {
       PagePublisher publisher,
       MeterRegistry registry,
       Clock clock,
-      int maxConcurrentFetches) {
+      int maxConcurrentFetches,
+      String defaultUserAgent) {
     this.sites = List.copyOf(sites);
+    this.defaultUserAgent = defaultUserAgent;
     this.fetcher = fetcher;
     this.robots = robots;
     this.throttle = throttle;
@@ -142,7 +145,12 @@ public final class Crawler implements AutoCloseable {
     Set<String> types =
         source.kind() == Source.Kind.SECTION ? HttpFetcher.PAGE_TYPES : HttpFetcher.FEED_TYPES;
     FetchResult result =
-        timed(site, () -> throttle.call(uri.getHost(), () -> fetcher.fetch(uri, types, validators.getOrDefault(url, HttpFetcher.Validators.NONE))));
+        timed(
+            site,
+            () ->
+                throttle.call(
+                    uri.getHost(),
+                    () -> fetcher.fetch(uri, types, validators.getOrDefault(url, HttpFetcher.Validators.NONE), userAgent(site))));
     count(site, "source", result.outcome());
     if (!(result instanceof FetchResult.Page page)) {
       if (result instanceof FetchResult.Failed failed) {
@@ -246,7 +254,12 @@ public final class Crawler implements AutoCloseable {
       return false;
     }
     FetchResult result =
-        timed(site, () -> throttle.call(uri.getHost(), () -> fetcher.fetch(uri, HttpFetcher.PAGE_TYPES)));
+        timed(
+            site,
+            () ->
+                throttle.call(
+                    uri.getHost(),
+                    () -> fetcher.fetch(uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE, userAgent(site))));
     count(site, "article", result.outcome());
     if (!(result instanceof FetchResult.Page page)) {
       FetchResult.Failed failed = (FetchResult.Failed) result;
@@ -277,6 +290,10 @@ public final class Crawler implements AutoCloseable {
       seen.markPublished(url);
     }
     return true;
+  }
+
+  private String userAgent(Site site) {
+    return site.userAgent().orElse(defaultUserAgent);
   }
 
   private static boolean isTransient(FetchResult.Failed failed) {

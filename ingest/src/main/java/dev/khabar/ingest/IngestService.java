@@ -77,10 +77,17 @@ public final class IngestService implements AutoCloseable {
             publisher,
             registry,
             Clock.systemUTC(),
-            config.maxConcurrentFetches());
+            config.maxConcurrentFetches(),
+            config.fetch().userAgent());
     this.endpoints =
         ServiceEndpoints.start(
-            config.httpHost(), config.httpPort(), registry, ServiceEndpoints.Readiness::ok);
+            config.httpHost(),
+            config.httpPort(),
+            registry,
+            () ->
+                publisher.isPublishing()
+                    ? ServiceEndpoints.Readiness.ok()
+                    : ServiceEndpoints.Readiness.notReady("kafka refuses pages; retrying"));
   }
 
   public void start() {

@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -131,5 +133,98 @@ class IngestServiceIT {
     Path file = root.resolve(path);
     Files.createDirectories(file.getParent());
     Files.writeString(file, html);
+  }
+
+  @Test
+  void crawlerStoppedMidCrawlResumesWithoutFetchingOrPublishingAnyPageTwice() throws Exception {
+    Map<String, AtomicInteger> requests = writeSite(40);
+    String suffix = "-restart-" + System.nanoTime();
+    try (StaticSite site = countingSite(requests)) {
+      Map<String, String> env = env(site, suffix);
+      env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml");
+      env.put("KHABAR_INGEST_DELAY", "100ms");
+      String bootstrap = SharedServices.kafka().bootstrapServers();
+      String raw = "khabar.pages.raw" + suffix;
+
+      try (IngestService first = new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
+        first.start();
+        TopicReader.read(bootstrap, raw, 10, Duration.ofSeconds(60), Duration.ZERO);
+      }
+      try (IngestService second = new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
+        second.start();
+        List<ConsumerRecord<byte[], byte[]>> pages = TopicReader.read(bootstrap, raw, 40, Duration.ofSeconds(60), Duration.ofSeconds(3));
+
+        assertEquals(40, pages.size(), "every page once");
+        assertEquals(40, pages.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct().count());
+      }
+      for (int i = 1; i <= 40; i++) {
+        assertEquals(1, requests.get("/p" + i + ".html").get(), "requests of /p" + i + ".html");
+      }
+    }
+  }
+
+  @Test
+  void brokerDownMidCrawlLosesNoPage() throws Exception {
+    Map<String, AtomicInteger> requests = writeSite(30);
+    String suffix = "-kafka-down-" + System.nanoTime();
+    try (StaticSite site = countingSite(requests)) {
+      Map<String, String> env = env(site, suffix);
+      env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml");
+      env.put("KHABAR_INGEST_DELAY", "100ms");
+      String bootstrap = SharedServices.kafka().bootstrapServers();
+      String raw = "khabar.pages.raw" + suffix;
+
+      try (IngestService service = new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
+        service.start();
+        TopicReader.read(bootstrap, raw, 5, Duration.ofSeconds(60), Duration.ZERO);
+        SharedServices.kafka().stop();
+        Thread.sleep(5000); // the crawler keeps fetching; its pages wait in the publisher
+        SharedServices.kafka().start();
+        List<ConsumerRecord<byte[], byte[]>> pages = TopicReader.read(bootstrap, raw, 30, Duration.ofSeconds(120), Duration.ofSeconds(3));
+
+        assertEquals(30, pages.size());
+        assertEquals(30, pages.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct().count());
+      } finally {
+        SharedServices.kafka().start();
+      }
+    }
+  }
+
+  /** A feed of {@code count} pages under the temp root; returns request counters per path. */
+  private Map<String, AtomicInteger> writeSite(int count) throws Exception {
+    StringBuilder feed = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>");
+    Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    for (int i = 1; i <= count; i++) {
+      page("p" + i + ".html", "<html><body><p>الخبر رقم " + i + "</p></body></html>");
+      feed.append("<item><link>{{base}}/p").append(i).append(".html</link></item>");
+      requests.put("/p" + i + ".html", new AtomicInteger());
+    }
+    Files.writeString(root.resolve("feed.xml"), feed.append("</channel></rss>").toString());
+    return requests;
+  }
+
+  private StaticSite countingSite(Map<String, AtomicInteger> requests) {
+    StaticSite site = StaticSite.builder().root(root).build().start();
+    for (String path : requests.keySet()) {
+      byte[] body = readUnchecked(root.resolve(path.substring(1)));
+      site.handle(
+          path,
+          exchange -> {
+            requests.get(path).incrementAndGet();
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+          });
+    }
+    return site;
+  }
+
+  private static byte[] readUnchecked(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

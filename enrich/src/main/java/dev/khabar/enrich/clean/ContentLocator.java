@@ -26,6 +26,13 @@ final class ContentLocator {
 
   private static final double WIDEN_MAX_LINK_DENSITY = 0.35;
 
+  /** Text an ancestor may add to the best container and still be the same article: a lead. */
+  private static final int LEAD_MAX_CHARS = 400;
+
+  private static final double LEAD_MAX_SHARE = 0.15;
+
+  private static final double LEAD_MAX_LINK_DENSITY = 0.1;
+
   /** How many ancestors a block's score reaches. */
   private static final int SCORE_LEVELS = 4;
 
@@ -103,13 +110,19 @@ final class ContentLocator {
    */
   private static Element widen(Element best, Element root, Map<Element, int[]> stats) {
     Element el = best;
+    int[] original = stats.get(best);
     for (Element up = el.parent(); up != null && up != root; up = up.parent()) {
       int[] mine = stats.get(el);
       int[] theirs = stats.get(up);
       if (mine == null || theirs == null) {
         break;
       }
+      int extra = theirs[0] - original[0];
+      int extraLinks = theirs[1] - original[1];
       if (theirs[2] > WIDEN_RATIO * mine[2] && linkDensity(theirs) < WIDEN_MAX_LINK_DENSITY) {
+        el = up;
+      } else if (extra <= Math.max(LEAD_MAX_CHARS, original[0] * LEAD_MAX_SHARE) && extraLinks <= extra * LEAD_MAX_LINK_DENSITY) {
+        // A little more text and few links around the body: the lead, a dateline, a subheading.
         el = up;
       } else if (theirs[2] > mine[2]) {
         break;

@@ -86,6 +86,16 @@ final class DomPruner {
 
   private static final Pattern SPLIT = Pattern.compile("[-_:.@]+");
 
+  /**
+   * Class names that describe a state or a script hook, not what an element is: «has-ads»,
+   * «is-sidebar», «js-readmore». A BEM modifier («section--ads») likewise says what an element
+   * carries, so only the part before «--» names it.
+   */
+  private static final Pattern STATE_TOKEN = Pattern.compile("(?:has|is|with|no|js)[-_].*");
+
+  /** Whole class tokens that name an article wrapper; beside them, a boilerplate token is a modifier. */
+  private static final Set<String> ARTICLE_TOKENS = Set.of("entry", "post", "article", "story", "hentry");
+
   /** How far a boilerplate header climbs: an ancestor this long is not a small link block. */
   private static final int MAX_HEADED_BLOCK_CHARS = 6000;
 
@@ -132,15 +142,24 @@ final class DomPruner {
       return Name.NEUTRAL;
     }
     Name found = Name.NEUTRAL;
-    for (String token : names.toLowerCase(Locale.ROOT).split("\\s+")) {
-      if (TAXONOMY.matcher(token).lookingAt()) {
+    String[] tokens = names.toLowerCase(Locale.ROOT).split("\\s+");
+    boolean articleToken = false;
+    for (String token : tokens) {
+      articleToken |= ARTICLE_TOKENS.contains(token);
+    }
+    for (String token : tokens) {
+      if (TAXONOMY.matcher(token).lookingAt() || STATE_TOKEN.matcher(token).matches()) {
         continue;
+      }
+      int modifier = token.indexOf("--");
+      if (modifier > 0) {
+        token = token.substring(0, modifier);
       }
       for (String part : SPLIT.split(token)) {
         if (COMMENT_PARTS.contains(part)) {
           return Name.COMMENTS;
         }
-        if (BOILERPLATE_PARTS.contains(part)) {
+        if (BOILERPLATE_PARTS.contains(part) && !articleToken) {
           return Name.BOILERPLATE;
         }
         if (CHROME_PARTS.contains(part)) {
@@ -159,10 +178,26 @@ final class DomPruner {
 
   private static void removeUnlessArticle(Elements elements) {
     for (Element el : elements) {
-      if (attached(el) && !holdsArticle(el)) {
+      if (attached(el) && !holdsArticle(el) && !isArticleHeader(el)) {
         el.remove();
       }
     }
+  }
+
+  /**
+   * Whether the element is the header of an {@code <article>}: it holds the headline and often the
+   * lead paragraph, not page chrome; its bylines and date lines are left to {@link BlockFilter}.
+   */
+  private static boolean isArticleHeader(Element el) {
+    if (!el.normalName().equals("header")) {
+      return false;
+    }
+    for (Element up = el.parent(); up != null; up = up.parent()) {
+      if (up.normalName().equals("article")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean holdsArticle(Element el) {

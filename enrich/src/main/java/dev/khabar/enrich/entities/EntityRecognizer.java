@@ -4,6 +4,7 @@ import dev.khabar.common.contract.Entity;
 import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
+import dev.khabar.enrich.entities.gazetteer.Source;
 import dev.khabar.enrich.entities.tagger.Features;
 import dev.khabar.enrich.entities.tagger.Span;
 import dev.khabar.enrich.entities.tagger.Tagger;
@@ -39,11 +40,13 @@ public final class EntityRecognizer {
   private final MentionFinder arabic;
   private final MentionFinder english;
   private final Linker linker;
+  private final Gazetteer gazetteer;
 
   EntityRecognizer(Gazetteer gazetteer, Tagger arabic, Tagger english) {
     this.arabic = new MentionFinder(arabic);
     this.english = new MentionFinder(english);
     this.linker = new Linker(gazetteer);
+    this.gazetteer = gazetteer;
   }
 
   /** The shipped models and gazetteers, loaded from the classpath on first use. */
@@ -79,9 +82,11 @@ public final class EntityRecognizer {
       case "en" -> english;
       default -> mostlyArabic(text) ? arabic : english;
     };
+    String[] norms = new String[tokens.size()];
     Set<String> words = new HashSet<>();
-    for (Token t : tokens) {
-      words.add(Normalizer.normalize(t.text()));
+    for (int i = 0; i < norms.length; i++) {
+      norms[i] = Normalizer.normalize(tokens.get(i).text());
+      words.add(norms[i]);
     }
     List<Mention> mentions = new ArrayList<>();
     boolean[] covered = new boolean[tokens.size()];
@@ -94,7 +99,7 @@ public final class EntityRecognizer {
         java.util.Arrays.fill(covered, from, to, true);
       }
     }
-    mentions.addAll(repeatedNames(tokens, mentions, covered));
+    mentions.addAll(repeatedNames(tokens, norms, mentions, covered));
     return ArticleEntities.of(text, mentions);
   }
 
@@ -102,7 +107,8 @@ public final class EntityRecognizer {
    * Other mentions of a person by the same name, or by two or more final words of a full name the tagger found elsewhere in
    * the article («مجيد خان» after «أسد مجيد خان»), where the tagger missed them.
    */
-  private List<Mention> repeatedNames(List<Token> tokens, List<Mention> found, boolean[] covered) {
+  private List<Mention> repeatedNames(List<Token> tokens, String[] norms, List<Mention> found,
+      boolean[] covered) {
     List<String[]> names = new ArrayList<>();
     for (Mention m : found) {
       if (m.link() == null && m.type().equals("PER")) {
@@ -119,9 +125,10 @@ public final class EntityRecognizer {
     List<Mention> out = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       for (String[] name : names) {
-        if (i + name.length <= tokens.size() && matches(tokens, i, name, covered)) {
-          out.add(linker.link(tokens, i, i + name.length, "PER", Set.of(name[0])));
-          java.util.Arrays.fill(covered, i, i + name.length, true);
+        if (i + name.length <= norms.length && matches(norms, i, name, covered)) {
+          int from = withGivenNames(tokens, i, covered);
+          out.add(linker.link(tokens, from, i + name.length, "PER", Set.of(name[0])));
+          java.util.Arrays.fill(covered, from, i + name.length, true);
           break;
         }
       }
@@ -129,12 +136,38 @@ public final class EntityRecognizer {
     return out;
   }
 
-  private static boolean matches(List<Token> tokens, int at, String[] name, boolean[] covered) {
+  /**
+   * Where a repeated name starts once the given names before it are included: «أسد» of
+   * «أسد مجيد خان» where only «مجيد خان» was tagged, as {@link MentionFinder} does within a
+   * sentence.
+   */
+  private int withGivenNames(List<Token> tokens, int at, boolean[] covered) {
+    int from = at;
+    while (from > 0 && at - from < MentionFinder.MAX_GIVEN_NAMES && !covered[from - 1]
+        && isGivenName(tokens.get(from - 1).text())) {
+      from--;
+    }
+    return from;
+  }
+
+  private boolean isGivenName(String token) {
+    if (!MentionFinder.mayBeGivenName(token)) {
+      return false;
+    }
+    for (Gazetteer.Match m : gazetteer.findAll(List.of(token))) {
+      if (m.entry().source() == Source.ANER_PER) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(String[] norms, int at, String[] name, boolean[] covered) {
     for (int k = 0; k < name.length; k++) {
       if (covered[at + k]) {
         return false;
       }
-      String norm = Normalizer.normalize(tokens.get(at + k).text());
+      String norm = norms[at + k];
       boolean same = norm.equals(name[k])
           || (k == 0 && norm.endsWith(name[k]) && Clitics.prefixLength(norm) > 0
               && norm.length() - Clitics.prefixLength(norm) <= name[k].length());

@@ -5,6 +5,8 @@ import dev.khabar.enrich.entities.gazetteer.Source;
 import dev.khabar.enrich.entities.tagger.Span;
 import dev.khabar.enrich.entities.tagger.Tagger;
 import dev.khabar.enrich.entities.tagger.Tags;
+import dev.khabar.enrich.entities.text.Clitics;
+import dev.khabar.enrich.entities.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,6 +59,9 @@ final class MentionFinder {
 
   private static final int PER = Tags.TYPES.indexOf("PER");
 
+  /** Given names a person span is extended over, at most: «محمد رضا عارف» after «عارف». */
+  static final int MAX_GIVEN_NAMES = 2;
+
   /**
    * Extends a person leftwards over up to two words from the person-name list: given names that
    * are also common words («أسد» is "lion") are the part of a name the tagger most often drops.
@@ -65,7 +70,7 @@ final class MentionFinder {
       List<Gazetteer.Match> names) {
     int start = s.start();
     int limit = before.isEmpty() ? 0 : before.get(before.size() - 1).end();
-    while (start > limit && s.start() - start < 2
+    while (start > limit && s.start() - start < MAX_GIVEN_NAMES
         && isGivenName(tokens.get(start - 1), start - 1, names)) {
       start--;
     }
@@ -73,7 +78,7 @@ final class MentionFinder {
   }
 
   private static boolean isGivenName(String token, int at, List<Gazetteer.Match> names) {
-    if (!Character.isLetter(token.charAt(0))) {
+    if (!mayBeGivenName(token)) {
       return false;
     }
     for (Gazetteer.Match m : names) {
@@ -82,6 +87,16 @@ final class MentionFinder {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a word may be a given name before a tagged surname. The person list also holds
+   * definite words («الاول», «الامين»: epithets and surnames), but a given name does not take the
+   * article, so «النائب الاول عارف» is not extended to «الاول عارف».
+   */
+  static boolean mayBeGivenName(String token) {
+    return Character.isLetter(token.charAt(0))
+        && !Clitics.hasArticle(Normalizer.normalize(token));
   }
 
   /** Latin names start with a capital ("World Bank", not "world bank"); Arabic has no case. */

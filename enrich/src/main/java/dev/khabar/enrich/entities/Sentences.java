@@ -21,12 +21,21 @@ final class Sentences {
       boolean end = t.equals(".") || t.equals("!") || t.equals("?") || t.equals("؟")
           || t.equals("…") || i - from + 1 >= MAX_TOKENS;
       boolean lineBreak = i + 1 < tokens.size()
-          && text.substring(tokens.get(i).end(), tokens.get(i + 1).start()).indexOf('\n') >= 0;
+          && hasLineBreak(text, tokens.get(i).end(), tokens.get(i + 1).start());
       if (end || lineBreak || i == tokens.size() - 1) {
         out.add(new int[] {from, i + 1});
         from = i + 1;
       }
     }
     return out;
+  }
+
+  private static boolean hasLineBreak(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '\n') {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,6 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArticleIndexer implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleIndexer.class);
+  private static final int MAX_REASON_CHARS = 1000;
 
   /** Topic names and tuning. */
   public record Settings(
@@ -54,6 +57,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
       String deadLetterTopic,
       String alias,
       String groupId,
+      String transactionalId,
       int bulkMaxOperations,
       long bulkMaxBytes,
       int bulkConcurrentRequests,
@@ -67,6 +71,8 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
   private final DeadLetters deadLetters;
   private final OffsetTracker offsets = new OffsetTracker();
   private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+  /** Dead letters not yet committed; they go out in the transaction that commits their offsets. */
+  private final List<DeadLetters.Letter> letters = new ArrayList<>();
   private final ScheduledExecutorService retries;
   private final Clock clock;
   private final Counter indexed;
@@ -77,6 +83,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicInteger awaitingRetry = new AtomicInteger();
   private volatile CommitHook commitHook = offsets -> {};
 
   /**
@@ -105,7 +112,8 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.consumer = new KafkaConsumer<>(consumerProperties(clientProperties, settings));
-    this.deadLetters = new DeadLetters(clientProperties, settings.deadLetterTopic());
+    this.deadLetters =
+        new DeadLetters(clientProperties, settings.deadLetterTopic(), settings.transactionalId());
     this.retries =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> Thread.ofPlatform().name("khabar-bulk-retry").daemon(true).unstarted(runnable));
@@ -197,8 +205,9 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     try {
       article = Json.fromBytes(ref.value(), Article.class);
     } catch (ContractException e) {
-      LOG.warn("poison record at {}-{}: {}", partition, record.offset(), e.getMessage());
-      finished.add(new Finished(ref, "contract_error", e.getMessage()));
+      String message = abbreviate(String.valueOf(e.getMessage()), MAX_REASON_CHARS);
+      LOG.warn("poison record at {}-{}: {}", partition, record.offset(), message);
+      finished.add(new Finished(ref, "contract_error", message));
       return;
     }
     if (article.duplicateOf() != null) {
@@ -226,24 +235,32 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
   }
 
   /** Package-private for tests; otherwise called on the consumer thread only. */
-  void drainFinished() throws InterruptedException {
+  void drainFinished() {
     Finished next;
     while ((next = finished.poll()) != null) {
       if (!next.ok()) {
-        deadLetters.send(next.ref(), next.errorType(), next.message());
-        deadLettered.increment();
+        letters.add(new DeadLetters.Letter(next.ref(), next.errorType(), next.message()));
       }
+      // Done now; its offset is committed only together with its dead letter, if it has one.
       offsets.done(next.ref().partition(), next.ref().offset());
     }
   }
 
   private void commit() {
     Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
-    if (!committable.isEmpty()) {
-      commitHook.beforeCommit(committable);
-      consumer.commitSync(committable);
-      offsets.committed(committable);
+    if (committable.isEmpty() && letters.isEmpty()) {
+      return;
     }
+    commitHook.beforeCommit(committable);
+    try {
+      deadLetters.commit(letters, committable, consumer.groupMetadata());
+    } catch (DeadLetters.CommitFailed e) {
+      LOG.warn("commit of {} offsets and {} dead letters failed, retrying: {}", committable.size(), letters.size(), e.getMessage());
+      return;
+    }
+    deadLettered.increment(letters.size());
+    letters.clear();
+    offsets.committed(committable);
   }
 
   private void applyBackpressure() {
@@ -255,15 +272,22 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
   }
 
   private void shutdownGracefully() throws InterruptedException {
+    // Retries wait for the next start: drop them now rather than wait for them below.
+    retries.shutdownNow();
     ingester.flush();
     long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    while (offsets.pendingCount() > 0 && System.nanoTime() < deadline) {
+    // Wait for what is with Elasticsearch, not for what waits to be retried: the next start does that.
+    while (offsets.pendingCount() > awaitingRetry.get() && System.nanoTime() < deadline) {
       drainFinished();
       Thread.sleep(50);
     }
     drainFinished();
     commit();
     ingester.close();
+  }
+
+  static String abbreviate(String text, int maxChars) {
+    return text.length() <= maxChars ? text : text.substring(0, maxChars) + "…";
   }
 
   /** 200 ms before the first retry, doubling per attempt, never more than {@code max}. */
@@ -275,11 +299,16 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
   private void retryLater(RecordRef ref, byte[] value) {
     retried.increment();
     long delay = backoffMillis(ref.attempt(), settings.maxBackoff());
+    awaitingRetry.incrementAndGet();
+    if (!running || retries.isShutdown()) {
+      return; // stopping: not committed, so the next start indexes it again
+    }
     retries.schedule(
         () -> {
           if (!running) {
             return; // not committed: the next start indexes it again
           }
+          awaitingRetry.decrementAndGet();
           Article article = Json.fromBytes(value, Article.class);
           ingester.add(operation(article), ref.nextAttempt());
         },
@@ -312,8 +341,10 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
           }
           case RETRY -> retryLater(ref, ref.value());
           case DEAD_LETTER -> {
-            LOG.warn("article {} rejected by Elasticsearch: {} {}", ref.articleId(), type, item.error().reason());
-            finished.add(new Finished(ref, type, String.valueOf(item.error().reason())));
+            // Elasticsearch quotes the offending value, which may be the very thing too large.
+            String reason = abbreviate(String.valueOf(item.error().reason()), MAX_REASON_CHARS);
+            LOG.warn("article {} rejected by Elasticsearch: {} {}", ref.articleId(), type, reason);
+            finished.add(new Finished(ref, type, reason));
           }
         }
       }

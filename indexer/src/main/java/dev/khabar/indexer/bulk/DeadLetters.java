@@ -2,60 +2,103 @@ package dev.khabar.indexer.bulk;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes records the indexer cannot index to its dead-letter topic: the original key and value,
- * with the error and the record's origin in headers. {@link #send} returns once Kafka has the
- * record, so the caller may then commit past it. Thread-safe.
+ * Commits the consumer's offsets together with the dead-letter records of the records they pass,
+ * in one Kafka transaction: a crash before the commit leaves neither, so a replay dead-letters a
+ * record again without a duplicate reaching (read-committed) readers of the dead-letter topic.
+ * Each dead-letter record keeps the original key and value, with the error and the record's origin
+ * in headers. Used by the consumer thread only.
  */
 final class DeadLetters implements AutoCloseable {
+  /** A record to dead-letter. */
+  record Letter(RecordRef ref, String errorType, String message) {}
+
+  /** A commit that failed for a passing reason; the same letters and offsets may be tried again. */
+  static final class CommitFailed extends Exception {
+    CommitFailed(Throwable cause) {
+      super("transaction aborted: " + cause, cause);
+    }
+  }
+
   private final KafkaProducer<byte[], byte[]> producer;
   private final String topic;
+  private boolean initialised;
 
-  DeadLetters(Map<String, Object> clientProperties, String topic) {
+  DeadLetters(Map<String, Object> clientProperties, String topic, String transactionalId) {
     Properties properties = new Properties();
     properties.putAll(clientProperties);
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    properties.put(ProducerConfig.ACKS_CONFIG, "all");
-    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // A stable id per instance: a restarted indexer aborts what its previous life left open.
+    properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
     this.producer = new KafkaProducer<>(properties);
     this.topic = topic;
   }
 
-  /** Sends and waits until acknowledged, retrying until it is; interrupted only by shutdown. */
-  void send(RecordRef ref, String errorType, String message) throws InterruptedException {
+  /**
+   * Writes the letters and commits the offsets for the group, atomically.
+   *
+   * @throws CommitFailed when the transaction was aborted for a passing reason (broker down,
+   *     timeout); nothing was committed and the caller retries later
+   * @throws KafkaException when this producer can never commit again (fenced by another instance
+   *     with the same transactional id, not authorised): the indexer must stop
+   */
+  void commit(List<Letter> letters, Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group)
+      throws CommitFailed {
+    if (!initialised) {
+      producer.initTransactions();
+      initialised = true;
+    }
+    producer.beginTransaction();
+    try {
+      for (Letter letter : letters) {
+        producer.send(record(letter));
+      }
+      if (!offsets.isEmpty()) {
+        producer.sendOffsetsToTransaction(offsets, group);
+      }
+      producer.commitTransaction();
+    } catch (ProducerFencedException
+        | OutOfOrderSequenceException
+        | AuthorizationException
+        | UnsupportedVersionException e) {
+      throw e;
+    } catch (KafkaException e) {
+      producer.abortTransaction();
+      throw new CommitFailed(e);
+    }
+  }
+
+  private ProducerRecord<byte[], byte[]> record(Letter letter) {
+    RecordRef ref = letter.ref();
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(topic, ref.articleId().getBytes(StandardCharsets.UTF_8), ref.value());
     record.headers().add(header("khabar.error.stage", "indexer"));
-    record.headers().add(header("khabar.error.type", errorType));
-    record.headers().add(header("khabar.error.message", message));
+    record.headers().add(header("khabar.error.type", letter.errorType()));
+    record.headers().add(header("khabar.error.message", letter.message()));
     record.headers().add(header("khabar.source.topic", ref.partition().topic()));
     record.headers().add(header("khabar.source.partition", Integer.toString(ref.partition().partition())));
     record.headers().add(header("khabar.source.offset", Long.toString(ref.offset())));
-    while (true) {
-      Future<RecordMetadata> sent = producer.send(record);
-      try {
-        sent.get(30, TimeUnit.SECONDS);
-        return;
-      } catch (ExecutionException | TimeoutException e) {
-        Thread.sleep(Duration.ofSeconds(1));
-      }
-    }
+    return record;
   }
 
   private static RecordHeader header(String key, String value) {

@@ -96,8 +96,14 @@ public final class HttpFetcher implements AutoCloseable {
 
   public FetchResult fetch(URI uri, Set<String> acceptedTypes, Validators validators)
       throws InterruptedException {
+    return fetch(uri, acceptedTypes, validators, settings.userAgent());
+  }
+
+  /** As {@link #fetch(URI, Set, Validators)}, with a site's own User-Agent. */
+  public FetchResult fetch(URI uri, Set<String> acceptedTypes, Validators validators, String userAgent)
+      throws InterruptedException {
     for (int attempt = 1; ; attempt++) {
-      Attempt result = attempt(uri, acceptedTypes, validators);
+      Attempt result = attempt(uri, acceptedTypes, validators, userAgent);
       if (!result.retryable() || attempt >= settings.maxAttempts()) {
         return result.result();
       }
@@ -122,7 +128,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
   }
 
-  private Attempt attempt(URI uri, Set<String> acceptedTypes, Validators validators)
+  private Attempt attempt(URI uri, Set<String> acceptedTypes, Validators validators, String userAgent)
       throws InterruptedException {
     URI current = uri;
     for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
@@ -136,7 +142,7 @@ public final class HttpFetcher implements AutoCloseable {
       }
       HttpResponse<CappedBody> response;
       try {
-        response = send(request(current, hop == 0 ? validators : Validators.NONE));
+        response = send(request(current, hop == 0 ? validators : Validators.NONE, userAgent));
       } catch (IOException | TimeoutException e) {
         return new Attempt(
             new FetchResult.Failed(uri, Outcome.FAILED, 0, describe(e) + " fetching " + current),
@@ -228,11 +234,11 @@ public final class HttpFetcher implements AutoCloseable {
             response.headers().firstValue("Last-Modified")));
   }
 
-  private HttpRequest request(URI uri, Validators validators) {
+  private HttpRequest request(URI uri, Validators validators, String userAgent) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(settings.totalTimeout())
-            .header("User-Agent", settings.userAgent())
+            .header("User-Agent", userAgent)
             .header(
                 "Accept",
                 "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"

@@ -64,6 +64,7 @@ public final class PagePublisher implements AutoCloseable {
   private final Counter deadLettered;
   private final Counter retries;
   private volatile boolean closing;
+  private volatile boolean lastCommitFailed;
   private @Nullable KafkaProducer<byte[], byte[]> producer;
 
   public PagePublisher(
@@ -84,6 +85,11 @@ public final class PagePublisher implements AutoCloseable {
 
   public void start() {
     thread.start();
+  }
+
+  /** False while Kafka refuses the pages: the last transaction failed and none has committed since. */
+  public boolean isPublishing() {
+    return !lastCommitFailed;
   }
 
   /** Queues a page; waits while the queue is full. */
@@ -180,11 +186,13 @@ public final class PagePublisher implements AutoCloseable {
       // Whatever the cause (broker down, fenced, timed out), a new producer with the same
       // transactional id aborts the open transaction; the batch is sent again from the start.
       retries.increment();
+      lastCommitFailed = true;
       LOG.warn("could not publish {} records, retrying: {}", batch.size(), e.toString());
       closeProducer();
       Thread.sleep(1000);
       return false;
     }
+    lastCommitFailed = false;
     for (Item item : batch) {
       if (item instanceof PageItem page) {
         seen.markPublished(page.page().url());
