@@ -1,6 +1,7 @@
 package dev.khabar.enrich;
 
 import dev.khabar.common.service.Env;
+import dev.khabar.common.service.ServiceRunner;
 import dev.khabar.common.service.Metrics;
 import dev.khabar.common.service.ServiceEndpoints;
 import dev.khabar.common.service.ServiceEndpoints.Readiness;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The enrich service: the Kafka Streams app that turns raw pages into clean articles. */
-public final class EnrichService implements AutoCloseable {
+public final class EnrichService implements ServiceRunner.Service {
   private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
 
   private final PrometheusMeterRegistry registry;
@@ -129,19 +129,6 @@ public final class EnrichService implements AutoCloseable {
   }
 
   public static void main(String[] args) throws Exception {
-    EnrichService service = new EnrichService(EnrichConfig.fromEnv(Env.system()));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  LOG.info("stopping");
-                  service.close();
-                  stopped.countDown();
-                },
-                "khabar-shutdown"));
-    service.start();
-    LOG.info("enrich running");
-    stopped.await();
+    ServiceRunner.runUntilStopped("enrich", new EnrichService(EnrichConfig.fromEnv(Env.system())));
   }
 }

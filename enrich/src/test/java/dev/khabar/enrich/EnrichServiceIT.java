@@ -8,6 +8,7 @@ import dev.khabar.common.contract.Json;
 import dev.khabar.common.contract.RawPage;
 import dev.khabar.common.service.Env;
 import dev.khabar.embedded.SharedServices;
+import dev.khabar.embedded.TopicWriter;
 import dev.khabar.embedded.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,14 +17,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,16 +39,16 @@ class EnrichServiceIT {
     SharedServices.kafka().createTopic(raw, 1);
     String bootstrap = SharedServices.kafka().bootstrapServers();
 
-    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+    try (TopicWriter writer = new TopicWriter(bootstrap)) {
       for (int i = 1; i <= 3; i++) {
-        send(producer, raw, page(i));
+        writer.send(raw, page(i).url(), Json.toBytes(page(i)));
       }
       try (EnrichService service = new EnrichService(EnrichConfig.fromEnv(env(bootstrap, suffix, first)))) {
         service.start();
         TopicReader.read(bootstrap, articles, 3, Duration.ofSeconds(90), Duration.ZERO);
       }
       for (int i = 4; i <= 8; i++) {
-        send(producer, raw, page(i));
+        writer.send(raw, page(i).url(), Json.toBytes(page(i)));
       }
     }
     // A new state directory: the learned counts must come back from the changelog topics.
@@ -98,15 +94,4 @@ class EnrichServiceIT {
     return new RawPage(url, url, Instant.parse("2026-11-29T08:00:00Z").plusSeconds(number), 200, "text/html", "UTF-8", html, "oasis");
   }
 
-  private static void send(KafkaProducer<byte[], byte[]> producer, String topic, RawPage page) throws Exception {
-    producer.send(new ProducerRecord<>(topic, page.url().getBytes(StandardCharsets.UTF_8), Json.toBytes(page))).get();
-  }
-
-  private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
-    Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    return new KafkaProducer<>(properties);
-  }
 }

@@ -2,6 +2,7 @@ package dev.khabar.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.khabar.common.service.Env;
+import dev.khabar.common.service.ServiceRunner;
 import dev.khabar.common.service.Metrics;
 import dev.khabar.common.service.ServiceEndpoints;
 import dev.khabar.common.service.ServiceEndpoints.Readiness;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The indexer service: installs the index design, then indexes articles until stopped. On SIGTERM
  * it stops consuming, flushes, commits and exits within 15 s.
  */
-public final class IndexerService implements AutoCloseable {
+public final class IndexerService implements ServiceRunner.Service {
   private static final Logger LOG = LoggerFactory.getLogger(IndexerService.class);
 
   private final PrometheusMeterRegistry registry;
@@ -94,19 +94,6 @@ public final class IndexerService implements AutoCloseable {
   }
 
   public static void main(String[] args) throws Exception {
-    IndexerService service = new IndexerService(IndexerConfig.fromEnv(Env.system()));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  LOG.info("stopping");
-                  service.close();
-                  stopped.countDown();
-                },
-                "khabar-shutdown"));
-    service.start();
-    LOG.info("indexer running");
-    stopped.await();
+    ServiceRunner.runUntilStopped("indexer", new IndexerService(IndexerConfig.fromEnv(Env.system())));
   }
 }

@@ -1,6 +1,7 @@
 package dev.khabar.ingest;
 
 import dev.khabar.common.service.Env;
+import dev.khabar.common.service.ServiceRunner;
 import dev.khabar.common.service.Metrics;
 import dev.khabar.common.service.ServiceEndpoints;
 import dev.khabar.common.service.TopicSetup;
@@ -15,7 +16,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * stopped. On SIGTERM it stops polling, lets fetches under way finish, publishes what is queued and
  * exits within 10 s.
  */
-public final class IngestService implements AutoCloseable {
+public final class IngestService implements ServiceRunner.Service {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
   private final IngestConfig config;
@@ -110,18 +110,6 @@ public final class IngestService implements AutoCloseable {
   }
 
   public static void main(String[] args) throws Exception {
-    IngestService service = new IngestService(IngestConfig.fromEnv(Env.system()), AddressGuard.Resolver.SYSTEM);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  LOG.info("stopping");
-                  service.close();
-                  stopped.countDown();
-                },
-                "khabar-shutdown"));
-    service.start();
-    stopped.await();
+    ServiceRunner.runUntilStopped("ingest", new IngestService(IngestConfig.fromEnv(Env.system()), AddressGuard.Resolver.SYSTEM));
   }
 }

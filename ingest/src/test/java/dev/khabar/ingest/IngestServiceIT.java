@@ -140,9 +140,7 @@ class IngestServiceIT {
     Map<String, AtomicInteger> requests = writeSite(40);
     String suffix = "-restart-" + System.nanoTime();
     try (StaticSite site = countingSite(requests)) {
-      Map<String, String> env = env(site, suffix);
-      env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml");
-      env.put("KHABAR_INGEST_DELAY", "100ms");
+      Map<String, String> env = politeCrawlOf(site, suffix);
       String bootstrap = SharedServices.kafka().bootstrapServers();
       String raw = "khabar.pages.raw" + suffix;
 
@@ -168,9 +166,7 @@ class IngestServiceIT {
     Map<String, AtomicInteger> requests = writeSite(30);
     String suffix = "-kafka-down-" + System.nanoTime();
     try (StaticSite site = countingSite(requests)) {
-      Map<String, String> env = env(site, suffix);
-      env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml");
-      env.put("KHABAR_INGEST_DELAY", "100ms");
+      Map<String, String> env = politeCrawlOf(site, suffix);
       String bootstrap = SharedServices.kafka().bootstrapServers();
       String raw = "khabar.pages.raw" + suffix;
 
@@ -188,6 +184,14 @@ class IngestServiceIT {
         SharedServices.kafka().start();
       }
     }
+  }
+
+  /** One feed, 100 ms between requests: a crawl that takes seconds, so things can happen during it. */
+  private Map<String, String> politeCrawlOf(StaticSite site, String suffix) {
+    Map<String, String> env = env(site, suffix);
+    env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml");
+    env.put("KHABAR_INGEST_DELAY", "100ms");
+    return env;
   }
 
   /** A feed of {@code count} pages under the temp root; returns request counters per path. */

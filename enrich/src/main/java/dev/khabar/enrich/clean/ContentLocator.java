@@ -101,7 +101,14 @@ final class ContentLocator {
       return List.of(root);
     }
     best = widen(best, root, stats);
-    return withSiblings(best, finals.getOrDefault(best, bestScore), finals, stats);
+    List<Element> roots = withSiblings(best, finals.getOrDefault(best, bestScore), finals, stats);
+    List<Element> lead = lead(roots.get(0), root, stats);
+    if (lead.isEmpty()) {
+      return roots;
+    }
+    List<Element> all = new ArrayList<>(lead);
+    all.addAll(roots);
+    return all;
   }
 
   /**
@@ -110,25 +117,62 @@ final class ContentLocator {
    */
   private static Element widen(Element best, Element root, Map<Element, int[]> stats) {
     Element el = best;
-    int[] original = stats.get(best);
     for (Element up = el.parent(); up != null && up != root; up = up.parent()) {
       int[] mine = stats.get(el);
       int[] theirs = stats.get(up);
       if (mine == null || theirs == null) {
         break;
       }
-      int extra = theirs[0] - original[0];
-      int extraLinks = theirs[1] - original[1];
       if (theirs[2] > WIDEN_RATIO * mine[2] && linkDensity(theirs) < WIDEN_MAX_LINK_DENSITY) {
-        el = up;
-      } else if (extra <= Math.max(LEAD_MAX_CHARS, original[0] * LEAD_MAX_SHARE) && extraLinks <= extra * LEAD_MAX_LINK_DENSITY) {
-        // A little more text and few links around the body: the lead, a dateline, a subheading.
         el = up;
       } else if (theirs[2] > mine[2]) {
         break;
       }
     }
     return el;
+  }
+
+  /**
+   * What precedes the body inside its article: a lead paragraph or a standfirst kept apart from
+   * the body text («intro», «excerpt», a header). Climbs while the text before the body stays
+   * short and nearly free of links, and returns the elements before the body at each level, in
+   * document order. What follows the body (tags, author boxes, related links) is left out.
+   */
+  private static List<Element> lead(Element body, Element root, Map<Element, int[]> stats) {
+    int[] own = stats.get(body);
+    if (own == null) {
+      return List.of();
+    }
+    int budget = (int) Math.max(LEAD_MAX_CHARS, own[0] * LEAD_MAX_SHARE);
+    List<Element> found = new ArrayList<>();
+    int chars = 0;
+    int links = 0;
+    Element child = body;
+    for (Element up = body.parent(); up != null && up != root; child = up, up = up.parent()) {
+      List<Element> before = new ArrayList<>();
+      for (Element sibling : up.children()) {
+        if (sibling == child) {
+          break;
+        }
+        before.add(sibling);
+      }
+      int c = 0;
+      int l = 0;
+      for (Element sibling : before) {
+        int[] s = stats.get(sibling);
+        if (s != null) {
+          c += s[0];
+          l += s[1];
+        }
+      }
+      if (chars + c > budget || links + l > (chars + c) * LEAD_MAX_LINK_DENSITY) {
+        break;
+      }
+      chars += c;
+      links += l;
+      found.addAll(0, before);
+    }
+    return found;
   }
 
   /** Whether a block is paragraph-like text, the kind that marks where an article is. */

@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -248,18 +249,27 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
 
   private void commit() {
     Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
-    if (committable.isEmpty() && letters.isEmpty()) {
+    // A letter goes out only with the commit that passes its offset: written earlier, a crash
+    // before that commit would replay the record and dead-letter it a second time.
+    List<DeadLetters.Letter> due = new ArrayList<>();
+    for (DeadLetters.Letter letter : letters) {
+      OffsetAndMetadata next = committable.get(letter.ref().partition());
+      if (next != null && next.offset() > letter.ref().offset()) {
+        due.add(letter);
+      }
+    }
+    if (committable.isEmpty()) {
       return;
     }
     commitHook.beforeCommit(committable);
     try {
-      deadLetters.commit(letters, committable, consumer.groupMetadata());
+      deadLetters.commit(due, committable, consumer.groupMetadata());
     } catch (DeadLetters.CommitFailed e) {
-      LOG.warn("commit of {} offsets and {} dead letters failed, retrying: {}", committable.size(), letters.size(), e.getMessage());
+      LOG.warn("commit of {} offsets and {} dead letters failed, retrying: {}", committable.size(), due.size(), e.getMessage());
       return;
     }
-    deadLettered.increment(letters.size());
-    letters.clear();
+    deadLettered.increment(due.size());
+    letters.removeAll(due);
     offsets.committed(committable);
   }
 
@@ -303,17 +313,21 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     if (!running || retries.isShutdown()) {
       return; // stopping: not committed, so the next start indexes it again
     }
-    retries.schedule(
-        () -> {
-          if (!running) {
-            return; // not committed: the next start indexes it again
-          }
-          awaitingRetry.decrementAndGet();
-          Article article = Json.fromBytes(value, Article.class);
-          ingester.add(operation(article), ref.nextAttempt());
-        },
-        delay,
-        TimeUnit.MILLISECONDS);
+    try {
+      retries.schedule(
+          () -> {
+            if (!running) {
+              return; // not committed: the next start indexes it again
+            }
+            awaitingRetry.decrementAndGet();
+            Article article = Json.fromBytes(value, Article.class);
+            ingester.add(operation(article), ref.nextAttempt());
+          },
+          delay,
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // Stopping at this very moment: as above, the next start indexes it again.
+    }
   }
 
   /** Sorts each bulk response item; runs on the ingester's threads. */
@@ -378,6 +392,8 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
       }
       commit();
       partitions.forEach(offsets::forget);
+      // Letters of records not committed yet: the partition's next owner processes them again.
+      letters.removeIf(letter -> partitions.contains(letter.ref().partition()));
     }
 
     @Override

@@ -10,8 +10,7 @@ import java.util.List;
  * Turns a sentence into hashed feature ids, one row per token. Values are hashed straight from
  * character ranges into per-sentence int arrays, so tagging allocates per sentence, not per token:
  * word, normalised form, clitic-stripped stem, affixes, word shape, a ±2 window, gazetteer
- * membership (B/I position per source), word clusters, trigger words and, in the second pass,
- * what the first pass found elsewhere in the document ({@link DocumentHints}). Thread-safe
+ * membership (B/I position per source), word clusters and trigger words. Thread-safe
  * (immutable).
  */
 public final class Features {
@@ -37,8 +36,6 @@ public final class Features {
     }
   }
 
-  static final boolean NO_CL = Boolean.getBoolean("x.nocl");
-  static final boolean NO_TR = Boolean.getBoolean("x.notr");
   private static final int PAD = 0x5bd1e995;
   private static final int UNKNOWN = 0x27d4eb2d;
 
@@ -83,11 +80,8 @@ public final class Features {
 
   /**
    * Features of {@code tokens} (raw texts) given the gazetteer names found in them.
-   *
-   * @param hints per token, what the first pass found for the same word elsewhere in the document
-   *     ({@link DocumentHints}), or null in the first pass
    */
-  public Rows extract(List<String> tokens, List<Gazetteer.Match> names, int @org.jspecify.annotations.Nullable [] hints) {
+  public Rows extract(List<String> tokens, List<Gazetteer.Match> names) {
     int n = tokens.size();
     Sent t = new Sent(n);
     for (int i = 0; i < n; i++) {
@@ -108,13 +102,13 @@ public final class Features {
         ids = java.util.Arrays.copyOf(ids, ids.length * 2);
       }
       start[i] = k;
-      k = token(t, i, ids, k, hints);
+      k = token(t, i, ids, k);
     }
     start[n] = k;
     return new Rows(ids, start);
   }
 
-  private int token(Sent t, int i, int[] buf, int k, int @org.jspecify.annotations.Nullable [] hints) {
+  private int token(Sent t, int i, int[] buf, int k) {
     int n = t.n;
     int pn2 = i >= 2 ? t.norm[i - 2] : PAD;
     int pn1 = i >= 1 ? t.norm[i - 1] : PAD;
@@ -176,17 +170,8 @@ public final class Features {
     k = gazetteer(buf, k, 34, gaz, nn1);
     k = gazetteer(buf, k, 30, i >= 1 ? t.gaz[i - 1] : 0);
     k = gazetteer(buf, k, 31, i + 1 < n ? t.gaz[i + 1] : 0);
-    if (!NO_CL) k = clusters(t, i, buf, k);
-    if (!NO_TR) k = triggers(t, i, buf, k);
-    if (hints != null) {
-      // The first pass's verdict on the same word elsewhere in the document (Krishnan & Manning
-      // 2006): a name tagged where its context was clear counts where it is not.
-      int h = hints[i];
-      buf[k++] = f(60, h);
-      buf[k++] = f(61, h, gaz & PERSON_BITS);
-      buf[k++] = f(62, h, i >= 1 ? hints[i - 1] : PAD);
-      buf[k++] = f(63, h, i + 1 < n ? hints[i + 1] : PAD);
-    }
+    k = clusters(t, i, buf, k);
+    k = triggers(t, i, buf, k);
     return k;
   }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /** A trained model with the feature extractor it was trained with. Thread-safe (immutable). */
 public final class Tagger {
@@ -44,22 +43,18 @@ public final class Tagger {
 
   /** IOB2 tag ids (see {@link Tags}) for the tokens of one sentence. */
   public int[] tag(List<String> tokens) {
-    return tag(tokens, gazetteer.findAll(tokens), null);
+    return tag(tokens, gazetteer.findAll(tokens));
   }
 
-  /**
-   * Tags one sentence whose gazetteer names are already known.
-   *
-   * @param hints {@link DocumentHints} per token for a second-pass model, else null
-   */
-  public int[] tag(List<String> tokens, List<Gazetteer.Match> names, int @Nullable [] hints) {
-    float[] emission = model.emissions(features.extract(tokens, names, hints));
+  /** Tags one sentence whose gazetteer names are already known. */
+  public int[] tag(List<String> tokens, List<Gazetteer.Match> names) {
+    float[] emission = model.emissions(features.extract(tokens, names));
     return model.decode(emission, tokens.size());
   }
 
   /** Tags one sentence and returns its gazetteer names too. */
   public Tagging tagging(List<String> tokens) {
     List<Gazetteer.Match> names = gazetteer.findAll(tokens);
-    return new Tagging(tag(tokens, names, null), names);
+    return new Tagging(tag(tokens, names), names);
   }
 }

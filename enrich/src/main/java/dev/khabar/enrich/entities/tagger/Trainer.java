@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Averaged structured perceptron (Collins 2002): decode each sentence with the current weights and,
@@ -32,19 +31,10 @@ public final class Trainer {
   }
 
   public TaggerModel train(List<Sentence> sentences) {
-    return train(sentences, null);
-  }
-
-  /**
-   * @param hints per sentence, the {@link DocumentHints} of each token, or null for a first-pass
-   *     model
-   */
-  public TaggerModel train(List<Sentence> sentences, @Nullable List<int[]> hints) {
     List<Features.Rows> feats = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
       List<String> tokens = sentences.get(s).tokens();
-      feats.add(features.extract(tokens, gazetteer.findAll(tokens),
-          hints == null ? null : hints.get(s)));
+      feats.add(features.extract(tokens, gazetteer.findAll(tokens)));
     }
     float[] w = new float[T << bits];
     float[] wSum = new float[T << bits]; // sum of step * update, for lazy averaging

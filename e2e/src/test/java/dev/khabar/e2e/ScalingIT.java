@@ -1,0 +1,129 @@
+package dev.khabar.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.khabar.common.contract.Json;
+import dev.khabar.common.contract.RawPage;
+import dev.khabar.common.service.Env;
+import dev.khabar.embedded.SharedServices;
+import dev.khabar.embedded.TopicWriter;
+import dev.khabar.enrich.EnrichConfig;
+import dev.khabar.enrich.EnrichService;
+import dev.khabar.indexer.IndexerConfig;
+import dev.khabar.indexer.IndexerService;
+import dev.khabar.indexer.es.ElasticsearchClients;
+import dev.khabar.indexer.es.EsSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two enrich and two indexer instances share the work of partitioned topics, and index nothing twice. */
+class ScalingIT {
+  private static final int PAGES = 24;
+
+  @TempDir Path state;
+
+  @Test
+  void twoInstancesOfEachStageSplitTheWorkAndIndexEachArticleOnce() throws Exception {
+    String suffix = "-scale-" + System.nanoTime();
+    String bootstrap = SharedServices.kafka().bootstrapServers();
+    String raw = "khabar.pages.raw" + suffix;
+    SharedServices.kafka().createTopic(raw, 4);
+    SharedServices.kafka().createTopic("khabar.articles" + suffix, 4);
+    try (TopicWriter writer = new TopicWriter(bootstrap)) {
+      for (int i = 0; i < PAGES; i++) {
+        writer.send(raw, page(i).url(), Json.toBytes(page(i)));
+      }
+    }
+
+    try (EnrichService enrichA = new EnrichService(EnrichConfig.fromEnv(env(suffix, "a")));
+        EnrichService enrichB = new EnrichService(EnrichConfig.fromEnv(env(suffix, "b")));
+        IndexerService indexerA = new IndexerService(IndexerConfig.fromEnv(env(suffix, "a")));
+        IndexerService indexerB = new IndexerService(IndexerConfig.fromEnv(env(suffix, "b")));
+        ElasticsearchClient client = ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()));
+        Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      enrichA.start();
+      enrichB.start();
+      indexerA.start();
+      indexerB.start();
+      String alias = "news-articles" + suffix;
+
+      long count = awaitCount(client, alias, PAGES);
+      assertEquals(PAGES, count);
+
+      assertBothMembersOwnPartitions(admin, "khabar-enrich" + suffix);
+      assertBothMembersOwnPartitions(admin, "khabar-indexer" + suffix);
+      Thread.sleep(2000);
+      client.indices().refresh(r -> r.index(alias));
+      assertEquals(PAGES, client.count(c -> c.index(alias)).count(), "nothing indexed twice");
+    }
+  }
+
+  private static void assertBothMembersOwnPartitions(Admin admin, String group) throws Exception {
+    ConsumerGroupDescription description =
+        admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(30, TimeUnit.SECONDS);
+    List<MemberDescription> members = List.copyOf(description.members());
+    assertEquals(2, members.size(), group + " members: " + members);
+    for (MemberDescription member : members) {
+      assertTrue(!member.assignment().topicPartitions().isEmpty(), group + ": " + member.consumerId() + " owns no partition");
+    }
+  }
+
+  private static long awaitCount(ElasticsearchClient client, String alias, long expected) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    long count = -1;
+    while (System.nanoTime() < deadline) {
+      if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+        client.indices().refresh(r -> r.index(alias));
+        count = client.count(c -> c.index(alias)).count();
+        if (count >= expected) {
+          return count;
+        }
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("index " + alias + ": expected " + expected + " documents, got " + count);
+  }
+
+  private Env env(String suffix, String instance) {
+    Map<String, String> env = new HashMap<>();
+    env.put("KHABAR_KAFKA_BOOTSTRAP", SharedServices.kafka().bootstrapServers());
+    env.put("KHABAR_ES_URL", SharedServices.elasticsearch().httpUrl());
+    env.put("KHABAR_ES_ALIAS", "news-articles" + suffix);
+    env.put("KHABAR_TOPIC_PAGES_RAW", "khabar.pages.raw" + suffix);
+    env.put("KHABAR_TOPIC_ARTICLES", "khabar.articles" + suffix);
+    env.put("KHABAR_TOPIC_ENRICH_DLQ", "khabar.enrich.dlq" + suffix);
+    env.put("KHABAR_TOPIC_INDEXER_DLQ", "khabar.indexer.dlq" + suffix);
+    env.put("KHABAR_TOPIC_PARTITIONS", "4");
+    env.put("KHABAR_ENRICH_APPLICATION_ID", "khabar-enrich" + suffix);
+    env.put("KHABAR_ENRICH_STATE_DIR", state.resolve(instance).toString());
+    env.put("KHABAR_ENRICH_THREADS", "1");
+    env.put("KHABAR_INDEXER_GROUP_ID", "khabar-indexer" + suffix);
+    env.put("KHABAR_INDEXER_FLUSH_INTERVAL", "200ms");
+    env.put("KHABAR_HTTP_PORT", "0");
+    return new Env(env);
+  }
+
+  /** Pages of six sites, so that the by-site step has work for both instances. */
+  private static RawPage page(int number) {
+    String url = "https://site" + (number % 6) + ".example/news/" + number;
+    String html =
+        "<html><body><article><h1>Story " + number + "</h1>"
+            + "<p>The council of town " + number + " approved a new budget for roads and schools on Monday.</p>"
+            + "<p>Officials said work on project " + number + " would start next spring and last two years.</p>"
+            + "</article></body></html>";
+    return new RawPage(url, url, Instant.parse("2026-11-29T08:00:00Z").plusSeconds(number), 200, "text/html", "UTF-8", html, "scale");
+  }
+}

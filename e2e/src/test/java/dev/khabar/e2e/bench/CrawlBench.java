@@ -1,0 +1,146 @@
+package dev.khabar.e2e.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.khabar.common.service.Env;
+import dev.khabar.embedded.EmbeddedKafka;
+import dev.khabar.embedded.TopicReader;
+import dev.khabar.ingest.IngestConfig;
+import dev.khabar.ingest.IngestService;
+import dev.khabar.ingest.fetch.AddressGuard;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+
+/**
+ * The crawler's throughput: a local site of many hosts (127.0.0.2, 127.0.0.3, …, each its own
+ * server) and thousands of ~30 KB pages, politeness delays at zero, published to a real broker in
+ * this JVM. Prints pages/s and MB/s published, CPU and peak heap. A benchmark, not a test: run it
+ * with {@code ./khabar bench-crawl [hosts] [pages-per-host]}.
+ */
+public final class CrawlBench {
+  public static void main(String[] args) throws Exception {
+    int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    int pagesPerHost = args.length > 1 ? Integer.parseInt(args[1]) : 150;
+    int total = hosts * pagesPerHost;
+    List<HttpServer> servers = new ArrayList<>();
+    List<String> feeds = new ArrayList<>();
+    byte[][] pages = pages(64);
+    for (int h = 0; h < hosts; h++) {
+      String ip = "127.0.0." + (h + 2);
+      HttpServer server = HttpServer.create(new InetSocketAddress(ip, 0), 256);
+      server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+      String base = "http://" + ip + ":" + server.getAddress().getPort();
+      StringBuilder feed = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>bench</title>");
+      for (int p = 0; p < pagesPerHost; p++) {
+        feed.append("<item><link>").append(base).append("/news/").append(p).append(".html</link></item>");
+      }
+      byte[] feedBytes = feed.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+      server.createContext("/feed.xml", ex -> respond(ex, "application/rss+xml", feedBytes));
+      server.createContext("/robots.txt", ex -> respond(ex, "text/plain", "User-agent: *\nAllow: /\n".getBytes(StandardCharsets.UTF_8)));
+      server.createContext(
+          "/news/",
+          ex -> {
+            String path = ex.getRequestURI().getPath();
+            int n = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1, path.indexOf(".html")));
+            respond(ex, "text/html; charset=utf-8", pages[n % pages.length]);
+          });
+      server.start();
+      servers.add(server);
+      feeds.add(base + "/feed.xml");
+    }
+
+    Path dataDir = Files.createTempDirectory("khabar-bench-kafka");
+    try (EmbeddedKafka kafka = EmbeddedKafka.builder().logDir(dataDir).build().start()) {
+      Map<String, String> env = new HashMap<>();
+      env.put("KHABAR_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+      env.put("KHABAR_INGEST_FEEDS", String.join(",", feeds));
+      env.put("KHABAR_INGEST_ALLOW_LOOPBACK", "true");
+      env.put("KHABAR_INGEST_DELAY", "0s");
+      env.put("KHABAR_INGEST_CONCURRENCY", "64");
+      env.put("KHABAR_INGEST_MAX_POLL", "10m");
+      env.put("KHABAR_INGEST_MIN_POLL", "5m");
+      env.put("KHABAR_TOPIC_PARTITIONS", "6");
+      env.put("KHABAR_HTTP_PORT", "0");
+      AddressGuard.Resolver literal = host -> List.of(InetAddress.getByName(host));
+      long cpuBefore = processCpuNanos();
+      long start = System.nanoTime();
+      List<Long> sizes = new ArrayList<>();
+      try (IngestService ingest = new IngestService(IngestConfig.fromEnv(new Env(env)), literal)) {
+        ingest.start();
+        TopicReader.read(kafka.bootstrapServers(), "khabar.pages.raw", total, Duration.ofMinutes(10), Duration.ZERO)
+            .forEach(record -> sizes.add((long) record.serializedValueSize()));
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+      long bytes = sizes.stream().mapToLong(Long::longValue).sum();
+      System.out.printf(
+          "crawl bench: %d hosts x %d pages = %d pages, %.1f KB each%n", hosts, pagesPerHost, total, bytes / 1024.0 / sizes.size());
+      System.out.printf("  %.1f s (including the start of the crawler and its first polls)%n", seconds);
+      System.out.printf("  %.0f pages/s, %.1f MB/s published%n", sizes.size() / seconds, bytes / 1e6 / seconds);
+      System.out.printf(
+          "  CPU %.1f s (%.0f%% of %d cores; broker, servers and crawler in this one JVM)%n",
+          cpuSeconds, 100 * cpuSeconds / seconds / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+      System.out.printf("  peak heap %.0f MB%n", peakHeapBytes() / 1e6);
+    } finally {
+      servers.forEach(server -> server.stop(0));
+    }
+    System.exit(0);
+  }
+
+  private static void respond(com.sun.net.httpserver.HttpExchange exchange, String type, byte[] body) throws java.io.IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(200, body.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  /** Pages of about 30 KB: a news layout around paragraphs of mixed Arabic and English words. */
+  private static byte[][] pages(int count) {
+    String[] words = {"منظمة", "التعاون", "الاقتصادي", "طهران", "الدول", "الأعضاء", "trade", "ministers", "summit", "agreed", "rail", "customs"};
+    Random random = new Random(42);
+    byte[][] pages = new byte[count][];
+    for (int i = 0; i < count; i++) {
+      StringBuilder html = new StringBuilder("<html><head><title>خبر ").append(i).append("</title></head><body><nav>");
+      for (int n = 0; n < 30; n++) {
+        html.append("<a href=\"/section/").append(n).append("\">قسم ").append(n).append("</a>");
+      }
+      html.append("</nav><article><h1>خبر رقم ").append(i).append("</h1>");
+      while (html.length() < 30_000) {
+        html.append("<p>");
+        for (int w = 0; w < 60; w++) {
+          html.append(words[random.nextInt(words.length)]).append(' ');
+        }
+        html.append("</p>");
+      }
+      pages[i] = html.append("</article><footer>© 2026</footer></body></html>").toString().getBytes(StandardCharsets.UTF_8);
+    }
+    return pages;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static long peakHeapBytes() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+}
