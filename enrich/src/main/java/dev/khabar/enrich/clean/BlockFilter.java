@@ -29,6 +29,11 @@ final class BlockFilter {
   /** A date line: a date, a place and a few words («البصرة، ٢١ يوليو ٢٠٢٤», «2024-12-11 13:42»). */
   private static final Pattern NUMERIC_DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}");
 
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?؟。…:)\"»”“’'»]\\s*$");
+
+  /** Lines at the end of a text shorter than this and not a sentence are labels, not article. */
+  private static final int MAX_TAIL_LABEL_CHARS = 100;
+
   private static final int MAX_BYLINE_CHARS = 80;
   private static final int MAX_DATELINE_WORDS = 8;
   private static final int MIN_DEDUPE_CHARS = 20;
@@ -46,7 +51,7 @@ final class BlockFilter {
     Set<Element> rootSet = Collections.newSetFromMap(new IdentityHashMap<>());
     rootSet.addAll(roots);
     Set<String> seen = new HashSet<>();
-    List<String> kept = new ArrayList<>();
+    List<TextBlock> kept = new ArrayList<>();
     for (TextBlock block : blocks) {
       if (!inside(block.owner(), rootSet) || !isText(block)) {
         continue;
@@ -58,9 +63,41 @@ final class BlockFilter {
       if (folded.length() >= MIN_DEDUPE_CHARS && !seen.add(folded)) {
         continue;
       }
-      kept.add(block.text());
+      kept.add(block);
     }
-    return kept;
+    trimTail(kept);
+    return kept.stream().map(TextBlock::text).toList();
+  }
+
+  /**
+   * Drops the short lines after the article's last sentence: a signature, a credit, a tag line, a
+   * heading of whatever follows («Weitere Themen»). An article ends with a sentence, not a label.
+   */
+  private static void trimTail(List<TextBlock> kept) {
+    int sentences = 0;
+    for (TextBlock b : kept) {
+      if (isSentence(b)) {
+        sentences++;
+      }
+    }
+    if (sentences == 0) {
+      return;
+    }
+    while (!kept.isEmpty()) {
+      TextBlock last = kept.get(kept.size() - 1);
+      if (last.kind() != TextBlock.Kind.HEADING && isSentence(last)) {
+        break;
+      }
+      if (last.kind() != TextBlock.Kind.HEADING && last.chars() >= MAX_TAIL_LABEL_CHARS) {
+        break;
+      }
+      kept.remove(kept.size() - 1);
+    }
+  }
+
+  /** Whether a block reads as a sentence: it ends as one does, in any of the scripts we see. */
+  private static boolean isSentence(TextBlock block) {
+    return SENTENCE_END.matcher(block.text()).find();
   }
 
   /** The byline the filter dropped from the text, if any; the author when metadata has none. */

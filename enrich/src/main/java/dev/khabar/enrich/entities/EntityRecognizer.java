@@ -8,6 +8,7 @@ import dev.khabar.enrich.entities.gazetteer.Source;
 import dev.khabar.enrich.entities.tagger.Features;
 import dev.khabar.enrich.entities.tagger.Span;
 import dev.khabar.enrich.entities.tagger.Tagger;
+import dev.khabar.enrich.entities.tagger.TaggerModel;
 import dev.khabar.enrich.entities.tagger.Tags;
 import dev.khabar.enrich.entities.text.Clitics;
 import dev.khabar.enrich.entities.text.Normalizer;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Recognises and links the people, organisations, places and other names of an article.
@@ -56,10 +58,16 @@ public final class EntityRecognizer {
       synchronized (EntityRecognizer.class) {
         r = shipped;
         if (r == null) {
+          // Three inflates and the gazetteer in parallel: each takes a few hundred milliseconds.
+          CompletableFuture<TaggerModel> ar = CompletableFuture.supplyAsync(
+              () -> TaggerModel.load(ARABIC_MODEL));
+          CompletableFuture<TaggerModel> en = CompletableFuture.supplyAsync(
+              () -> TaggerModel.load(ENGLISH_MODEL));
+          CompletableFuture<WordClusters> clusters = CompletableFuture.supplyAsync(
+              () -> WordClusters.load(ARABIC_CLUSTERS, Features::hash));
           Gazetteer gazetteer = Gazetteers.shipped();
-          WordClusters clusters = WordClusters.load(ARABIC_CLUSTERS, Features::hash);
-          r = new EntityRecognizer(gazetteer, Tagger.load(gazetteer, clusters, ARABIC_MODEL),
-              Tagger.load(gazetteer, WordClusters.NONE, ENGLISH_MODEL));
+          r = new EntityRecognizer(gazetteer, new Tagger(gazetteer, clusters.join(), ar.join()),
+              new Tagger(gazetteer, WordClusters.NONE, en.join()));
           shipped = r;
         }
       }

@@ -81,11 +81,6 @@ class EntityRecognizerTest {
     assertEquals(List.of("عارف", "أسد مجيد خان"), persons);
   }
 
-  @Test
-  void doesNotTakeAnEpithetForAGivenName() {
-    List<Entity> entities = NER.recognize("ودعا الأمين العام النائب الاول عارف إلى الزيارة", "ar");
-    assertEquals("PER", byName(entities, "عارف").type());
-  }
 
   @Test
   void recognisesTheEnglishSentence() {

@@ -59,9 +59,12 @@ class CrashBeforeCommitIT {
           config.kafka().clientProperties(),
           Duration.ofSeconds(30),
           new dev.khabar.common.service.TopicSetup.TopicSpec(it.deadLetterTopic, 1, (short) -1, Map.of()));
+      // A killed consumer does not leave its group: the coordinator notices after the session
+      // timeout, 45 s by default; the broker's minimum, 6 s, keeps the test short.
+      Map<String, Object> kafka = new java.util.HashMap<>(config.kafka().clientProperties());
+      kafka.put("session.timeout.ms", 6000);
       ArticleIndexer first =
-          new ArticleIndexer(
-              config.kafka().clientProperties(), client, config.indexing(), new SimpleMeterRegistry(), Clock.systemUTC());
+          new ArticleIndexer(kafka, client, config.indexing(), new SimpleMeterRegistry(), Clock.systemUTC());
       first.commitHook(
           offsets -> {
             // Offsets above 0 exist only once records were acknowledged (or dead-lettered): die

@@ -2,9 +2,6 @@ package dev.khabar.enrich.entities.tagger;
 
 import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** A trained model with the feature extractor it was trained with. Thread-safe (immutable). */
@@ -22,15 +19,7 @@ public final class Tagger {
 
   /** Loads a model resource written by {@code train-ner}. */
   public static Tagger load(Gazetteer gazetteer, WordClusters clusters, String resource) {
-    try (InputStream in = Tagger.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing model resource " + resource
-            + ": run train-ner to build it");
-      }
-      return new Tagger(gazetteer, clusters, TaggerModel.read(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read model " + resource, e);
-    }
+    return new Tagger(gazetteer, clusters, TaggerModel.load(resource));
   }
 
   /**

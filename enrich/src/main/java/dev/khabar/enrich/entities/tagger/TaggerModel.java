@@ -126,6 +126,19 @@ public final class TaggerModel {
     gzip.finish();
   }
 
+  /** Reads a classpath resource written by {@code train-ner}. */
+  public static TaggerModel load(String resource) {
+    try (InputStream in = TaggerModel.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing model resource " + resource
+            + ": run train-ner to build it");
+      }
+      return read(in);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read model " + resource, e);
+    }
+  }
+
   public static TaggerModel read(InputStream in) throws IOException {
     DataInputStream d = new DataInputStream(new GZIPInputStream(in, 1 << 16));
     if (d.readInt() != MAGIC) {
