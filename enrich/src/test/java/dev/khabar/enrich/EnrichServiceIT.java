@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Streams app on the real broker, stopped mid-stream and started again on an empty disk. */
 class EnrichServiceIT {
-  private static final String TAGLINE = "موقع الواحة الإخباري، صوت الجنوب منذ عام ١٩٩٩";
+  private static final String TAGLINE = "تصدر صحيفة الواحة عن مؤسسة الجنوب للصحافة والنشر في مدينة البصرة كل صباح منذ عام ١٩٩٩.";
 
   @TempDir Path first;
   @TempDir Path second;

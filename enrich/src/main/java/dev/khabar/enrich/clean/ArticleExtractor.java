@@ -29,12 +29,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ArticleExtractor {
-  /** Less text than this after full pruning makes the extractor try a lighter one. */
-  private static final int THIN_CHARS = 500;
-
-  /** How many times more text the lighter pruning must give to be preferred. */
-  private static final int THIN_GAIN = 2;
-
   private final int maxHtmlChars;
   private final int maxDepth;
   private final int maxBlocks;
@@ -72,19 +66,11 @@ public final class ArticleExtractor {
     Element body = doc.body();
     String title = TitleFinder.find(body, meta);
 
+    DomPruner.prune(body);
+    List<TextBlock> blocks = BlockSegmenter.segment(body, maxBlocks, maxTextChars);
+    List<Element> roots = ContentLocator.locate(body, blocks);
     BlockFilter filter = new BlockFilter(title);
-    List<String> paragraphs = paragraphs(body, DomPruner.Level.FULL, filter);
-    if (chars(paragraphs) < THIN_CHARS) {
-      // Names and chrome tags sometimes mark the article itself («entry share», an article in a
-      // <header>): when little is left, try again keeping them, and take what says more.
-      Element fresh = Jsoup.parse(input, url, Parser.htmlParser().setMaxDepth(maxDepth)).body();
-      BlockFilter second = new BlockFilter(title);
-      List<String> light = paragraphs(fresh, DomPruner.Level.LIGHT, second);
-      if (chars(light) > THIN_GAIN * Math.max(chars(paragraphs), 1)) {
-        paragraphs = light;
-        filter = second;
-      }
-    }
+    List<String> paragraphs = filter.keep(blocks, roots);
     paragraphs = preferJsonLdBody(paragraphs, meta.articleBody(), title);
 
     String author = meta.author() != null ? meta.author() : MetadataExtractor.cleanByline(filter.byline());
@@ -96,21 +82,6 @@ public final class ArticleExtractor {
         author,
         meta.siteName(),
         language(title, paragraphs, meta.declaredLanguage()));
-  }
-
-  private List<String> paragraphs(Element body, DomPruner.Level level, BlockFilter filter) {
-    DomPruner.prune(body, level);
-    List<TextBlock> blocks = BlockSegmenter.segment(body, maxBlocks, maxTextChars);
-    List<Element> roots = ContentLocator.locate(body, blocks);
-    return filter.keep(blocks, roots);
-  }
-
-  private static int chars(List<String> paragraphs) {
-    int n = 0;
-    for (String p : paragraphs) {
-      n += p.length();
-    }
-    return n;
   }
 
   /**

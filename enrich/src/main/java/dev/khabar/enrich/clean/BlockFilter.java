@@ -34,7 +34,26 @@ final class BlockFilter {
   /** Lines at the end of a text shorter than this and not a sentence are labels, not article. */
   private static final int MAX_TAIL_LABEL_CHARS = 100;
 
+  /** A picture's credit or caption label: «Foto: dpa», «Photograph by …», «Abbildung 4: …». */
+  private static final Pattern CREDIT =
+      Pattern.compile(
+          "^(?iu)(?:foto|fotos|photo|photos|photograph|bild|bilder|titelbild|abbildung|abb|grafik|image|credit|credits"
+              + "|quelle|fuente|źródło|zdjęcie|fot|صورة|المصدر|مصدر الصورة)(?:\\s*\\d+)?(?:\\s*[:.]|\\s+by\\b).*");
+
+  /** A reading-time or clock-time line: «4 Min Read», «11 minut czytania», «05:28 Uhr». */
+  private static final Pattern TIME_LINE =
+      Pattern.compile(
+          "^(?iu)(?:\\d+\\s*(?:min|mins|minute|minutes|minuten|minut|minuty|دقائق|دقيقة)\\.?(?:\\s+\\p{L}+){0,2}"
+              + "|\\d{1,2}[:.]\\d{2}(?:\\s*(?:am|pm|uhr|h))?)$");
+
+  private static final int MAX_CREDIT_CHARS = 150;
+
   private static final int MAX_BYLINE_CHARS = 80;
+
+  /** Share of the text before a boilerplate header past which it ends the article. */
+  private static final double TRAILING_HEADER_SHARE = 0.6;
+
+  private static final int MAX_HEADER_CHARS = 60;
   private static final int MAX_DATELINE_WORDS = 8;
   private static final int MIN_DEDUPE_CHARS = 20;
   private static final int MAX_ROOT_DEPTH = 256;
@@ -50,10 +69,16 @@ final class BlockFilter {
   List<String> keep(List<TextBlock> blocks, List<Element> roots) {
     Set<Element> rootSet = Collections.newSetFromMap(new IdentityHashMap<>());
     rootSet.addAll(roots);
+    List<TextBlock> inRoots = new ArrayList<>();
+    for (TextBlock block : blocks) {
+      if (inside(block.owner(), rootSet)) {
+        inRoots.add(block);
+      }
+    }
     Set<String> seen = new HashSet<>();
     List<TextBlock> kept = new ArrayList<>();
-    for (TextBlock block : blocks) {
-      if (!inside(block.owner(), rootSet) || !isText(block)) {
+    for (TextBlock block : cutAtTrailingHeader(inRoots)) {
+      if (!isText(block)) {
         continue;
       }
       String folded = Boilerplate.fold(block.text());
@@ -67,6 +92,27 @@ final class BlockFilter {
     }
     trimTail(kept);
     return kept.stream().map(TextBlock::text).toList();
+  }
+
+  /**
+   * The blocks before a boilerplate header («Related stories», «Schlagworte», «التعليقات») in the
+   * last part of the text: what such a header opens runs to the end of the container, and its
+   * items need not look like links (teasers, comments, an author's profile).
+   */
+  private static List<TextBlock> cutAtTrailingHeader(List<TextBlock> blocks) {
+    long total = 0;
+    for (TextBlock b : blocks) {
+      total += b.chars();
+    }
+    long before = 0;
+    for (int i = 0; i < blocks.size(); i++) {
+      TextBlock b = blocks.get(i);
+      if (before >= total * TRAILING_HEADER_SHARE && b.chars() <= MAX_HEADER_CHARS && Boilerplate.isHeader(b.text())) {
+        return blocks.subList(0, i);
+      }
+      before += b.chars();
+    }
+    return blocks;
   }
 
   /**
@@ -120,6 +166,9 @@ final class BlockFilter {
       if (byline == null) {
         byline = text;
       }
+      return false;
+    }
+    if (text.length() <= MAX_CREDIT_CHARS && (CREDIT.matcher(text).matches() || TIME_LINE.matcher(text).matches())) {
       return false;
     }
     return !isDateline(text);

@@ -57,7 +57,24 @@ final class Boilerplate {
           "das konnte sie auch interessieren", "mehr zum thema", "weitere artikel", "kommentare",
           "teilen", "ahnliche artikel", "meistgelesen", "auch interessant", "lire aussi",
           "a lire aussi", "partager", "sur le meme sujet", "leggi anche", "lee tambien",
-          "te puede interesar");
+          "te puede interesar", "explore further", "further reading", "about the author",
+          "share this", "like this", "more from this author", "keep reading", "what to read next",
+          "ahnliche beitrage", "verwandte artikel", "verwandte themen", "empfohlene beitrage",
+          "empfehlungen", "weiterfuhrende links", "weiterfuhrender link", "weiterfuhrende artikel",
+          "weitere themen", "weitere artikel", "weitere beitrage", "weitere nachrichten",
+          "das konnte dich auch interessieren", "das konnte ihnen auch gefallen",
+          "beitrage zum thema", "artikel zum thema", "schon gelesen", "meist gelesen",
+          "meistgelesene artikel", "fur dich empfohlen", "unsere empfehlungen", "schlagworte",
+          "schlagwort", "stichworte", "themen", "kommentar schreiben", "kommentare schreiben",
+          "kommentieren", "keine kommentare", "diese seite teilen", "artikel teilen",
+          "beitrag teilen", "teilen mit", "gefallt mir", "rezept drucken", "drucken", "anzeige",
+          "werbung", "zum autor", "uber den autor", "uber die autorin", "bildergalerie",
+          "quellenangaben", "articles similaires", "articles lies", "dans la meme rubrique",
+          "sur le meme theme", "partager cet article", "lire la suite", "a voir aussi",
+          "noticias relacionadas", "temas relacionados", "lo ultimo", "te recomendamos",
+          "articoli correlati", "potrebbe interessarti", "czytaj takze", "czytaj rowniez",
+          "zobacz takze", "zobacz rowniez", "polecamy", "drukuj", "ezek is erdekelhetnek",
+          "gerelateerde artikelen", "lees ook", "meer nieuws");
 
   private static final Set<String> PHRASES =
       Stream.of(ARABIC, PERSIAN_URDU, LATIN)

@@ -104,30 +104,11 @@ final class DomPruner {
 
   private DomPruner() {}
 
-  /** How much to remove. */
-  enum Level {
-    /** Everything this class knows to be boilerplate. */
-    FULL,
-    /**
-     * Only what can never be text and blocks a boilerplate phrase heads: for pages whose article
-     * full pruning removed, under a misleading name or in a {@code <header>}.
-     */
-    LIGHT
-  }
-
   static void prune(Element body) {
-    prune(body, Level.FULL);
-  }
-
-  static void prune(Element body, Level level) {
     body.select(JUNK_TAGS).remove();
-    if (level == Level.FULL) {
-      removeUnlessArticle(body.select(HIDDEN));
-      removeUnlessArticle(body.select(CHROME_TAGS));
-      removeByName(body);
-    } else {
-      body.select("nav, footer").remove();
-    }
+    removeUnlessArticle(body.select(HIDDEN));
+    removeUnlessArticle(body.select(CHROME_TAGS));
+    removeByName(body);
     removeHeadedBlocks(body);
   }
 

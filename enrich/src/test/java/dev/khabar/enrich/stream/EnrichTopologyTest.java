@@ -158,7 +158,7 @@ class EnrichTopologyTest {
 
   @Test
   void aSiteWideTaglineNoRuleKnowsIsDroppedAfterThreePages() {
-    String tagline = "موقع الواحة الإخباري، صوت الجنوب منذ عام ١٩٩٩";
+    String tagline = "تصدر صحيفة الواحة عن مؤسسة الجنوب للصحافة والنشر في مدينة البصرة كل صباح منذ عام ١٩٩٩.";
     List<Article> out = new java.util.ArrayList<>();
     for (int i = 1; i <= 5; i++) {
       pipe(
