@@ -1,7 +1,6 @@
 package dev.khabar.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.khabar.common.contract.Json;
@@ -42,11 +41,6 @@ class ScalingIT {
     String raw = "khabar.pages.raw" + suffix;
     SharedServices.kafka().createTopic(raw, 4);
     SharedServices.kafka().createTopic("khabar.articles" + suffix, 4);
-    try (TopicWriter writer = new TopicWriter(bootstrap)) {
-      for (int i = 0; i < PAGES; i++) {
-        writer.send(raw, page(i).url(), Json.toBytes(page(i)));
-      }
-    }
 
     try (EnrichService enrichA = new EnrichService(EnrichConfig.fromEnv(env(suffix, "a")));
         EnrichService enrichB = new EnrichService(EnrichConfig.fromEnv(env(suffix, "b")));
@@ -59,26 +53,36 @@ class ScalingIT {
       indexerA.start();
       indexerB.start();
       String alias = "news-articles" + suffix;
+      // Both instances of each stage own partitions before any page arrives.
+      awaitBothMembersOwnPartitions(admin, "khabar-enrich" + suffix);
+      awaitBothMembersOwnPartitions(admin, "khabar-indexer" + suffix);
+      try (TopicWriter writer = new TopicWriter(bootstrap)) {
+        for (int i = 0; i < PAGES; i++) {
+          writer.send(raw, page(i).url(), Json.toBytes(page(i)));
+        }
+      }
 
       long count = awaitCount(client, alias, PAGES);
       assertEquals(PAGES, count);
-
-      assertBothMembersOwnPartitions(admin, "khabar-enrich" + suffix);
-      assertBothMembersOwnPartitions(admin, "khabar-indexer" + suffix);
       Thread.sleep(2000);
       client.indices().refresh(r -> r.index(alias));
       assertEquals(PAGES, client.count(c -> c.index(alias)).count(), "nothing indexed twice");
     }
   }
 
-  private static void assertBothMembersOwnPartitions(Admin admin, String group) throws Exception {
-    ConsumerGroupDescription description =
-        admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(30, TimeUnit.SECONDS);
-    List<MemberDescription> members = List.copyOf(description.members());
-    assertEquals(2, members.size(), group + " members: " + members);
-    for (MemberDescription member : members) {
-      assertTrue(!member.assignment().topicPartitions().isEmpty(), group + ": " + member.consumerId() + " owns no partition");
+  private static void awaitBothMembersOwnPartitions(Admin admin, String group) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    List<MemberDescription> members = List.of();
+    while (System.nanoTime() < deadline) {
+      ConsumerGroupDescription description =
+          admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(30, TimeUnit.SECONDS);
+      members = List.copyOf(description.members());
+      if (members.size() == 2 && members.stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty())) {
+        return;
+      }
+      Thread.sleep(500);
     }
+    throw new AssertionError(group + ": expected 2 members owning partitions, got " + members);
   }
 
   private static long awaitCount(ElasticsearchClient client, String alias, long expected) throws Exception {
