@@ -10,6 +10,7 @@ import dev.khabar.common.service.TopicSetup.TopicSpec;
 import dev.khabar.enrich.clean.ArticleExtractor;
 import dev.khabar.enrich.entities.EntityRecognizer;
 import dev.khabar.enrich.stream.ArticleAssembler;
+import dev.khabar.enrich.stream.EnrichMetrics;
 import dev.khabar.enrich.stream.EnrichTopology;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -50,7 +51,7 @@ public final class EnrichService implements ServiceRunner.Service {
             Map.of("max.message.bytes", Integer.toString(MAX_RECORD_BYTES))));
     ArticleAssembler assembler =
         new ArticleAssembler(ArticleExtractor.withDefaults(), EntityRecognizer.load());
-    Topology topology = buildTopology(new StreamsBuilder(), config, assembler);
+    Topology topology = buildTopology(new StreamsBuilder(), config, assembler, new EnrichMetrics(registry));
     this.streams = new KafkaStreams(topology, streamsConfig(config));
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
@@ -60,13 +61,15 @@ public final class EnrichService implements ServiceRunner.Service {
   /** Raw pages are up to 5 MB of HTML, JSON-escaped; dead-lettered pages carry them whole. */
   static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
-  static Topology buildTopology(StreamsBuilder builder, EnrichConfig config, ArticleAssembler assembler) {
+  static Topology buildTopology(
+      StreamsBuilder builder, EnrichConfig config, ArticleAssembler assembler, EnrichMetrics metrics) {
     return EnrichTopology.build(
         builder,
         new EnrichTopology.Topics(config.rawTopic(), config.articlesTopic()),
         config.learning(),
         assembler,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        metrics);
   }
 
   static Properties streamsConfig(EnrichConfig config) {

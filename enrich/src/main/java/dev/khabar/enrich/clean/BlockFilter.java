@@ -29,7 +29,7 @@ final class BlockFilter {
   /** A date line: a date, a place and a few words («البصرة، ٢١ يوليو ٢٠٢٤», «2024-12-11 13:42»). */
   private static final Pattern NUMERIC_DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}");
 
-  private static final Pattern SENTENCE_END = Pattern.compile("[.!?؟。…:)\"»”“’'»]\\s*$");
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?؟。…)\"»”“’'»]\\s*$");
 
   /** Lines at the end of a text shorter than this and not a sentence are labels, not article. */
   private static final int MAX_TAIL_LABEL_CHARS = 100;

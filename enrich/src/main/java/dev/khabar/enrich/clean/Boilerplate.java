@@ -74,7 +74,14 @@ final class Boilerplate {
           "noticias relacionadas", "temas relacionados", "lo ultimo", "te recomendamos",
           "articoli correlati", "potrebbe interessarti", "czytaj takze", "czytaj rowniez",
           "zobacz takze", "zobacz rowniez", "polecamy", "drukuj", "ezek is erdekelhetnek",
-          "gerelateerde artikelen", "lees ook", "meer nieuws");
+          "gerelateerde artikelen", "lees ook", "meer nieuws", "weiterlesen", "zum weiterlesen",
+          "mehr themen", "weitere themen", "weitere informationen", "weitere infos",
+          "zusatzinformationen", "kontakt", "contact", "pressekontakt", "neueste artikel",
+          "neueste beitrage", "inhaltsverzeichnis", "table of contents", "contents", "quellen",
+          "quellen ausblenden", "sources", "kommende events", "erschienen in", "externer inhalt",
+          "lesen sie auch die folgenden beitrage", "veja tambem", "leia tambem", "leia mais",
+          "zobacz tez", "czytaj dalej", "czytaj wiecej", "read further", "continue reading",
+          "sign up", "sign up for our newsletter", "stay up to date");
 
   private static final Set<String> PHRASES =
       Stream.of(ARABIC, PERSIAN_URDU, LATIN)

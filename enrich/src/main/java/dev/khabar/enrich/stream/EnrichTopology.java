@@ -56,7 +56,12 @@ public final class EnrichTopology {
   }
 
   public static Topology build(
-      StreamsBuilder builder, Topics topics, Learning learning, ArticleAssembler assembler, Clock clock) {
+      StreamsBuilder builder,
+      Topics topics,
+      Learning learning,
+      ArticleAssembler assembler,
+      Clock clock,
+      EnrichMetrics metrics) {
     Serde<ExtractedPage> extracted = JsonSerde.of(ExtractedPage.class);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SITE_PAGES), Serdes.String(), Serdes.Long()));
@@ -74,21 +79,23 @@ public final class EnrichTopology {
         .mapValues(assembler::extract)
         .selectKey((url, page) -> page.site())
         .repartition(Repartitioned.with(Serdes.String(), extracted).withName("by-site"))
-        .processValues(() -> new LearnSiteBoilerplate(learning), SITE_PAGES, SITE_BLOCKS)
+        .processValues(() -> new LearnSiteBoilerplate(learning, metrics), SITE_PAGES, SITE_BLOCKS)
         .selectKey((site, page) -> ArticleAssembler.contentHash(page.extraction().text()))
         .repartition(Repartitioned.with(Serdes.String(), extracted).withName("by-content"))
-        .process(() -> new MarkDuplicatesAndAssemble(assembler, clock), CONTENT_HASHES)
+        .process(() -> new MarkDuplicatesAndAssemble(assembler, clock, metrics), CONTENT_HASHES)
         .to(topics.articles(), Produced.with(Serdes.String(), JsonSerde.of(Article.class)));
     return builder.build();
   }
 
   private static final class LearnSiteBoilerplate implements FixedKeyProcessor<String, ExtractedPage, ExtractedPage> {
     private final Learning learning;
+    private final EnrichMetrics metrics;
     private FixedKeyProcessorContext<String, ExtractedPage> context;
     private SiteBoilerplate boilerplate;
 
-    LearnSiteBoilerplate(Learning learning) {
+    LearnSiteBoilerplate(Learning learning, EnrichMetrics metrics) {
       this.learning = learning;
+      this.metrics = metrics;
     }
 
     @Override
@@ -104,6 +111,8 @@ public final class EnrichTopology {
       ExtractedPage page = record.value();
       ExtractedPage cleaned =
           page.withExtraction(boilerplate.learnAndClean(page.site(), page.url(), page.extraction()));
+      int before = page.extraction().paragraphs().size();
+      metrics.siteBoilerplateDropped(before - cleaned.extraction().paragraphs().size(), before);
       if (cleaned.extraction().paragraphs().isEmpty()) {
         throw new NoArticleTextException(page.url());
       }
@@ -114,12 +123,14 @@ public final class EnrichTopology {
   private static final class MarkDuplicatesAndAssemble implements Processor<String, ExtractedPage, String, Article> {
     private final ArticleAssembler assembler;
     private final Clock clock;
+    private final EnrichMetrics metrics;
     private ProcessorContext<String, Article> context;
     private KeyValueStore<String, String> hashes;
 
-    MarkDuplicatesAndAssemble(ArticleAssembler assembler, Clock clock) {
+    MarkDuplicatesAndAssemble(ArticleAssembler assembler, Clock clock, EnrichMetrics metrics) {
       this.assembler = assembler;
       this.clock = clock;
+      this.metrics = metrics;
     }
 
     @Override
@@ -135,6 +146,7 @@ public final class EnrichTopology {
       String first = hashes.putIfAbsent(record.key(), id);
       String duplicateOf = first == null || first.equals(id) ? null : first;
       Article article = assembler.assemble(page, duplicateOf, clock.instant());
+      metrics.articleProduced(article);
       context.forward(record.withKey(article.id()).withValue(article));
     }
   }

@@ -34,6 +34,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.test.TestRecord;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,7 @@ class EnrichTopologyTest {
   private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
   private static final String SEED_URL = "https://www.alkawthartv.ir/news/eco-cybersecurity";
 
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final TopologyTestDriver driver;
   private final TestInputTopic<byte[], byte[]> raw;
   private final TestOutputTopic<String, byte[]> articles;
@@ -62,7 +64,8 @@ class EnrichTopologyTest {
                 new EnrichTopology.Topics("khabar.pages.raw", "khabar.articles"),
                 new EnrichTopology.Learning(3, 0.5),
                 ASSEMBLER,
-                Clock.fixed(NOW, ZoneOffset.UTC)),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new EnrichMetrics(registry)),
             config);
     raw = driver.createInputTopic("khabar.pages.raw", new ByteArraySerializer(), new ByteArraySerializer());
     articles = driver.createOutputTopic("khabar.articles", new StringDeserializer(), new ByteArrayDeserializer());
@@ -172,6 +175,8 @@ class EnrichTopologyTest {
     }
 
     assertEquals(List.of(true, true, false, false, false), out.stream().map(a -> a.text().contains(tagline)).toList());
+    assertEquals(3.0, registry.counter("khabar_enrich_site_boilerplate_paragraphs_dropped").count());
+    assertEquals(5.0, registry.counter("khabar_enrich_articles", "language", "ar").count());
     assertTrue(out.get(4).text().contains("المرحلة 5") || out.get(4).text().contains("المرحلة ٥") || out.get(4).text().contains("المرحلة"));
   }
 

@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * Consumes articles and bulk-indexes them, at least once, with idempotent writes: the document id
  * is the article id and its external version the fetch time, so a replay never overwrites a newer
  * version. Offsets are committed only up to the first record that Elasticsearch has not yet
- * acknowledged and the dead-letter topic has not taken. Items that fail for a passing reason (429,
+ * acknowledged and the dead-letter topic has not taken; each commit is one Kafka transaction with
+ * the dead letters of the records it passes, so a crash before it can neither lose a dead letter nor,
+ * after the replay, leave two. Items that fail for a passing reason (429,
  * 503, rejected execution, Elasticsearch down) are retried with backoff; the consumer pauses while
  * too many records are in flight, so memory stays bounded whatever Elasticsearch does.
  */
