@@ -66,6 +66,9 @@ public final class IndexerService implements ServiceRunner.Service {
   }
 
   private Readiness readiness() {
+    if (!indexer.isRunning()) {
+      return Readiness.notReady("not consuming (not started, stopping, or stopped by an error in the log)");
+    }
     try {
       return indexSetup.isInstalled() ? Readiness.ok() : Readiness.notReady("index template or alias missing");
     } catch (IOException | RuntimeException e) {

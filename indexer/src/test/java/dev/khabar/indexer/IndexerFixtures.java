@@ -244,6 +244,16 @@ public final class IndexerFixtures {
     }
   }
 
+  /** The HTTP status of one of the service's endpoints, e.g. {@code /ready}. */
+  public static int status(int httpPort, String path) throws IOException, InterruptedException {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    }
+  }
+
   /** A value from the service's {@code /metrics}, summed over its series; 0 when absent. */
   public static double metric(int httpPort, String name) throws IOException, InterruptedException {
     try (HttpClient http = HttpClient.newHttpClient()) {

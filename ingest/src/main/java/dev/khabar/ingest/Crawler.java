@@ -49,6 +49,7 @@ public final class Crawler implements AutoCloseable {
   private static final int MAX_SITEMAP_CHILDREN = 50;
 
   private final List<Site> sites;
+  private final Refetches refetches;
   private final String defaultUserAgent;
   private final HttpFetcher fetcher;
   private final RobotsRules robots;
@@ -80,7 +81,9 @@ public final class Crawler implements AutoCloseable {
       MeterRegistry registry,
       Clock clock,
       int maxConcurrentFetches,
-      String defaultUserAgent) {
+      String defaultUserAgent,
+      Refetches refetches) {
+    this.refetches = refetches;
     this.sites = List.copyOf(sites);
     this.defaultUserAgent = defaultUserAgent;
     this.fetcher = fetcher;
@@ -276,6 +279,19 @@ public final class Crawler implements AutoCloseable {
       seen.markPublished(url);
       return true;
     }
+    publish(site, canonical, page);
+    if (!canonical.equals(url)) {
+      seen.markPublished(url);
+    }
+    refetches.published(canonical, page.text());
+    for (Duration delay : refetches.delays()) {
+      scheduler.schedule(
+          () -> workers.execute(() -> refetch(site, canonical)), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return true;
+  }
+
+  private void publish(Site site, String canonical, FetchResult.Page page) throws InterruptedException {
     publisher.publish(
         new RawPage(
             canonical,
@@ -286,10 +302,33 @@ public final class Crawler implements AutoCloseable {
             page.charset().name(),
             page.text(),
             site.id()));
-    if (!canonical.equals(url)) {
-      seen.markPublished(url);
+  }
+
+  /** Fetches a published article again and publishes it only if its page changed. */
+  private void refetch(Site site, String url) {
+    try {
+      concurrency.acquire();
+      try {
+        URI uri = URI.create(url);
+        if (robots.check(uri) != RobotsRules.Verdict.ALLOWED) {
+          return;
+        }
+        FetchResult result =
+            throttle.call(uri.getHost(), () -> fetcher.fetch(uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE, userAgent(site)));
+        if (result instanceof FetchResult.Page page && refetches.changed(url, page.text())) {
+          count(site, "refetch", Outcome.FETCHED);
+          publish(site, url, page);
+        } else {
+          count(site, "refetch", result instanceof FetchResult.Page ? Outcome.NOT_MODIFIED : result.outcome());
+        }
+      } finally {
+        concurrency.release();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warn("re-fetching {} failed: {}", url, e.toString());
     }
-    return true;
   }
 
   private String userAgent(Site site) {

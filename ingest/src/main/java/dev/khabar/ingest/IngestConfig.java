@@ -28,6 +28,7 @@ public record IngestConfig(
     Duration robotsExpiry,
     Duration maxCrawlDelay,
     List<Site> sites,
+    Refetches refetches,
     String httpHost,
     int httpPort) {
 
@@ -59,6 +60,9 @@ public record IngestConfig(
         env.duration("KHABAR_INGEST_ROBOTS_EXPIRY", Duration.ofHours(6)),
         env.duration("KHABAR_INGEST_MAX_CRAWL_DELAY", Duration.ofSeconds(30)),
         sites(env, defaults),
+        new Refetches(
+            env.integer("KHABAR_INGEST_REFETCH_COUNT", 0, 0, 100),
+            env.duration("KHABAR_INGEST_REFETCH_WINDOW", Duration.ofHours(6))),
         env.string("KHABAR_HTTP_HOST", "127.0.0.1"),
         env.integer("KHABAR_HTTP_PORT", 8081, 0, 65535));
   }

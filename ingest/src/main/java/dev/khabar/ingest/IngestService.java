@@ -78,7 +78,8 @@ public final class IngestService implements ServiceRunner.Service {
             registry,
             Clock.systemUTC(),
             config.maxConcurrentFetches(),
-            config.fetch().userAgent());
+            config.fetch().userAgent(),
+            config.refetches());
     this.endpoints =
         ServiceEndpoints.start(
             config.httpHost(),

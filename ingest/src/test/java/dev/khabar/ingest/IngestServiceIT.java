@@ -231,4 +231,40 @@ class IngestServiceIT {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  @Test
+  void refetchPublishesAnUpdatedArticleAgainAndAnUnchangedOneNot() throws Exception {
+    Files.writeString(root.resolve("feed.xml"), "<rss version=\"2.0\"><channel><title>t</title><item><link>{{base}}/live.html</link></item></channel></rss>");
+    AtomicInteger requests = new AtomicInteger();
+    String suffix = "-refetch-" + System.nanoTime();
+    try (StaticSite site = StaticSite.builder().root(root).build().start()) {
+      site.handle(
+          "/live.html",
+          exchange -> {
+            // First version, then a correction that stays.
+            String text = requests.incrementAndGet() == 1 ? "الحصيلة الأولى: ثلاثة جرحى" : "الحصيلة المحدثة: خمسة جرحى";
+            byte[] body = ("<html><body><p>" + text + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+          });
+      Map<String, String> env = env(site, suffix);
+      env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml");
+      env.put("KHABAR_INGEST_REFETCH_COUNT", "2");
+      env.put("KHABAR_INGEST_REFETCH_WINDOW", "2s");
+      String bootstrap = SharedServices.kafka().bootstrapServers();
+
+      try (IngestService service = new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
+        service.start();
+        List<ConsumerRecord<byte[], byte[]>> pages =
+            TopicReader.read(bootstrap, "khabar.pages.raw" + suffix, 2, Duration.ofSeconds(60), Duration.ofSeconds(3));
+
+        assertEquals(3, requests.get(), "one fetch and two re-fetches");
+        assertEquals(2, pages.size(), "the unchanged second re-fetch is not published");
+        assertTrue(Json.fromBytes(pages.get(1).value(), RawPage.class).html().contains("خمسة جرحى"));
+        assertTrue(Json.fromBytes(pages.get(1).value(), RawPage.class).fetchedAt().isAfter(Json.fromBytes(pages.get(0).value(), RawPage.class).fetchedAt()));
+      }
+    }
+  }
 }

@@ -134,7 +134,7 @@ final class ContentLocator {
       }
     }
     // Wrappers that add nothing («row», «col», «container») hide the article's sibling sections.
-    while (!Boolean.getBoolean("nowrap") && el.parent() != null && el.parent() != root && stats.get(el.parent()) != null
+    while (el.parent() != null && el.parent() != root && stats.get(el.parent()) != null
         && stats.get(el.parent())[0] == stats.get(el)[0]) {
       el = el.parent();
     }

@@ -176,6 +176,10 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
       shutdownGracefully();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // E.g. fenced by another instance with the same transactional id: this one cannot go on.
+      LOG.error("indexing stopped: {}", e.toString(), e);
+      throw e;
     } finally {
       retries.shutdownNow();
       // Each step on its own: one that fails must not keep the others from releasing their threads.
@@ -402,6 +406,11 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
   }
 
+  /** Whether the consumer thread runs: false before {@link #run()} and once it ended, for any reason. */
+  public boolean isRunning() {
+    return started.get() && stopped.getCount() > 0;
+  }
+
   /** Package-private for tests: what is in flight and what may be committed. */
   OffsetTracker offsets() {
     return offsets;
@@ -411,11 +420,12 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
   public void stop(Duration timeout) {
     running = false;
     if (started.compareAndSet(false, true)) {
-      // run() never started: there is no consumer thread to finish the work, so close here.
+      // run() never started: there is no consumer thread to finish the work, so close here. The
+      // consumer never joined and the producer never sent: nothing to wait for.
       closeQuietly("the bulk ingester", ingester::close);
       retries.shutdownNow();
-      closeQuietly("the Kafka consumer", () -> consumer.close(Duration.ofSeconds(5)));
-      closeQuietly("the dead-letter producer", deadLetters::close);
+      closeQuietly("the Kafka consumer", () -> consumer.close(Duration.ZERO));
+      closeQuietly("the dead-letter producer", () -> deadLetters.close(Duration.ZERO));
       stopped.countDown();
       return;
     }

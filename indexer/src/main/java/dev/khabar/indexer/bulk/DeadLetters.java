@@ -107,6 +107,10 @@ final class DeadLetters implements AutoCloseable {
 
   @Override
   public void close() {
-    producer.close(Duration.ofSeconds(5));
+    close(Duration.ofSeconds(5));
+  }
+
+  void close(Duration timeout) {
+    producer.close(timeout);
   }
 }

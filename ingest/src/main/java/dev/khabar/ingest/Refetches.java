@@ -1,0 +1,63 @@
+package dev.khabar.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Optional re-fetches of published articles, to catch corrections and updates: {@code count}
+ * times, evenly spread over {@code window} after the first fetch (off when count is 0, the
+ * default). A re-fetched page is published again only when its text changed. The schedule lives in
+ * memory: re-fetches due when the service stops are not made after a restart. Thread-safe.
+ */
+public final class Refetches {
+  private final int count;
+  private final Duration window;
+  /** Hash of the last published text and the re-fetches still due, per URL. */
+  private final Map<String, int[]> due = new ConcurrentHashMap<>();
+
+  public Refetches(int count, Duration window) {
+    if (count < 0) {
+      throw new IllegalArgumentException("re-fetch count must not be negative, was " + count);
+    }
+    if (count > 0 && (window.isNegative() || window.isZero())) {
+      throw new IllegalArgumentException("re-fetch window must be positive, was " + window);
+    }
+    this.count = count;
+    this.window = window;
+  }
+
+  /** The delays after the first fetch at which to re-fetch a URL; empty when off. */
+  List<Duration> delays() {
+    List<Duration> delays = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      delays.add(window.multipliedBy(i).dividedBy(count));
+    }
+    return delays;
+  }
+
+  void published(String url, String text) {
+    if (count > 0) {
+      due.put(url, new int[] {text.hashCode(), count});
+    }
+  }
+
+  /** Whether a re-fetched page's text differs from the last published; forgets the URL after its last re-fetch. */
+  boolean changed(String url, String text) {
+    int hash = text.hashCode();
+    int[] state = due.get(url);
+    if (state == null) {
+      return true;
+    }
+    synchronized (state) {
+      boolean changed = state[0] != hash;
+      state[0] = hash;
+      if (--state[1] <= 0) {
+        due.remove(url);
+      }
+      return changed;
+    }
+  }
+}
