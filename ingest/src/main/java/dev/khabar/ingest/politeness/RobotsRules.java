@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * robots.txt per host, parsed by crawler-commons and cached with an expiry. A 4xx (no robots.txt)
@@ -39,6 +40,7 @@ public final class RobotsRules {
   private final Clock clock;
   private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
   private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ReentrantLock> loading = new ConcurrentHashMap<>();
 
   public RobotsRules(
       HttpFetcher fetcher,
@@ -59,8 +61,18 @@ public final class RobotsRules {
     String hostKey = url.getScheme() + "://" + url.getRawAuthority();
     Cached cached = cache.get(hostKey);
     if (cached == null || cached.expires().isBefore(clock.instant())) {
-      cached = load(hostKey);
-      cache.put(hostKey, cached);
+      // One fetch of robots.txt per host, however many of its pages are waiting for it.
+      ReentrantLock lock = loading.computeIfAbsent(hostKey, key -> new ReentrantLock());
+      lock.lockInterruptibly();
+      try {
+        cached = cache.get(hostKey);
+        if (cached == null || cached.expires().isBefore(clock.instant())) {
+          cached = load(hostKey);
+          cache.put(hostKey, cached);
+        }
+      } finally {
+        lock.unlock();
+      }
     }
     if (cached.rules().isDeferVisits()) {
       return Verdict.DEFERRED;

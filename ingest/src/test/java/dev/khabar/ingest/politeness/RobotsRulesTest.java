@@ -86,6 +86,29 @@ class RobotsRulesTest {
   }
 
   @Test
+  void manyPagesOfOneHostWaitingTogetherFetchRobotsOnce() throws Exception {
+    AtomicInteger fetches = new AtomicInteger();
+    server.on("/robots.txt", ex -> { fetches.incrementAndGet(); LocalServer.respond(ex, 200, "text/plain", "User-agent: *\nDisallow:\n".getBytes(StandardCharsets.UTF_8)); });
+    RobotsRules rules = rules();
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String path = "/p" + i;
+      threads.add(Thread.ofVirtual().start(() -> {
+        try {
+          rules.check(server.uri(path));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    assertEquals(1, fetches.get());
+  }
+
+  @Test
   void crawlDelayIsHonouredUpToTheCap() throws Exception {
     server.on("/robots.txt", ex -> LocalServer.respond(ex, 200, "text/plain", "User-agent: *\nCrawl-delay: 60\n".getBytes(StandardCharsets.UTF_8)));
     rules().check(server.uri("/a"));
