@@ -147,13 +147,7 @@ public final class Crawler implements AutoCloseable {
     URI uri = URI.create(url);
     Set<String> types =
         source.kind() == Source.Kind.SECTION ? HttpFetcher.PAGE_TYPES : HttpFetcher.FEED_TYPES;
-    FetchResult result =
-        timed(
-            site,
-            () ->
-                throttle.call(
-                    uri.getHost(),
-                    () -> fetcher.fetch(uri, types, validators.getOrDefault(url, HttpFetcher.Validators.NONE), userAgent(site))));
+    FetchResult result = politeFetch(site, uri, types, validators.getOrDefault(url, HttpFetcher.Validators.NONE));
     count(site, "source", result.outcome());
     if (!(result instanceof FetchResult.Page page)) {
       if (result instanceof FetchResult.Failed failed) {
@@ -228,14 +222,7 @@ public final class Crawler implements AutoCloseable {
   private void fetchArticle(Site site, String url) {
     boolean published = false;
     try {
-      concurrency.acquire();
-      inFlight.incrementAndGet();
-      try {
-        published = fetchAndPublish(site, url);
-      } finally {
-        inFlight.decrementAndGet();
-        concurrency.release();
-      }
+      published = fetchAndPublish(site, url);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -256,13 +243,7 @@ public final class Crawler implements AutoCloseable {
       LOG.info("robots.txt {} {}", verdict == RobotsRules.Verdict.DEFERRED ? "defers" : "disallows", url);
       return false;
     }
-    FetchResult result =
-        timed(
-            site,
-            () ->
-                throttle.call(
-                    uri.getHost(),
-                    () -> fetcher.fetch(uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE, userAgent(site))));
+    FetchResult result = politeFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
     count(site, "article", result.outcome());
     if (!(result instanceof FetchResult.Page page)) {
       FetchResult.Failed failed = (FetchResult.Failed) result;
@@ -307,22 +288,16 @@ public final class Crawler implements AutoCloseable {
   /** Fetches a published article again and publishes it only if its page changed. */
   private void refetch(Site site, String url) {
     try {
-      concurrency.acquire();
-      try {
-        URI uri = URI.create(url);
-        if (robots.check(uri) != RobotsRules.Verdict.ALLOWED) {
-          return;
-        }
-        FetchResult result =
-            throttle.call(uri.getHost(), () -> fetcher.fetch(uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE, userAgent(site)));
-        if (result instanceof FetchResult.Page page && refetches.changed(url, page.text())) {
-          count(site, "refetch", Outcome.FETCHED);
-          publish(site, url, page);
-        } else {
-          count(site, "refetch", result instanceof FetchResult.Page ? Outcome.NOT_MODIFIED : result.outcome());
-        }
-      } finally {
-        concurrency.release();
+      URI uri = URI.create(url);
+      if (robots.check(uri) != RobotsRules.Verdict.ALLOWED) {
+        return;
+      }
+      FetchResult result = politeFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
+      if (result instanceof FetchResult.Page page && refetches.changed(url, page.text())) {
+        count(site, "refetch", Outcome.FETCHED);
+        publish(site, url, page);
+      } else {
+        count(site, "refetch", result instanceof FetchResult.Page ? Outcome.NOT_MODIFIED : result.outcome());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -342,14 +317,30 @@ public final class Crawler implements AutoCloseable {
 
   /** The page's {@code rel=canonical}, when it names an http(s) URL on the same site. */
   private Optional<String> declaredCanonical(FetchResult.Page page) {
+    // rel=canonical lives in the head: parse only that, not the whole page.
     Element link =
-        Jsoup.parse(page.text(), page.finalUri().toString()).selectFirst("link[rel=canonical][href]");
+        Jsoup.parse(head(page.text()), page.finalUri().toString()).selectFirst("link[rel=canonical][href]");
     if (link == null) {
       return Optional.empty();
     }
     Optional<String> canonical = urls.canonicalize(link.absUrl("href"));
     String pageHost = page.finalUri().getHost();
     return canonical.filter(c -> pageHost != null && sameSite(URI.create(c).getHost(), pageHost));
+  }
+
+  private static String head(String html) {
+    int end = indexOfIgnoreCase(html, "</head", 256 * 1024);
+    return end < 0 ? html.substring(0, Math.min(html.length(), 256 * 1024)) : html.substring(0, end);
+  }
+
+  private static int indexOfIgnoreCase(String text, String needle, int limit) {
+    int last = Math.min(text.length(), limit) - needle.length();
+    for (int i = 0; i <= last; i++) {
+      if (text.regionMatches(true, i, needle, 0, needle.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean sameSite(String a, String b) {
@@ -364,22 +355,31 @@ public final class Crawler implements AutoCloseable {
     registry.counter("khabar_ingest_fetches", "site", site.id(), "kind", kind, "outcome", outcome.tag()).increment();
   }
 
-  private FetchResult timed(Site site, FetchCall call) throws InterruptedException {
-    Timer.Sample sample = Timer.start(registry);
-    try {
-      return call.run();
-    } finally {
-      sample.stop(
-          Timer.builder("khabar_ingest_fetch_duration")
-              .tag("site", site.id())
-              .publishPercentileHistogram()
-              .register(registry));
-    }
-  }
-
-  @FunctionalInterface
-  private interface FetchCall {
-    FetchResult run() throws InterruptedException;
+  /**
+   * One fetch, polite and bounded: first the host's turn (one request at a time per host, after its
+   * delay), then one of the global permits, held only while the request runs. Waiting for a busy
+   * host therefore never holds a permit that another host could use.
+   */
+  private FetchResult politeFetch(Site site, URI uri, Set<String> types, HttpFetcher.Validators validators)
+      throws InterruptedException {
+    return throttle.call(
+        uri.getHost(),
+        () -> {
+          concurrency.acquire();
+          inFlight.incrementAndGet();
+          Timer.Sample sample = Timer.start(registry);
+          try {
+            return fetcher.fetch(uri, types, validators, userAgent(site));
+          } finally {
+            sample.stop(
+                Timer.builder("khabar_ingest_fetch_duration")
+                    .tag("site", site.id())
+                    .publishPercentileHistogram()
+                    .register(registry));
+            inFlight.decrementAndGet();
+            concurrency.release();
+          }
+        });
   }
 
   private static Duration max(Duration a, Duration b) {
