@@ -34,6 +34,9 @@ public final class CrawlBench {
     int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int pagesPerHost = args.length > 1 ? Integer.parseInt(args[1]) : 150;
     int total = hosts * pagesPerHost;
+    // The JDK's test server writes headers and body separately; without TCP_NODELAY, Nagle and
+    // delayed ACKs add ~40 ms to every response, and the bench would measure that, not the crawler.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     List<HttpServer> servers = new ArrayList<>();
     List<String> feeds = new ArrayList<>();
     byte[][] pages = pages(64);
@@ -81,6 +84,7 @@ public final class CrawlBench {
         ingest.start();
         TopicReader.read(kafka.bootstrapServers(), "khabar.pages.raw", total, Duration.ofMinutes(10), Duration.ZERO)
             .forEach(record -> sizes.add((long) record.serializedValueSize()));
+        printFetchLatency(ingest.httpPort());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
@@ -128,6 +132,26 @@ public final class CrawlBench {
       pages[i] = html.append("</article><footer>© 2026</footer></body></html>").toString().getBytes(StandardCharsets.UTF_8);
     }
     return pages;
+  }
+
+  /** The mean time of one HTTP fetch, from the crawler's own histogram. */
+  private static void printFetchLatency(int port) throws Exception {
+    String metrics =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    double sum = 0;
+    double count = 0;
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("khabar_ingest_fetch_duration_seconds_sum")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      } else if (line.startsWith("khabar_ingest_fetch_duration_seconds_count")) {
+        count += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    System.out.printf("  mean fetch %.1f ms over %.0f fetches%n", 1000 * sum / count, count);
   }
 
   private static long processCpuNanos() {

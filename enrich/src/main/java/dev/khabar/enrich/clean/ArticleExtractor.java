@@ -29,6 +29,12 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ArticleExtractor {
+  /**
+   * Article text the language is told from: a paragraph or two of clean text settles it, and the
+   * model's time grows with its input.
+   */
+  private static final int LANGUAGE_SAMPLE_CHARS = 1500;
+
   private final int maxHtmlChars;
   private final int maxDepth;
   private final int maxBlocks;
@@ -111,7 +117,7 @@ public final class ArticleExtractor {
   private String language(String title, List<String> paragraphs, @Nullable String declared) {
     StringBuilder sample = new StringBuilder();
     for (String p : paragraphs) {
-      if (sample.length() > 4000) {
+      if (sample.length() > LANGUAGE_SAMPLE_CHARS) {
         break;
       }
       sample.append(p).append('\n');

@@ -29,7 +29,8 @@ final class BlockFilter {
   /** A date line: a date, a place and a few words («البصرة، ٢١ يوليو ٢٠٢٤», «2024-12-11 13:42»). */
   private static final Pattern NUMERIC_DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}");
 
-  private static final Pattern SENTENCE_END = Pattern.compile("[.!?؟。…)\"»”“’'»]\\s*$");
+  /** How a sentence ends, in the scripts we see; block text is collapsed, so it ends there. */
+  private static final String SENTENCE_END = ".!?؟。…)\"»”“’'";
 
   /** Lines at the end of a text shorter than this and not a sentence are labels, not article. */
   private static final int MAX_TAIL_LABEL_CHARS = 100;
@@ -143,7 +144,8 @@ final class BlockFilter {
 
   /** Whether a block reads as a sentence: it ends as one does, in any of the scripts we see. */
   private static boolean isSentence(TextBlock block) {
-    return SENTENCE_END.matcher(block.text()).find();
+    String text = block.text();
+    return !text.isEmpty() && SENTENCE_END.indexOf(text.charAt(text.length() - 1)) >= 0;
   }
 
   /** The byline the filter dropped from the text, if any; the author when metadata has none. */

@@ -1,6 +1,7 @@
 package dev.khabar.enrich.clean;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,8 +115,10 @@ final class DomPruner {
 
   private static void removeByName(Element body) {
     int bodyChars = Math.max(1, TextStats.nonSpace(body.text()));
+    // Pages repeat a few class names on many elements; read each combination once.
+    Map<String, Name> names = new HashMap<>();
     for (Element el : body.select("[class], [id]")) {
-      Name name = name(el.className() + " " + el.id());
+      Name name = names.computeIfAbsent(el.className() + " " + el.id(), DomPruner::name);
       if (name == Name.NEUTRAL || !attached(el) || holdsArticle(el)) {
         continue;
       }

@@ -2,10 +2,14 @@ package dev.khabar.enrich.meta;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,6 +71,9 @@ public final class MetadataExtractor {
 
   private static final int MAX_AUTHOR_CHARS = 100;
 
+  /** The selectors above, parsed once. */
+  private static final Map<String, Evaluator> EVALUATORS = new ConcurrentHashMap<>();
+
   private MetadataExtractor() {}
 
   public static MetadataExtractor withDefaults() {
@@ -75,7 +82,8 @@ public final class MetadataExtractor {
 
   public PageMetadata extract(Document doc, String url) {
     JsonLd ld = JsonLd.of(doc);
-    Instant published = firstDate(ld.text("datePublished"), doc, PUBLISHED_META);
+    List<Element> metas = doc.getElementsByTag("meta");
+    Instant published = firstDate(ld.text("datePublished"), metas, PUBLISHED_META);
     if (published == null) {
       published = DateParser.parse(ld.text("dateCreated"));
     }
@@ -88,16 +96,16 @@ public final class MetadataExtractor {
     if (published == null) {
       published = writtenDate(doc);
     }
-    Instant modified = firstDate(ld.text("dateModified"), doc, MODIFIED_META);
+    Instant modified = firstDate(ld.text("dateModified"), metas, MODIFIED_META);
     return new PageMetadata(
         published,
         modified,
-        author(ld, doc),
-        siteName(ld, doc),
-        firstNonBlank(content(doc, "meta[property=og:title]"), ld.text("headline"),
-            content(doc, "meta[name=twitter:title]")),
+        author(ld, doc, metas),
+        siteName(ld, metas),
+        firstNonBlank(content(metas, "meta[property=og:title]"), ld.text("headline"),
+            content(metas, "meta[name=twitter:title]")),
         doc.title().isBlank() ? null : doc.title().strip(),
-        declaredLanguage(doc),
+        declaredLanguage(doc, metas),
         ld.text("articleBody"));
   }
 
@@ -128,10 +136,10 @@ public final class MetadataExtractor {
     return name;
   }
 
-  private static @Nullable Instant firstDate(@Nullable String first, Document doc, List<String> selectors) {
+  private static @Nullable Instant firstDate(@Nullable String first, List<Element> metas, List<String> selectors) {
     Instant date = DateParser.parse(first);
     for (int i = 0; date == null && i < selectors.size(); i++) {
-      date = DateParser.parse(content(doc, selectors.get(i)));
+      date = DateParser.parse(content(metas, selectors.get(i)));
     }
     return date;
   }
@@ -191,10 +199,10 @@ public final class MetadataExtractor {
     return chrome;
   }
 
-  private static @Nullable String author(JsonLd ld, Document doc) {
+  private static @Nullable String author(JsonLd ld, Document doc, List<Element> metas) {
     String author = cleanByline(ld.author());
     for (int i = 0; author == null && i < AUTHOR_META.size(); i++) {
-      author = cleanByline(content(doc, AUTHOR_META.get(i)));
+      author = cleanByline(content(metas, AUTHOR_META.get(i)));
     }
     if (author == null) {
       for (Element el : doc.select(BYLINE_SELECTOR)) {
@@ -208,32 +216,37 @@ public final class MetadataExtractor {
     return author;
   }
 
-  private static @Nullable String siteName(JsonLd ld, Document doc) {
+  private static @Nullable String siteName(JsonLd ld, List<Element> metas) {
     return firstNonBlank(
-        content(doc, "meta[property=og:site_name]"),
+        content(metas, "meta[property=og:site_name]"),
         ld.publisherName(),
-        content(doc, "meta[name=application-name]"),
-        content(doc, "meta[name=apple-mobile-web-app-title]"));
+        content(metas, "meta[name=application-name]"),
+        content(metas, "meta[name=apple-mobile-web-app-title]"));
   }
 
-  private static @Nullable String declaredLanguage(Document doc) {
-    String lang = doc.select("html[lang]").attr("lang");
+  private static @Nullable String declaredLanguage(Document doc, List<Element> metas) {
+    Element html = doc.firstElementChild();
+    String lang = html == null ? "" : html.attr("lang");
     if (lang.isBlank()) {
-      lang = content(doc, "meta[http-equiv=content-language]");
+      lang = content(metas, "meta[http-equiv=content-language]");
     }
     return lang == null || lang.isBlank() ? null : lang.strip();
   }
 
-  private static @Nullable String content(Document doc, String selector) {
-    Element el = doc.head().selectFirst(selector);
-    if (el == null) {
-      el = doc.selectFirst(selector);
+  /**
+   * The content of the first meta element the selector matches, the head's before the body's.
+   * The page's meta elements are gathered once: a selector run over the whole document for each
+   * of the few dozen names above would walk a large page that many times.
+   */
+  private static @Nullable String content(List<Element> metas, String selector) {
+    Evaluator evaluator = EVALUATORS.computeIfAbsent(selector, QueryParser::parse);
+    for (Element el : metas) {
+      if (el.is(evaluator)) {
+        String value = el.attr("content");
+        return value.isBlank() ? null : value.strip();
+      }
     }
-    if (el == null) {
-      return null;
-    }
-    String value = el.attr("content");
-    return value.isBlank() ? null : value.strip();
+    return null;
   }
 
   private static @Nullable String firstNonBlank(@Nullable String... values) {
