@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -102,21 +101,7 @@ class ScalingIT {
   }
 
   private Env env(String suffix, String instance) {
-    Map<String, String> env = new HashMap<>();
-    env.put("KHABAR_KAFKA_BOOTSTRAP", SharedServices.kafka().bootstrapServers());
-    env.put("KHABAR_ES_URL", SharedServices.elasticsearch().httpUrl());
-    env.put("KHABAR_ES_ALIAS", "news-articles" + suffix);
-    env.put("KHABAR_TOPIC_PAGES_RAW", "khabar.pages.raw" + suffix);
-    env.put("KHABAR_TOPIC_ARTICLES", "khabar.articles" + suffix);
-    env.put("KHABAR_TOPIC_ENRICH_DLQ", "khabar.enrich.dlq" + suffix);
-    env.put("KHABAR_TOPIC_INDEXER_DLQ", "khabar.indexer.dlq" + suffix);
-    env.put("KHABAR_TOPIC_PARTITIONS", "4");
-    env.put("KHABAR_ENRICH_APPLICATION_ID", "khabar-enrich" + suffix);
-    env.put("KHABAR_ENRICH_STATE_DIR", state.resolve(instance).toString());
-    env.put("KHABAR_ENRICH_THREADS", "1");
-    env.put("KHABAR_INDEXER_GROUP_ID", "khabar-indexer" + suffix);
-    env.put("KHABAR_INDEXER_FLUSH_INTERVAL", "200ms");
-    env.put("KHABAR_HTTP_PORT", "0");
+    Map<String, String> env = TestPipeline.environment(suffix, 4, state.resolve(instance));
     return new Env(env);
   }
 

@@ -7,7 +7,6 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.khabar.common.contract.Article;
 import dev.khabar.common.contract.ArticleId;
-import dev.khabar.common.contract.Entity;
 import dev.khabar.common.contract.Json;
 import dev.khabar.common.contract.ReadmeContract;
 import dev.khabar.common.service.Env;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /** The indexer between the real broker and the real node. */
 class IndexerServiceIT {
-  private static final Instant T0 = Instant.parse("2026-11-29T08:00:00Z");
+  private static final Instant T0 = IndexerFixtures.T0;
   private static final Article README_EXAMPLE =
       Json.fromBytes(ReadmeContract.example("article").getBytes(StandardCharsets.UTF_8), Article.class);
 
@@ -45,11 +44,11 @@ class IndexerServiceIT {
     String bootstrap = SharedServices.kafka().bootstrapServers();
 
     try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-      send(producer, topic, article("https://example.org/ar/1", "عارف يعلن (النسخة الثانية)", T0.plusSeconds(60)));
-      send(producer, topic, article("https://example.org/ar/1", "عارف يعلن (النسخة الأولى)", T0));
-      send(producer, topic, article("https://example.org/en/2", "Trade summit in Tehran", T0));
+      send(producer, topic, IndexerFixtures.article("https://example.org/ar/1", "عارف يعلن (النسخة الثانية)", T0.plusSeconds(60)));
+      send(producer, topic, IndexerFixtures.article("https://example.org/ar/1", "عارف يعلن (النسخة الأولى)", T0));
+      send(producer, topic, IndexerFixtures.article("https://example.org/en/2", "Trade summit in Tehran", T0));
       producer.send(new ProducerRecord<>(topic, "poison".getBytes(StandardCharsets.UTF_8), "{not json".getBytes(StandardCharsets.UTF_8))).get();
-      send(producer, topic, article("https://example.org/en/3", "Ministers meet", T0));
+      send(producer, topic, IndexerFixtures.article("https://example.org/en/3", "Ministers meet", T0));
       // The README's example, every optional field set, must pass the strict mapping (as an
       // original: with duplicate_of it would rightly not be indexed at all).
       com.fasterxml.jackson.databind.node.ObjectNode original =
@@ -105,25 +104,6 @@ class IndexerServiceIT {
       Thread.sleep(200);
     }
     throw new AssertionError("index " + alias + ": expected " + expected + " documents, got " + count);
-  }
-
-  private static Article article(String url, String title, Instant fetchedAt) {
-    return new Article(
-        ArticleId.of(url),
-        url,
-        "example.org",
-        null,
-        title,
-        title + "\n\nقال النائب الأول للرئيس الإيراني إن الدول الأعضاء معرضة لخطر الأمن السيبراني.",
-        "ar",
-        fetchedAt,
-        null,
-        null,
-        List.of(new Entity("iso3166:IR", "LOC", "Iran", "إيران", "الإيراني", 1, List.of(List.of(0, 8)))),
-        ArticleId.contentHash(title),
-        null,
-        fetchedAt,
-        fetchedAt.plusSeconds(1));
   }
 
   private static void send(KafkaProducer<byte[], byte[]> producer, String topic, Article article) throws Exception {
