@@ -14,6 +14,7 @@ import dev.khabar.common.contract.Json;
 import dev.khabar.indexer.mapping.ArticleDocument;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
 
   private final Settings settings;
   private final KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaClientMetrics consumerMetrics;
   private final BulkIngester<RecordRef> ingester;
   private final DeadLetters deadLetters;
   private final OffsetTracker offsets = new OffsetTracker();
@@ -135,6 +137,9 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     this.retried = registry.counter("khabar_indexer_retries");
     this.duplicatesSkipped = registry.counter("khabar_indexer_duplicates_skipped");
     registry.gauge("khabar_indexer_in_flight_records", offsets, OffsetTracker::pendingCount);
+    // The consumer's own metrics, lag (records-lag-max) among them; closed with the consumer.
+    this.consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(registry);
   }
 
   private static Properties consumerProperties(Map<String, Object> client, Settings settings) {
@@ -184,6 +189,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
       retries.shutdownNow();
       // Each step on its own: one that fails must not keep the others from releasing their threads.
       closeQuietly("the Kafka consumer", () -> consumer.close(Duration.ofSeconds(5)));
+      consumerMetrics.close();
       closeQuietly("the dead-letter producer", deadLetters::close);
       stopped.countDown();
     }

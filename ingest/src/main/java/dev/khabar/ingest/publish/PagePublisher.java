@@ -5,6 +5,7 @@ import dev.khabar.common.contract.RawPage;
 import dev.khabar.ingest.seen.SeenUrls;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +67,8 @@ public final class PagePublisher implements AutoCloseable {
   private volatile boolean closing;
   private volatile boolean lastCommitFailed;
   private @Nullable KafkaProducer<byte[], byte[]> producer;
+  private @Nullable KafkaClientMetrics producerMetrics;
+  private final MeterRegistry registry;
 
   public PagePublisher(
       Map<String, Object> clientProperties,
@@ -76,6 +79,7 @@ public final class PagePublisher implements AutoCloseable {
     this.settings = settings;
     this.seen = seen;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    this.registry = registry;
     this.published = registry.counter("khabar_ingest_pages_published");
     this.deadLettered = registry.counter("khabar_ingest_dead_lettered");
     this.retries = registry.counter("khabar_ingest_publish_retries");
@@ -247,6 +251,9 @@ public final class PagePublisher implements AutoCloseable {
         throw e;
       }
       producer = current;
+      // The producer's own metrics (batch sizes, compression, request latency) for this producer.
+      producerMetrics = new KafkaClientMetrics(current);
+      producerMetrics.bindTo(registry);
     }
     return current;
   }
@@ -254,6 +261,10 @@ public final class PagePublisher implements AutoCloseable {
   private void closeProducer() {
     KafkaProducer<byte[], byte[]> current = producer;
     producer = null;
+    if (producerMetrics != null) {
+      producerMetrics.close();
+      producerMetrics = null;
+    }
     if (current != null) {
       current.close(Duration.ofSeconds(2));
     }
