@@ -33,7 +33,7 @@ public final class ArticleExtractor {
    * Article text the language is told from: a paragraph or two of clean text settles it, and the
    * model's time grows with its input.
    */
-  private static final int LANGUAGE_SAMPLE_CHARS = 1500;
+  private static final int LANGUAGE_SAMPLE_CHARS = 800;
 
   private final int maxHtmlChars;
   private final int maxDepth;
@@ -124,6 +124,9 @@ public final class ArticleExtractor {
     }
     if (sample.length() < 200) {
       sample.append(title);
+    }
+    if (sample.length() > LANGUAGE_SAMPLE_CHARS) {
+      sample.setLength(LANGUAGE_SAMPLE_CHARS);
     }
     String language = languages.identify(sample.toString());
     if (language.equals(LanguageIdentifier.UNDETERMINED) && declared != null) {

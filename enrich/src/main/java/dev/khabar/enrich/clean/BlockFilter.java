@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -33,7 +34,7 @@ final class BlockFilter {
   private static final String SENTENCE_END = ".!?؟。…)\"»”“’'";
 
   /** Lines at the end of a text shorter than this and not a sentence are labels, not article. */
-  private static final int MAX_TAIL_LABEL_CHARS = 100;
+  private static final int MAX_TAIL_LABEL_CHARS = 60;
 
   /** A picture's credit or caption label: «Foto: dpa», «Photograph by …», «Abbildung 4: …». */
   private static final Pattern CREDIT =
@@ -71,8 +72,9 @@ final class BlockFilter {
     Set<Element> rootSet = Collections.newSetFromMap(new IdentityHashMap<>());
     rootSet.addAll(roots);
     List<TextBlock> inRoots = new ArrayList<>();
+    Map<Element, Boolean> known = new IdentityHashMap<>();
     for (TextBlock block : blocks) {
-      if (inside(block.owner(), rootSet)) {
+      if (inside(block.owner(), rootSet, known)) {
         inRoots.add(block);
       }
     }
@@ -184,13 +186,29 @@ final class BlockFilter {
         || TextualDates.find(text) != null;
   }
 
-  private static boolean inside(Element owner, Set<Element> roots) {
+  /**
+   * Whether the element is in one of the roots. Answers are remembered for every element on the
+   * way up, so a page of many blocks in a deep tree is walked about once.
+   */
+  private static boolean inside(Element owner, Set<Element> roots, Map<Element, Boolean> known) {
+    List<Element> path = new ArrayList<>();
+    boolean found = false;
     int depth = 0;
     for (Element up = owner; up != null && depth < MAX_ROOT_DEPTH; up = up.parent(), depth++) {
-      if (roots.contains(up)) {
-        return true;
+      Boolean answer = known.get(up);
+      if (answer != null) {
+        found = answer;
+        break;
       }
+      if (roots.contains(up)) {
+        found = true;
+        break;
+      }
+      path.add(up);
     }
-    return false;
+    for (Element el : path) {
+      known.put(el, found);
+    }
+    return found;
   }
 }

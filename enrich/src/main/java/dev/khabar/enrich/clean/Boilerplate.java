@@ -3,6 +3,7 @@ package dev.khabar.enrich.clean;
 import dev.khabar.enrich.language.ArabicScript;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -89,6 +90,8 @@ final class Boilerplate {
           .map(Boilerplate::fold)
           .collect(Collectors.toUnmodifiableSet());
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
   private Boilerplate() {}
 
   /** Whether the text is a header of boilerplate: a phrase above, maybe with a count or two words. */
@@ -119,10 +122,19 @@ final class Boilerplate {
   /** Folds script variants and, for Latin text, accents: «Ähnliche» and «ahnliche» match. */
   static String fold(String text) {
     String folded = ArabicScript.fold(text);
-    if (!folded.isEmpty() && folded.charAt(0) < 0x0250) {
-      folded = java.text.Normalizer.normalize(folded, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    if (!folded.isEmpty() && folded.charAt(0) < 0x0250 && !isAscii(folded)) {
+      folded = MARKS.matcher(java.text.Normalizer.normalize(folded, java.text.Normalizer.Form.NFD)).replaceAll("");
     }
     return folded;
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean allDigits(String[] words, int from) {

@@ -27,7 +27,7 @@ final class ContentLocator {
   private static final double WIDEN_MAX_LINK_DENSITY = 0.35;
 
   /** Text an ancestor may add to the best container and still be the same article: a lead. */
-  private static final int LEAD_MAX_CHARS = 400;
+  private static final int LEAD_MAX_CHARS = 700;
 
   private static final double LEAD_MAX_SHARE = 0.15;
 
@@ -100,10 +100,6 @@ final class ContentLocator {
     if (best == null) {
       return List.of(root);
     }
-    if (Boolean.getBoolean("khabar.debug")) { // DEBUG-REMOVE
-      finals.entrySet().stream().sorted(Map.Entry.<Element, Double>comparingByValue().reversed()).limit(8) // DEBUG-REMOVE
-          .forEach(e -> System.out.printf("  %.1f raw=%.1f %s.%s#%s st=%s%n", e.getValue(), scores.get(e.getKey()), e.getKey().normalName(), e.getKey().className(), e.getKey().id(), java.util.Arrays.toString(stats.get(e.getKey())))); // DEBUG-REMOVE
-    } // DEBUG-REMOVE
     best = widen(best, root, stats);
     List<Element> roots = withSiblings(best, finals.getOrDefault(best, bestScore), finals, stats);
     List<Element> lead = lead(roots.get(0), root, stats);

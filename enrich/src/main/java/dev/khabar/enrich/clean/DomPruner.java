@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -23,15 +23,14 @@ import org.jsoup.select.NodeVisitor;
  * أيضا», «Most viewed»). Mutates the document it is given.
  */
 final class DomPruner {
-  private static final String JUNK_TAGS =
-      "script, style, noscript, template, iframe, object, embed, svg, canvas, video, audio, map,"
-          + " button, input, select, textarea, option, dialog, menu, figcaption, link, meta";
+  private static final Set<String> JUNK_TAGS =
+      Set.of(
+          "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+          "video", "audio", "map", "button", "input", "select", "textarea", "option", "dialog",
+          "menu", "figcaption", "link", "meta");
 
   /** Page chrome; removed unless it holds the article (some sites wrap everything in a form). */
-  private static final String CHROME_TAGS = "nav, aside, footer, header, form";
-
-  private static final String HIDDEN =
-      "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none], [style~=(?i)visibility\\s*:\\s*hidden]";
+  private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "header", "form");
 
   /** What an element holding the article contains; such an element is never removed whole. */
   private static final String ARTICLE_MARKERS = "h1, article, main, [itemprop=articleBody]";
@@ -79,13 +78,16 @@ final class DomPruner {
           "authorbio", "aboutauthor", "socialmedia", "shareicons", "sharebuttons", "sharetools");
 
   /** Class or id parts that name the article itself; they protect an element from removal. */
-  private static final Pattern ARTICLE_NAME =
-      Pattern.compile(
-          "(?i)articlebody|article-body|article_body|articletext|article-text|article-content"
-              + "|articlecontent|post-content|postcontent|post-body|entry-content|story-body"
-              + "|storybody|story-content|news-text|newstext|news-body|body-text|bodytext");
+  private static final List<String> ARTICLE_NAMES =
+      List.of(
+          "articlebody", "article-body", "article_body", "articletext", "article-text",
+          "article-content", "articlecontent", "post-content", "postcontent", "post-body",
+          "entry-content", "story-body", "storybody", "story-content", "news-text", "newstext",
+          "news-body", "body-text", "bodytext");
 
   private static final Pattern SPLIT = Pattern.compile("[-_:.@]+");
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /**
    * Class names that describe a state or a script hook, not what an element is: «has-ads»,
@@ -106,15 +108,63 @@ final class DomPruner {
   private DomPruner() {}
 
   static void prune(Element body) {
-    body.select(JUNK_TAGS).remove();
-    removeUnlessArticle(body.select(HIDDEN));
-    removeUnlessArticle(body.select(CHROME_TAGS));
+    // One walk finds junk, hidden and chrome elements: a CSS query for each would walk the page
+    // three times and test every element against every tag and style pattern.
+    List<Element> junk = new ArrayList<>();
+    List<Element> hidden = new ArrayList<>();
+    List<Element> chrome = new ArrayList<>();
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (!(node instanceof Element el)) {
+              return FilterResult.CONTINUE;
+            }
+            String tag = el.normalName();
+            if (JUNK_TAGS.contains(tag)) {
+              junk.add(el);
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            if (isHidden(el)) {
+              hidden.add(el);
+            }
+            if (CHROME_TAGS.contains(tag)) {
+              chrome.add(el);
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        body);
+    junk.forEach(Node::remove);
+    removeUnlessArticle(hidden);
+    removeUnlessArticle(chrome);
     removeByName(body);
     removeHeadedBlocks(body);
   }
 
+  /** Whether the element is hidden by attribute or inline style; pages reveal such text by script. */
+  private static boolean isHidden(Element el) {
+    if (el.hasAttr("hidden") || el.attr("aria-hidden").equalsIgnoreCase("true")) {
+      return true;
+    }
+    String style = el.attr("style");
+    if (style.isEmpty()) {
+      return false;
+    }
+    String compact = WHITESPACE.matcher(style.toLowerCase(Locale.ROOT)).replaceAll("");
+    return compact.contains("display:none") || compact.contains("visibility:hidden");
+  }
+
   private static void removeByName(Element body) {
-    int bodyChars = Math.max(1, TextStats.nonSpace(body.text()));
+    int[] chars = new int[1];
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof TextNode text) {
+            chars[0] += TextStats.nonSpace(text.getWholeText());
+          }
+        },
+        body);
+    int bodyChars = Math.max(1, chars[0]);
     // Pages repeat a few class names on many elements; read each combination once.
     Map<String, Name> names = new HashMap<>();
     for (Element el : body.select("[class], [id]")) {
@@ -141,11 +191,17 @@ final class DomPruner {
 
   /** What a class and id name an element as. */
   static Name name(String names) {
-    if (names.isBlank() || ARTICLE_NAME.matcher(names).find()) {
+    if (names.isBlank()) {
       return Name.NEUTRAL;
     }
+    String lower = names.toLowerCase(Locale.ROOT);
+    for (String article : ARTICLE_NAMES) {
+      if (lower.contains(article)) {
+        return Name.NEUTRAL;
+      }
+    }
     Name found = Name.NEUTRAL;
-    String[] tokens = names.toLowerCase(Locale.ROOT).split("\\s+");
+    String[] tokens = WHITESPACE.split(lower.strip());
     boolean articleToken = false;
     for (String token : tokens) {
       articleToken |= ARTICLE_TOKENS.contains(token);
@@ -179,7 +235,7 @@ final class DomPruner {
     return found;
   }
 
-  private static void removeUnlessArticle(Elements elements) {
+  private static void removeUnlessArticle(List<Element> elements) {
     for (Element el : elements) {
       if (attached(el) && !holdsArticle(el) && !isArticleHeader(el)) {
         el.remove();

@@ -93,6 +93,42 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void keepsLeadSetApartFromBody() {
+    assertEquals(
+        List.of("مقدمة الخبر: اتفاق جديد.", strip(P1), strip(P2)),
+        paragraphs("<article><div class=intro><p>مقدمة الخبر: اتفاق جديد.</p></div><div class=text>" + P1 + P2 + "</div>"
+            + "</article><div><p><a href=/1>رابط</a></p></div>"));
+  }
+
+  @Test
+  void keepsLeadInArticleHeader() {
+    assertEquals(
+        List.of("مقدمة الخبر في الترويسة.", strip(P1), strip(P2)),
+        paragraphs("<article><header><h1>العنوان</h1><p>مقدمة الخبر في الترويسة.</p></header><div>" + P1 + P2 + "</div></article>"));
+  }
+
+  @Test
+  void endsArticleAtTrailingBoilerplateHeader() {
+    assertEquals(
+        List.of(strip(P1), strip(P2)),
+        paragraphs("<div>" + P1 + P2 + "Related stories<br>A teaser of another story that reads like text.</div>"));
+  }
+
+  @Test
+  void dropsPictureCreditAndTrailingLabel() {
+    assertEquals(
+        List.of(strip(P1), strip(P2)),
+        paragraphs("<div>" + P1 + "<p>Foto: dpa</p>" + P2 + "<p>سارة الكعبي</p></div>"));
+  }
+
+  @Test
+  void classModifierDoesNotNameBoilerplate() {
+    assertEquals(
+        List.of(strip(P1), strip(P2)),
+        paragraphs("<section class=\"report__section report__section--ads\">" + P1 + P2 + "</section>"));
+  }
+
+  @Test
   void deepNestingFinishesQuickly() {
     String html = "<div>".repeat(100_000) + P1 + "</div>".repeat(100_000);
     assertTimeoutPreemptively(Duration.ofSeconds(10), () -> EXTRACTOR.extract(html, "https://example.com/a"));
