@@ -1,7 +1,6 @@
 package dev.khabar.enrich.clean;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,9 +36,10 @@ final class SamplePages {
         .toList();
   }
 
+  /** The seed's visible text, which the sample site keeps beside the page built from it. */
   static List<String> seedLines() {
-    try (InputStream in = SamplePages.class.getResourceAsStream("alkawthar-eco-cybersecurity.txt")) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      String text = Files.readString(SITE.resolve("ar/alkawthar-eco-cybersecurity.txt"), StandardCharsets.UTF_8);
       return Arrays.stream(text.split("\n")).map(s -> s.replace('\u00A0', ' ').strip()).filter(s -> !s.isEmpty()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
