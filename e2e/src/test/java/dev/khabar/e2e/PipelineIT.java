@@ -84,7 +84,7 @@ class PipelineIT {
     ingest.start();
     client = ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()));
 
-    awaitDocuments(4, Duration.ofSeconds(90));
+    TestPipeline.awaitDocuments(client, alias, 4, Duration.ofSeconds(90));
     seed = client.search(s -> s.index(alias).query(q -> q.term(t -> t.field("url").value(site.url(SEED_HTML)))), JsonNode.class)
         .hits().hits().get(0).source();
   }
@@ -167,21 +167,5 @@ class PipelineIT {
     return lines.subList(2, lines.indexOf("أهم الأخبار")).stream()
         .filter(line -> !line.equals(HEADLINE) && !line.equals("الكوثر_ايران") && !line.equals("اقرأ أيضا:"))
         .toList();
-  }
-
-  private static void awaitDocuments(long expected, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long count = -1;
-    while (System.nanoTime() < deadline) {
-      if (client.indices().existsAlias(a -> a.name(alias)).value()) {
-        client.indices().refresh(r -> r.index(alias));
-        count = client.count(c -> c.index(alias)).count();
-        if (count >= expected) {
-          return;
-        }
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("index " + alias + ": expected " + expected + " documents, got " + count);
   }
 }

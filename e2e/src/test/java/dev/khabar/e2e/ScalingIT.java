@@ -61,7 +61,7 @@ class ScalingIT {
         }
       }
 
-      long count = awaitCount(client, alias, PAGES);
+      long count = TestPipeline.awaitDocuments(client, alias, PAGES, Duration.ofSeconds(120));
       assertEquals(PAGES, count);
       Thread.sleep(2000);
       client.indices().refresh(r -> r.index(alias));
@@ -82,22 +82,6 @@ class ScalingIT {
       Thread.sleep(500);
     }
     throw new AssertionError(group + ": expected 2 members owning partitions, got " + members);
-  }
-
-  private static long awaitCount(ElasticsearchClient client, String alias, long expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    long count = -1;
-    while (System.nanoTime() < deadline) {
-      if (client.indices().existsAlias(a -> a.name(alias)).value()) {
-        client.indices().refresh(r -> r.index(alias));
-        count = client.count(c -> c.index(alias)).count();
-        if (count >= expected) {
-          return count;
-        }
-      }
-      Thread.sleep(300);
-    }
-    throw new AssertionError("index " + alias + ": expected " + expected + " documents, got " + count);
   }
 
   private Env env(String suffix, String instance) {

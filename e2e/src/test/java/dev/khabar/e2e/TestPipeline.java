@@ -1,7 +1,9 @@
 package dev.khabar.e2e;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.khabar.embedded.SharedServices;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,5 +34,23 @@ final class TestPipeline {
     env.put("KHABAR_INDEXER_FLUSH_INTERVAL", "200ms");
     env.put("KHABAR_HTTP_PORT", "0");
     return env;
+  }
+
+  /** Waits until the alias holds at least {@code expected} documents; fails with "expected N, got M". */
+  static long awaitDocuments(ElasticsearchClient client, String alias, long expected, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long count = -1;
+    while (System.nanoTime() < deadline) {
+      if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+        client.indices().refresh(r -> r.index(alias));
+        count = client.count(c -> c.index(alias)).count();
+        if (count >= expected) {
+          return count;
+        }
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("index " + alias + ": expected " + expected + " documents, got " + count);
   }
 }

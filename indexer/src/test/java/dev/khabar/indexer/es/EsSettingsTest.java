@@ -33,11 +33,10 @@ class EsSettingsTest {
   }
 
   @Test
-  void unreadableCaCertificateIsAClearError() {
+  void unreadableCaCertificateIsAClearError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path missing = dir.resolve("ca.pem");
     IllegalArgumentException error =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> ElasticsearchClients.sslContext(java.nio.file.Path.of("/nonexistent/ca.pem")));
-    assertTrue(error.getMessage().startsWith("cannot use CA certificate /nonexistent/ca.pem"));
+        assertThrows(IllegalArgumentException.class, () -> ElasticsearchClients.sslContext(missing));
+    assertTrue(error.getMessage().startsWith("cannot use CA certificate " + missing));
   }
 }
