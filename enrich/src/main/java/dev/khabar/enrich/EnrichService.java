@@ -115,10 +115,6 @@ public final class EnrichService implements ServiceRunner.Service {
     streams.start();
   }
 
-  public KafkaStreams.State state() {
-    return streams.state();
-  }
-
   public int httpPort() {
     return endpoints.port();
   }

@@ -28,9 +28,10 @@ public final class ArticleAssembler {
   }
 
   /**
+   * @param contentHash {@link #contentHash(String)} of the page's text, already computed to route it
    * @param duplicateOf the id of an earlier article with the same text, if any
    */
-  public Article assemble(ExtractedPage page, @Nullable String duplicateOf, Instant now) {
+  public Article assemble(ExtractedPage page, String contentHash, @Nullable String duplicateOf, Instant now) {
     Extraction extraction = page.extraction();
     String text = extraction.text();
     List<Entity> entities = recognizer.recognize(text, extraction.language());
@@ -46,7 +47,7 @@ public final class ArticleAssembler {
         extraction.modifiedAt(),
         extraction.author(),
         entities,
-        contentHash(text),
+        contentHash,
         duplicateOf,
         page.fetchedAt(),
         now);

@@ -145,7 +145,8 @@ public final class EnrichTopology {
       String id = ArticleId.of(page.url());
       String first = hashes.putIfAbsent(record.key(), id);
       String duplicateOf = first == null || first.equals(id) ? null : first;
-      Article article = assembler.assemble(page, duplicateOf, clock.instant());
+      // The key is the text's content hash: the by-content repartition routed the page by it.
+      Article article = assembler.assemble(page, record.key(), duplicateOf, clock.instant());
       metrics.articleProduced(article);
       context.forward(record.withKey(article.id()).withValue(article));
     }

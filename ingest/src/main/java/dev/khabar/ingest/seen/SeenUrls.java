@@ -42,10 +42,6 @@ public final class SeenUrls {
     return true;
   }
 
-  public synchronized boolean isPublished(String canonicalUrl) {
-    return published.contains(fingerprint(canonicalUrl));
-  }
-
   /** Records a URL as published (after its transaction committed, or while rebuilding). */
   public synchronized void markPublished(String canonicalUrl) {
     long fingerprint = fingerprint(canonicalUrl);
