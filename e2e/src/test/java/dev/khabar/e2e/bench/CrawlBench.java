@@ -12,27 +12,35 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The crawler's throughput: a local site of many hosts (127.0.0.2, 127.0.0.3, …, each its own
- * server) and thousands of ~30 KB pages, politeness delays at zero, published to a real broker in
- * this JVM. Prints pages/s and MB/s published, CPU and peak heap. A benchmark, not a test: run it
- * with {@code ./khabar bench-crawl [hosts] [pages-per-host]}.
+ * server) and thousands of ~40 KB pages, politeness delays at zero, published to a real broker in
+ * this JVM. The clock runs from the crawler's start until its own counter says every page is
+ * published; afterwards the raw topic is read back to check that each page is there exactly
+ * once. Prints pages/s and MB/s published (overall and from the first page on), CPU and peak heap.
+ * A benchmark, not a test: run it with {@code ./khabar bench-crawl [hosts] [pages-per-host]}.
  */
 public final class CrawlBench {
   public static void main(String[] args) throws Exception {
-    int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-    int pagesPerHost = args.length > 1 ? Integer.parseInt(args[1]) : 150;
+    int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+    int pagesPerHost = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int total = hosts * pagesPerHost;
     // The JDK's test server writes headers and body separately; without TCP_NODELAY, Nagle and
     // delayed ACKs add ~40 ms to every response, and the bench would measure that, not the crawler.
@@ -41,9 +49,8 @@ public final class CrawlBench {
     List<String> feeds = new ArrayList<>();
     byte[][] pages = pages(64);
     for (int h = 0; h < hosts; h++) {
-      String ip = "127.0.0." + (h + 2);
+      String ip = "127.0." + ((h + 2) / 250) + "." + ((h + 2) % 250);
       HttpServer server = HttpServer.create(new InetSocketAddress(ip, 0), 256);
-      server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
       String base = "http://" + ip + ":" + server.getAddress().getPort();
       StringBuilder feed = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>bench</title>");
       for (int p = 0; p < pagesPerHost; p++) {
@@ -79,23 +86,65 @@ public final class CrawlBench {
       AddressGuard.Resolver literal = host -> List.of(InetAddress.getByName(host));
       long cpuBefore = processCpuNanos();
       long start = System.nanoTime();
-      List<Long> sizes = new ArrayList<>();
+      long firstFetched = 0;
+      long firstPublished = 0;
+      long end;
+      double cpuSeconds;
       try (IngestService ingest = new IngestService(IngestConfig.fromEnv(new Env(env)), literal)) {
         ingest.start();
-        TopicReader.read(kafka.bootstrapServers(), "khabar.pages.raw", total, Duration.ofMinutes(10), Duration.ZERO)
-            .forEach(record -> sizes.add((long) record.serializedValueSize()));
-        printFetchLatency(ingest.httpPort());
+        URI metrics = URI.create("http://127.0.0.1:" + ingest.httpPort() + "/metrics");
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = start + Duration.ofMinutes(10).toNanos();
+        double published = 0;
+        while (published < total) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("only " + published + " of " + total + " pages published in 10 minutes");
+          }
+          Thread.sleep(250);
+          String text = client.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+          published = sum(text, "khabar_ingest_pages_published_total");
+          if (firstFetched == 0 && text.contains("kind=\"article\",outcome=\"fetched\"")) {
+            firstFetched = System.nanoTime();
+          }
+          if (published > 0 && firstPublished == 0) {
+            firstPublished = System.nanoTime();
+          }
+          if (published >= total) {
+            printFetchLatency(text);
+          }
+        }
+        end = System.nanoTime();
+        cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
-      long bytes = sizes.stream().mapToLong(Long::longValue).sum();
+      double seconds = (end - start) / 1e9;
+      double steadySeconds = (end - firstPublished) / 1e9;
+      List<ConsumerRecord<byte[], byte[]>> records =
+          TopicReader.read(kafka.bootstrapServers(), "khabar.pages.raw", total, Duration.ofMinutes(2), Duration.ofSeconds(2));
+      Set<String> urls = new HashSet<>();
+      long bytes = 0;
+      for (ConsumerRecord<byte[], byte[]> record : records) {
+        urls.add(new String(record.key(), StandardCharsets.UTF_8));
+        bytes += record.serializedValueSize();
+      }
       System.out.printf(
-          "crawl bench: %d hosts x %d pages = %d pages, %.1f KB each%n", hosts, pagesPerHost, total, bytes / 1024.0 / sizes.size());
-      System.out.printf("  %.1f s (including the start of the crawler and its first polls)%n", seconds);
-      System.out.printf("  %.0f pages/s, %.1f MB/s published%n", sizes.size() / seconds, bytes / 1e6 / seconds);
+          "crawl bench: %d hosts x %d pages = %d pages, %.1f KB each%n", hosts, pagesPerHost, total, bytes / 1024.0 / records.size());
       System.out.printf(
-          "  CPU %.1f s (%.0f%% of %d cores; broker, servers and crawler in this one JVM)%n",
-          cpuSeconds, 100 * cpuSeconds / seconds / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+          "  read back: %d records, %d distinct URLs (%s)%n",
+          records.size(), urls.size(), records.size() == total && urls.size() == total ? "each page exactly once" : "MISMATCH");
+      System.out.printf(
+          "  %.1f s from the crawler's start: %.0f pages/s, %.1f MB/s published%n", seconds, total / seconds, bytes / 1e6 / seconds);
+      System.out.printf(
+          "  first article fetched after %.1f s, first published after %.1f s%n",
+          (firstFetched - start) / 1e9, (firstPublished - start) / 1e9);
+      System.out.printf(
+          "  %.1f s from the first published page: %.0f pages/s, %.1f MB/s%n",
+          steadySeconds, total / steadySeconds, bytes / 1e6 / steadySeconds);
+      System.out.printf(
+          "  CPU %.1f s, %.1f ms per page (%.0f%% of %d cores; broker, servers and crawler in this one JVM)%n",
+          cpuSeconds,
+          1000 * cpuSeconds / total,
+          100 * cpuSeconds / seconds / Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().availableProcessors());
       System.out.printf("  peak heap %.0f MB%n", peakHeapBytes() / 1e6);
     } finally {
       servers.forEach(server -> server.stop(0));
@@ -135,23 +184,21 @@ public final class CrawlBench {
   }
 
   /** The mean time of one HTTP fetch, from the crawler's own histogram. */
-  private static void printFetchLatency(int port) throws Exception {
-    String metrics =
-        java.net.http.HttpClient.newHttpClient()
-            .send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString())
-            .body();
+  private static void printFetchLatency(String metrics) {
+    double sum = sum(metrics, "khabar_ingest_fetch_duration_seconds_sum");
+    double count = sum(metrics, "khabar_ingest_fetch_duration_seconds_count");
+    System.out.printf("  mean fetch %.1f ms over %.0f fetches%n", 1000 * sum / count, count);
+  }
+
+  /** The sum of a Prometheus metric's samples over all its label sets. */
+  private static double sum(String metrics, String name) {
     double sum = 0;
-    double count = 0;
     for (String line : metrics.split("\n")) {
-      if (line.startsWith("khabar_ingest_fetch_duration_seconds_sum")) {
+      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
         sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      } else if (line.startsWith("khabar_ingest_fetch_duration_seconds_count")) {
-        count += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }
-    System.out.printf("  mean fetch %.1f ms over %.0f fetches%n", 1000 * sum / count, count);
+    return sum;
   }
 
   private static long processCpuNanos() {

@@ -20,18 +20,21 @@ record CappedBody(byte[] bytes, boolean truncated) {
       if (declared > maxBytes) {
         return HttpResponse.BodySubscribers.replacing(new CappedBody(new byte[0], true));
       }
-      return new Subscriber(maxBytes);
+      return new Subscriber(maxBytes, declared);
     };
   }
 
   private static final class Subscriber implements HttpResponse.BodySubscriber<CappedBody> {
     private final long maxBytes;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream buffer;
     private final CompletableFuture<CappedBody> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    Subscriber(long maxBytes) {
+    Subscriber(long maxBytes, long declaredLength) {
       this.maxBytes = maxBytes;
+      // Sized by Content-Length when the server gives one (already checked against the cap), so
+      // that a page is copied once, not once per doubling of the buffer.
+      this.buffer = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 32 * 1024);
     }
 
     @Override
@@ -56,9 +59,14 @@ record CappedBody(byte[] bytes, boolean truncated) {
           result.complete(new CappedBody(new byte[0], true));
           return;
         }
-        byte[] chunk = new byte[item.remaining()];
-        item.get(chunk);
-        buffer.writeBytes(chunk);
+        if (item.hasArray()) {
+          buffer.write(item.array(), item.arrayOffset() + item.position(), item.remaining());
+          item.position(item.limit());
+        } else {
+          byte[] chunk = new byte[item.remaining()];
+          item.get(chunk);
+          buffer.writeBytes(chunk);
+        }
       }
     }
 

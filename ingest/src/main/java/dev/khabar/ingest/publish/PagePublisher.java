@@ -50,7 +50,8 @@ public final class PagePublisher implements AutoCloseable {
 
   private sealed interface Item {}
 
-  private record PageItem(RawPage page) implements Item {}
+  /** A page already serialized by the fetching thread, so that the one publisher thread only sends. */
+  private record PageItem(String url, byte[] value, byte[] marker) implements Item {}
 
   private record FailureItem(String url, String sourceId, String outcome, String reason)
       implements Item {}
@@ -96,9 +97,16 @@ public final class PagePublisher implements AutoCloseable {
     return !lastCommitFailed;
   }
 
-  /** Queues a page; waits while the queue is full. */
+  /** Serializes and queues a page; waits while the queue is full. */
   public void publish(RawPage page) throws InterruptedException {
-    enqueue(new PageItem(page));
+    byte[] value = Json.toBytes(page);
+    if (value.length > maxRecordBytes(settings.maxPageBytes())) {
+      // Cannot happen with the fetcher's size cap; if it does, one page must not block all.
+      deadLetter(page.url(), page.sourceId(), "too_large", "record too large");
+      return;
+    }
+    byte[] marker = page.fetchedAt().toString().getBytes(StandardCharsets.UTF_8);
+    enqueue(new PageItem(page.url(), value, marker));
   }
 
   /** Queues a record of a page or source the crawler gave up on. */
@@ -128,6 +136,11 @@ public final class PagePublisher implements AutoCloseable {
     properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
     properties.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+    // One request at a time: a transaction's first requests, refused while the coordinator still
+    // completes the previous one, are then retried in order instead of overtaken by later ones
+    // (which the broker rejects as out of sequence, loudly). Each request carries the batches
+    // of every partition, so this costs little throughput.
+    properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     // A page at the size cap, JSON-escaped, must fit in one request.
     properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) maxRecordBytes(settings.maxPageBytes()));
     properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
@@ -146,6 +159,14 @@ public final class PagePublisher implements AutoCloseable {
   private void run() {
     List<Item> batch = new ArrayList<>();
     try {
+      // Ready before the first page arrives: finding the transaction coordinator and fencing an
+      // earlier instance take a while on a fresh cluster. If Kafka is not there yet, the first
+      // commit tries again.
+      try {
+        producer();
+      } catch (KafkaException e) {
+        LOG.warn("Kafka not ready for publishing yet: {}", e.toString());
+      }
       while (!closing || !queue.isEmpty() || !batch.isEmpty()) {
         if (batch.isEmpty()) {
           Item first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -199,7 +220,7 @@ public final class PagePublisher implements AutoCloseable {
     lastCommitFailed = false;
     for (Item item : batch) {
       if (item instanceof PageItem page) {
-        seen.markPublished(page.page().url());
+        seen.markPublished(page.url());
         published.increment();
       } else {
         deadLettered.increment();
@@ -210,17 +231,10 @@ public final class PagePublisher implements AutoCloseable {
 
   private void send(KafkaProducer<byte[], byte[]> current, Item item) {
     switch (item) {
-      case PageItem(RawPage page) -> {
+      case PageItem page -> {
         byte[] key = page.url().getBytes(StandardCharsets.UTF_8);
-        byte[] value = Json.toBytes(page);
-        if (value.length > maxRecordBytes(settings.maxPageBytes())) {
-          // Cannot happen with the fetcher's size cap; if it does, one page must not block all.
-          send(current, new FailureItem(page.url(), page.sourceId(), "too_large", "record too large"));
-          return;
-        }
-        current.send(new ProducerRecord<>(settings.rawTopic(), key, value));
-        byte[] marker = page.fetchedAt().toString().getBytes(StandardCharsets.UTF_8);
-        current.send(new ProducerRecord<>(settings.seenTopic(), key, marker));
+        current.send(new ProducerRecord<>(settings.rawTopic(), key, page.value()));
+        current.send(new ProducerRecord<>(settings.seenTopic(), key, page.marker()));
       }
       case FailureItem failure -> {
         ProducerRecord<byte[], byte[]> record =
