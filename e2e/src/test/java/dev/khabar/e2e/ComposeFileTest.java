@@ -47,6 +47,22 @@ class ComposeFileTest {
   }
 
   @Test
+  void khabarServicesRunTheirOwnImagesWithEnrichStateOnAVolume() {
+    for (String name : List.of("ingest", "enrich", "indexer")) {
+      JsonNode service = FILE.path("services").path(name);
+      String version = System.getProperty("khabar.version");
+      assertEquals("khabar/" + name + ":${KHABAR_VERSION:-" + version + "}", service.path("image").asText());
+      assertFalse(service.has("user"), name + " runs as the image's non-root user");
+    }
+    JsonNode enrich = FILE.path("services").path("enrich");
+    String stateDir = enrich.path("environment").path("KHABAR_ENRICH_STATE_DIR").asText();
+    // The image declares this directory as a volume, writable by its user (enrich's ImageIT).
+    assertEquals("/var/lib/khabar/enrich", stateDir);
+    assertEquals("enrich-state:" + stateDir, enrich.path("volumes").get(0).asText());
+    assertTrue(FILE.path("volumes").has("enrich-state"));
+  }
+
+  @Test
   void everyLongRunningServiceHasAHealthcheckARestartPolicyAndAMemoryLimit() {
     for (String name : List.of("kafka", "elasticsearch", "kibana", "ingest", "enrich", "indexer")) {
       JsonNode service = FILE.path("services").path(name);

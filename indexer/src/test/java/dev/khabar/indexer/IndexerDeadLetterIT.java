@@ -22,17 +22,19 @@ class IndexerDeadLetterIT {
   @Test
   void poisonContractViolationsAndMappingRejectionsAreDeadLetteredAndTheRestIndexed() throws Exception {
     IndexerFixtures it = new IndexerFixtures(2);
-    // A contract-valid article the strict mapping refuses. The contract bounds no entity name, and
-    // entities.location is a keyword without ignore_above, whose terms Lucene caps at 32766 bytes:
-    // an entity recogniser that swallowed a whole paragraph as one "place" produces exactly this.
-    // 11,000 × «إير» = 33,000 characters = 66,000 UTF-8 bytes.
-    Article immense = article("https://example.org/ar/immense", "مقال بكيان طويل جداً", T0, "إير".repeat(11_000));
+    // A contract-valid article the mapping refuses: the contract bounds no URL, and url is a
+    // keyword, whose terms Lucene caps at 32766 bytes. 11,000 × «إير» = 66,000 UTF-8 bytes.
+    Article immense = article("https://example.org/ar/" + "إير".repeat(11_000), "مقال برابط طويل جداً", T0);
+    // A runaway entity name (a recogniser that swallowed a paragraph as one "place") is only
+    // left out of the facet (ignore_above): the article itself is indexed.
+    Article runaway = article("https://example.org/ar/runaway", "مقال بكيان طويل جداً", T0, "إير".repeat(11_000));
     try (KafkaProducer<byte[], byte[]> producer = it.producer()) {
       it.send(producer, article("https://example.org/ar/1", "عارف يعلن", T0));
       it.sendRejected(producer, "poison", "{not json".getBytes(StandardCharsets.UTF_8), "contract_error");
       // Valid JSON, but not an article: no url, site, text or fetch time.
       it.sendRejected(producer, "no-url", "{\"id\":\"no-url\",\"title\":\"x\"}".getBytes(StandardCharsets.UTF_8), "contract_error");
       it.sendRejected(producer, immense, "document_parsing_exception");
+      it.send(producer, runaway);
       it.send(producer, article("https://example.org/en/2", "Trade summit in Tehran", T0));
       it.send(producer, article("https://example.org/en/3", "Ministers meet", T0));
       producer.flush();
@@ -56,7 +58,7 @@ class IndexerDeadLetterIT {
       if (key.equals(immense.id())) {
         assertEquals(immense, Json.fromBytes(record.value(), Article.class));
         String message = IndexerFixtures.header(record, "khabar.error.message");
-        assertTrue(message.contains("failed to parse field [entities.location]"), message.substring(0, 200));
+        assertTrue(message.contains("failed to parse field [url]"), message.substring(0, 200));
         assertTrue(message.length() <= 1001, "the reason is abbreviated, not 66 KB");
       }
     }

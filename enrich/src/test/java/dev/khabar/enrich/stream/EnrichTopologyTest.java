@@ -50,9 +50,11 @@ class EnrichTopologyTest {
   private final TestOutputTopic<String, byte[]> articles;
   private final TestOutputTopic<byte[], byte[]> deadLetters;
 
-  EnrichTopologyTest() {
+  EnrichTopologyTest() throws IOException {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
+    // A state directory of this test's own: the default one in /tmp is shared by every run here.
+    config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("khabar-enrich-test").toString());
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
     config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "khabar.enrich.dlq");
     config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
