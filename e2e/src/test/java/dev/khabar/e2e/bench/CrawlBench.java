@@ -8,6 +8,8 @@ import dev.khabar.ingest.IngestConfig;
 import dev.khabar.ingest.IngestService;
 import dev.khabar.ingest.fetch.AddressGuard;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.InetAddress;
@@ -85,11 +87,13 @@ public final class CrawlBench {
       env.put("KHABAR_HTTP_PORT", "0");
       AddressGuard.Resolver literal = host -> List.of(InetAddress.getByName(host));
       long cpuBefore = processCpuNanos();
+      Map<String, Long> threadsBefore = cpuByThreadGroup();
       long start = System.nanoTime();
       long firstFetched = 0;
       long firstPublished = 0;
       long end;
       double cpuSeconds;
+      Map<String, Long> threadCpu;
       try (IngestService ingest = new IngestService(IngestConfig.fromEnv(new Env(env)), literal)) {
         ingest.start();
         URI metrics = URI.create("http://127.0.0.1:" + ingest.httpPort() + "/metrics");
@@ -115,6 +119,8 @@ public final class CrawlBench {
         }
         end = System.nanoTime();
         cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+        threadCpu = cpuByThreadGroup();
+        threadsBefore.forEach((group, nanos) -> threadCpu.merge(group, -nanos, Long::sum));
       }
       double seconds = (end - start) / 1e9;
       double steadySeconds = (end - firstPublished) / 1e9;
@@ -145,6 +151,10 @@ public final class CrawlBench {
           1000 * cpuSeconds / total,
           100 * cpuSeconds / seconds / Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().availableProcessors());
+      System.out.print("  CPU per page by part:");
+      threadCpu.forEach((group, nanos) -> System.out.printf(" %s %.2f ms,", group, nanos / 1e6 / total));
+      long inThreads = threadCpu.values().stream().mapToLong(Long::longValue).sum();
+      System.out.printf(" GC and JIT compiler %.2f ms%n", (cpuSeconds * 1e9 - inThreads) / 1e6 / total);
       System.out.printf("  peak heap %.0f MB%n", peakHeapBytes() / 1e6);
     } finally {
       servers.forEach(server -> server.stop(0));
@@ -199,6 +209,43 @@ public final class CrawlBench {
       }
     }
     return sum;
+  }
+
+  /**
+   * CPU time of the live threads by the part they belong to: the crawler (its own threads, the HTTP
+   * client's, the producer's and the carriers of its virtual threads), the broker, the test site's
+   * servers, and the rest. The JVM's own threads (GC, JIT compiler) are not among them.
+   */
+  private static Map<String, Long> cpuByThreadGroup() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> cpu = new java.util.TreeMap<>();
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long nanos = threads.getThreadCpuTime(info.getThreadId());
+      if (nanos > 0) {
+        cpu.merge(part(info.getThreadName()), nanos, Long::sum);
+      }
+    }
+    return cpu;
+  }
+
+  private static String part(String thread) {
+    if (thread.startsWith("khabar-") || thread.startsWith("HttpClient-") || thread.startsWith("ForkJoinPool-")
+        || thread.startsWith("kafka-producer-network-thread | producer-khabar")) {
+      return "crawler";
+    }
+    if (thread.startsWith("HTTP-Dispatcher") || thread.startsWith("server-timer")) {
+      return "site";
+    }
+    if (thread.startsWith("data-plane") || thread.startsWith("kafka") || thread.startsWith("quorum")
+        || thread.startsWith("broker") || thread.startsWith("controller") || thread.startsWith("raft")
+        || thread.startsWith("ExpirationReaper") || thread.startsWith("LogDirFailureHandler")
+        || thread.contains("group-coordinator") || thread.contains("transaction")) {
+      return "broker";
+    }
+    return "other";
   }
 
   private static long processCpuNanos() {
