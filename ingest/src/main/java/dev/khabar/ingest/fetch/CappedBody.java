@@ -1,8 +1,8 @@
 package dev.khabar.ingest.fetch;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,15 +26,16 @@ record CappedBody(byte[] bytes, boolean truncated) {
 
   private static final class Subscriber implements HttpResponse.BodySubscriber<CappedBody> {
     private final long maxBytes;
-    private final ByteArrayOutputStream buffer;
     private final CompletableFuture<CappedBody> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
+    // Sized by Content-Length when the server gives one (already checked against the cap): the
+    // page is then copied once, from the client's buffers straight into the array it is kept in.
+    private byte[] bytes;
+    private int length;
 
     Subscriber(long maxBytes, long declaredLength) {
       this.maxBytes = maxBytes;
-      // Sized by Content-Length when the server gives one (already checked against the cap), so
-      // that a page is copied once, not once per doubling of the buffer.
-      this.buffer = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 32 * 1024);
+      this.bytes = new byte[declaredLength > 0 ? (int) declaredLength : 32 * 1024];
     }
 
     @Override
@@ -54,19 +55,17 @@ record CappedBody(byte[] bytes, boolean truncated) {
         return;
       }
       for (ByteBuffer item : items) {
-        if (buffer.size() + (long) item.remaining() > maxBytes) {
+        int size = item.remaining();
+        if (length + (long) size > maxBytes) {
           subscription.cancel();
           result.complete(new CappedBody(new byte[0], true));
           return;
         }
-        if (item.hasArray()) {
-          buffer.write(item.array(), item.arrayOffset() + item.position(), item.remaining());
-          item.position(item.limit());
-        } else {
-          byte[] chunk = new byte[item.remaining()];
-          item.get(chunk);
-          buffer.writeBytes(chunk);
+        if (length + size > bytes.length) {
+          bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max(2L * bytes.length, length + size)));
         }
+        item.get(bytes, length, size);
+        length += size;
       }
     }
 
@@ -77,7 +76,7 @@ record CappedBody(byte[] bytes, boolean truncated) {
 
     @Override
     public void onComplete() {
-      result.complete(new CappedBody(buffer.toByteArray(), false));
+      result.complete(new CappedBody(length == bytes.length ? bytes : Arrays.copyOf(bytes, length), false));
     }
   }
 }
