@@ -74,7 +74,7 @@ public final class ArticleExtractor {
 
     DomPruner.prune(body);
     List<TextBlock> blocks = BlockSegmenter.segment(body, maxBlocks, maxTextChars);
-    List<Element> roots = ContentLocator.locate(body, blocks);
+    List<Element> roots = ContentLocator.locate(body, blocks, HeadlineArticle.find(body, title));
     BlockFilter filter = new BlockFilter(title);
     List<String> paragraphs = filter.keep(blocks, roots);
     paragraphs = preferJsonLdBody(paragraphs, meta.articleBody(), title);

@@ -44,7 +44,7 @@ final class DomPruner {
           "promotion", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads", "adv", "dfp",
           "breadcrumb", "breadcrumbs", "pagination", "pager", "popup", "modal", "popular",
           "trending", "recommended", "recommendations", "outbrain", "taboola", "signup", "login",
-          "sr", "visually", "offscreen");
+          "sr", "visually", "offscreen", "disclaimer", "disclosure", "ratings");
 
   /**
    * Parts that name page structure around an article: a sidebar, a menu, a footer. They name
@@ -55,7 +55,8 @@ final class DomPruner {
       Set.of(
           "sidebar", "widget", "widgets", "banner", "overlay", "tags", "tag", "taglist", "keywords",
           "nav", "navbar", "navigation", "menu", "footer", "masthead", "ticker", "breaking",
-          "caption", "credit", "credits", "byline", "dateline", "meta", "rating", "toolbar", "skip");
+          "caption", "credit", "credits", "byline", "dateline", "meta", "rating", "toolbar", "skip",
+          "author", "authors", "copyright", "figcaption", "postmeta", "postmetadata", "metadata");
 
   private static final Set<String> COMMENT_PARTS =
       Set.of("comment", "comments", "commentlist", "disqus", "respond", "replies");
@@ -75,7 +76,8 @@ final class DomPruner {
       List.of(
           "mostviewed", "mostread", "mostpopular", "mostvisited", "readalso", "alsoread", "readmore",
           "relatedpost", "relatednews", "relatedarticle", "morestories", "morenews", "youmaylike",
-          "authorbio", "aboutauthor", "socialmedia", "shareicons", "sharebuttons", "sharetools");
+          "authorbio", "aboutauthor", "socialmedia", "shareicons", "sharebuttons", "sharetools",
+          "toccontainer", "tableofcontents");
 
   /** Class or id parts that name the article itself; they protect an element from removal. */
   private static final List<String> ARTICLE_NAMES =
@@ -194,7 +196,7 @@ final class DomPruner {
     if (names.isBlank()) {
       return Name.NEUTRAL;
     }
-    String lower = names.toLowerCase(Locale.ROOT);
+    String lower = splitCamelCase(names).toLowerCase(Locale.ROOT);
     for (String article : ARTICLE_NAMES) {
       if (lower.contains(article)) {
         return Name.NEUTRAL;
@@ -233,6 +235,24 @@ final class DomPruner {
       }
     }
     return found;
+  }
+
+  /** «adZone» as «ad-Zone»: a lower-case letter followed by a capital starts a new part. */
+  static String splitCamelCase(String names) {
+    StringBuilder out = null;
+    for (int i = 1; i < names.length(); i++) {
+      char c = names.charAt(i);
+      if (Character.isUpperCase(c) && Character.isLowerCase(names.charAt(i - 1))) {
+        if (out == null) {
+          out = new StringBuilder(names.length() + 8).append(names, 0, i);
+        }
+        out.append('-');
+      }
+      if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? names : out.toString();
   }
 
   private static void removeUnlessArticle(List<Element> elements) {
