@@ -33,7 +33,7 @@ public final class ArticleExtractor {
    * Article text the language is told from: a paragraph or two of clean text settles it, and the
    * model's time grows with its input.
    */
-  private static final int LANGUAGE_SAMPLE_CHARS = 800;
+  private static final int LANGUAGE_SAMPLE_CHARS = 400;
 
   private final int maxHtmlChars;
   private final int maxDepth;

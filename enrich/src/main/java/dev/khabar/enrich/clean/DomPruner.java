@@ -1,6 +1,7 @@
 package dev.khabar.enrich.clean;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -12,9 +13,11 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Removes from a page what is never article text: scripts and forms, navigation, hidden elements,
@@ -34,6 +37,10 @@ final class DomPruner {
 
   /** What an element holding the article contains; such an element is never removed whole. */
   private static final String ARTICLE_MARKERS = "h1, article, main, [itemprop=articleBody]";
+
+  private static final Evaluator MARKERS = QueryParser.parse(ARTICLE_MARKERS);
+
+  private static final Evaluator H1 = QueryParser.parse("h1");
 
   /** Parts of class and id names (split at - and _) that always name boilerplate. */
   private static final Set<String> BOILERPLATE_PARTS =
@@ -138,10 +145,37 @@ final class DomPruner {
         },
         body);
     junk.forEach(Node::remove);
-    removeUnlessArticle(hidden);
-    removeUnlessArticle(chrome);
-    removeByName(body);
+    Set<Element> holders = markerHolders(body);
+    removeUnlessArticle(hidden, holders);
+    removeUnlessArticle(chrome, holders);
+    removeByName(body, holders);
     removeHeadedBlocks(body);
+  }
+
+  /**
+   * The elements that hold an article marker (see {@link #ARTICLE_MARKERS}), found in one walk:
+   * asking each element by a CSS query would walk its subtree every time. Removals only ever take
+   * markers away, so an element outside this set never holds one; one inside is checked again.
+   */
+  private static Set<Element> markerHolders(Element body) {
+    Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof Element el && isMarker(el)) {
+            for (Element up = el; up != null && holders.add(up); up = up.parent()) {
+              // each ancestor once: the walk stops at the first one already marked
+            }
+          }
+        },
+        body);
+    return holders;
+  }
+
+  private static boolean isMarker(Element el) {
+    return switch (el.normalName()) {
+      case "h1", "article", "main" -> true;
+      default -> el.attr("itemprop").strip().equalsIgnoreCase("articleBody");
+    };
   }
 
   /** Whether the element is hidden by attribute or inline style; pages reveal such text by script. */
@@ -157,27 +191,30 @@ final class DomPruner {
     return compact.contains("display:none") || compact.contains("visibility:hidden");
   }
 
-  private static void removeByName(Element body) {
-    int[] chars = new int[1];
+  private static void removeByName(Element body, Set<Element> holders) {
+    // Lengths before any removal: an upper bound of each element's text once removals begin.
+    Map<Element, Integer> lengths = textLengths(body);
+    int bodyChars = Math.max(1, lengths.getOrDefault(body, 0));
+    // Pages repeat a few class names on many elements; read each combination once.
+    Map<String, Name> names = new HashMap<>();
+    List<Element> named = new ArrayList<>();
     NodeTraversor.traverse(
         (node, depth) -> {
-          if (node instanceof TextNode text) {
-            chars[0] += TextStats.nonSpace(text.getWholeText());
+          if (node instanceof Element el && (el.hasAttr("class") || el.hasAttr("id"))) {
+            named.add(el);
           }
         },
         body);
-    int bodyChars = Math.max(1, chars[0]);
-    // Pages repeat a few class names on many elements; read each combination once.
-    Map<String, Name> names = new HashMap<>();
-    for (Element el : body.select("[class], [id]")) {
+    for (Element el : named) {
       Name name = names.computeIfAbsent(el.className() + " " + el.id(), DomPruner::name);
-      if (name == Name.NEUTRAL || !attached(el) || holdsArticle(el)) {
+      if (name == Name.NEUTRAL || !attached(el) || holdsArticle(el, holders)) {
         continue;
       }
       // A theme's class on the article's wrapper («entry share», «has-sidebar») names a layout;
       // an element holding much of the page is that wrapper. Comments alone may be that long.
       double share = name == Name.CHROME ? LAYOUT_TEXT_SHARE : name == Name.BOILERPLATE ? WRAPPER_TEXT_SHARE : 2;
-      if (share <= 1 && TextStats.of(el, (int) (bodyChars * share)).truncated()) {
+      int limit = (int) (bodyChars * share);
+      if (share <= 1 && lengths.getOrDefault(el, 0) > limit && TextStats.of(el, limit).truncated()) {
         continue;
       }
       el.remove();
@@ -255,9 +292,9 @@ final class DomPruner {
     return out == null ? names : out.toString();
   }
 
-  private static void removeUnlessArticle(List<Element> elements) {
+  private static void removeUnlessArticle(List<Element> elements, Set<Element> holders) {
     for (Element el : elements) {
-      if (attached(el) && !holdsArticle(el) && !isArticleHeader(el)) {
+      if (attached(el) && !holdsArticle(el, holders) && !isArticleHeader(el)) {
         el.remove();
       }
     }
@@ -279,13 +316,13 @@ final class DomPruner {
     return false;
   }
 
-  private static boolean holdsArticle(Element el) {
+  private static boolean holdsArticle(Element el, Set<Element> holders) {
     String tag = el.normalName();
     if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) {
       Name name = name(el.className());
-      return name == Name.NEUTRAL || name == Name.CHROME || el.selectFirst("h1") != null;
+      return name == Name.NEUTRAL || name == Name.CHROME || holders.contains(el) && el.selectFirst(H1) != null;
     }
-    return el.selectFirst(ARTICLE_MARKERS) != null;
+    return holders.contains(el) && el.selectFirst(MARKERS) != null;
   }
 
   /**
