@@ -69,8 +69,8 @@ final class DomPruner {
       Set.of("comment", "comments", "commentlist", "disqus", "respond", "replies");
 
   /** WordPress describes the post on its wrapper: «tag-social», «category-sidebar-news». */
-  private static final Pattern TAXONOMY =
-      Pattern.compile("(?:tag|category|cat|format|status|type|topic|postid)-");
+  private static final Set<String> TAXONOMY_PREFIXES =
+      Set.of("tag", "category", "cat", "format", "status", "type", "topic", "postid");
 
   /** Share of the page's text above which a chrome-named element is taken for a layout wrapper. */
   private static final double LAYOUT_TEXT_SHARE = 0.3;
@@ -94,7 +94,8 @@ final class DomPruner {
           "entry-content", "story-body", "storybody", "story-content", "news-text", "newstext",
           "news-body", "body-text", "bodytext");
 
-  private static final Pattern SPLIT = Pattern.compile("[-_:.@]+");
+  /** What separates the parts of a class or id name. */
+  private static final String PART_SEPARATORS = "-_:.@";
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -103,7 +104,7 @@ final class DomPruner {
    * «is-sidebar», «js-readmore». A BEM modifier («section--ads») likewise says what an element
    * carries, so only the part before «--» names it.
    */
-  private static final Pattern STATE_TOKEN = Pattern.compile("(?:has|is|with|no|js)[-_].*");
+  private static final Set<String> STATE_PREFIXES = Set.of("has", "is", "with", "no", "js");
 
   /** Whole class tokens that name an article wrapper; beside them, a boilerplate token is a modifier. */
   private static final Set<String> ARTICLE_TOKENS = Set.of("entry", "post", "article", "story", "hentry");
@@ -240,20 +241,20 @@ final class DomPruner {
       }
     }
     Name found = Name.NEUTRAL;
-    String[] tokens = WHITESPACE.split(lower.strip());
+    List<String> tokens = split(lower, " \t\n\r\f");
     boolean articleToken = false;
     for (String token : tokens) {
       articleToken |= ARTICLE_TOKENS.contains(token);
     }
     for (String token : tokens) {
-      if (TAXONOMY.matcher(token).lookingAt() || STATE_TOKEN.matcher(token).matches()) {
+      if (isTaxonomyOrState(token)) {
         continue;
       }
       int modifier = token.indexOf("--");
       if (modifier > 0) {
         token = token.substring(0, modifier);
       }
-      for (String part : SPLIT.split(token)) {
+      for (String part : split(token, PART_SEPARATORS)) {
         if (COMMENT_PARTS.contains(part)) {
           return Name.COMMENTS;
         }
@@ -272,6 +273,37 @@ final class DomPruner {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether a class token describes the post or a state rather than the element: «tag-sidebar»,
+   * «category-news» (WordPress), «has-ads», «is-sidebar», «js-readmore».
+   */
+  private static boolean isTaxonomyOrState(String token) {
+    int dash = token.indexOf('-');
+    if (dash > 0 && TAXONOMY_PREFIXES.contains(token.substring(0, dash))) {
+      return true;
+    }
+    int cut = 0;
+    while (cut < token.length() && token.charAt(cut) != '-' && token.charAt(cut) != '_') {
+      cut++;
+    }
+    return cut < token.length() && STATE_PREFIXES.contains(token.substring(0, cut));
+  }
+
+  /** The non-empty runs of {@code text} between any of the {@code separators}. */
+  private static List<String> split(String text, String separators) {
+    List<String> parts = new ArrayList<>(4);
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || separators.indexOf(text.charAt(i)) >= 0) {
+        if (i > start) {
+          parts.add(text.substring(start, i));
+        }
+        start = i + 1;
+      }
+    }
+    return parts;
   }
 
   /** «adZone» as «ad-Zone»: a lower-case letter followed by a capital starts a new part. */
