@@ -33,7 +33,7 @@ public final class ArticleExtractor {
    * Article text the language is told from: a paragraph or two of clean text settles it, and the
    * model's time grows with its input.
    */
-  private static final int LANGUAGE_SAMPLE_CHARS = 800;
+  private static final int LANGUAGE_SAMPLE_CHARS = 400;
 
   private final int maxHtmlChars;
   private final int maxDepth;
@@ -74,7 +74,7 @@ public final class ArticleExtractor {
 
     DomPruner.prune(body);
     List<TextBlock> blocks = BlockSegmenter.segment(body, maxBlocks, maxTextChars);
-    List<Element> roots = ContentLocator.locate(body, blocks);
+    List<Element> roots = ContentLocator.locate(body, blocks, HeadlineArticle.find(body, title));
     BlockFilter filter = new BlockFilter(title);
     List<String> paragraphs = filter.keep(blocks, roots);
     paragraphs = preferJsonLdBody(paragraphs, meta.articleBody(), title);

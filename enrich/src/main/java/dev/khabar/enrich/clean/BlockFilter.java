@@ -36,6 +36,9 @@ final class BlockFilter {
   /** Lines at the end of a text shorter than this and not a sentence are labels, not article. */
   private static final int MAX_TAIL_LABEL_CHARS = 60;
 
+  /** Share of the text past which trailing short lines are not labels but part of the article. */
+  private static final double MAX_TAIL_SHARE = 0.2;
+
   /** A picture's credit or caption label: «Foto: dpa», «Photograph by …», «Abbildung 4: …». */
   private static final Pattern CREDIT =
       Pattern.compile(
@@ -132,16 +135,28 @@ final class BlockFilter {
     if (sentences == 0) {
       return;
     }
-    while (!kept.isEmpty()) {
-      TextBlock last = kept.get(kept.size() - 1);
+    int total = 0;
+    for (TextBlock b : kept) {
+      total += b.chars();
+    }
+    int end = kept.size();
+    int trimmed = 0;
+    while (end > 0) {
+      TextBlock last = kept.get(end - 1);
       if (last.kind() != TextBlock.Kind.HEADING && isSentence(last)) {
         break;
       }
       if (last.kind() != TextBlock.Kind.HEADING && last.chars() >= MAX_TAIL_LABEL_CHARS) {
         break;
       }
-      kept.remove(kept.size() - 1);
+      trimmed += last.chars();
+      end--;
     }
+    // Labels are a line or two; a long run of short lines (a poem, a list of facts) is the text.
+    if (trimmed > total * MAX_TAIL_SHARE) {
+      return;
+    }
+    kept.subList(end, kept.size()).clear();
   }
 
   /** Whether a block reads as a sentence: it ends as one does, in any of the scripts we see. */

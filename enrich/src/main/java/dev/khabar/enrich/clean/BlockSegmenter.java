@@ -115,12 +115,20 @@ final class BlockSegmenter {
     return kind == null ? TextBlock.Kind.PARAGRAPH : kind;
   }
 
-  /** Collapses every run of whitespace, non-breaking spaces included, to one space. */
+  /**
+   * Collapses every run of whitespace, non-breaking spaces included, to one space, and drops the
+   * invisible characters that only steer layout: soft hyphens, zero-width spaces, word joiners and
+   * byte-order marks, so a word hyphenated for display reads whole. Zero-width (non-)joiners stay: Persian
+   * spelling needs them.
+   */
   static String collapse(CharSequence text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (isInvisible(c)) {
+        continue;
+      }
       if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         space = out.length() > 0;
       } else {
@@ -132,5 +140,10 @@ final class BlockSegmenter {
       }
     }
     return out.toString();
+  }
+
+  /** A character that renders as nothing and joins no letters. */
+  static boolean isInvisible(char c) {
+    return c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF';
   }
 }

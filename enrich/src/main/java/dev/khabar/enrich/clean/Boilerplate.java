@@ -90,6 +90,10 @@ final class Boilerplate {
           .map(Boilerplate::fold)
           .collect(Collectors.toUnmodifiableSet());
 
+  /** The first word of every phrase: a text starting otherwise heads nothing. */
+  private static final Set<String> FIRST_WORDS =
+      PHRASES.stream().map(p -> p.split(" ")[0]).collect(Collectors.toUnmodifiableSet());
+
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
   private Boilerplate() {}
@@ -106,10 +110,16 @@ final class Boilerplate {
     if (PHRASES.contains(folded)) {
       return true;
     }
+    int firstSpace = folded.indexOf(' ');
+    if (firstSpace < 0 || !FIRST_WORDS.contains(folded.substring(0, firstSpace))) {
+      return false;
+    }
     String[] words = folded.split(" ");
+    // The longest phrase the text starts with: its words, then a space or the end.
+    int end = folded.length();
     for (int n = words.length - 1; n >= 1; n--) {
-      String head = String.join(" ", java.util.Arrays.copyOf(words, n));
-      if (PHRASES.contains(head)) {
+      end = folded.lastIndexOf(' ', end - 1);
+      if (PHRASES.contains(folded.substring(0, end))) {
         int extra = words.length - n;
         // One-word headers («Share», «شارك») with words after them are sentences, unless a count.
         boolean countOnly = allDigits(words, n);

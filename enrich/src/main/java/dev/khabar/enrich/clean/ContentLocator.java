@@ -33,6 +33,9 @@ final class ContentLocator {
 
   private static final double LEAD_MAX_LINK_DENSITY = 0.1;
 
+  /** Paragraph text a container in the headline's article needs to be taken over the page's best. */
+  private static final int MIN_SCOPE_CHARS = 250;
+
   /** How many ancestors a block's score reaches. */
   private static final int SCORE_LEVELS = 4;
 
@@ -53,6 +56,14 @@ final class ContentLocator {
 
   /** The article's containers in document order; the root itself when nothing scores. */
   static List<Element> locate(Element root, List<TextBlock> blocks) {
+    return locate(root, blocks, null);
+  }
+
+  /**
+   * The same, preferring containers inside {@code scope} (the article that carries the headline,
+   * see {@link HeadlineArticle}) when any there holds article text.
+   */
+  static List<Element> locate(Element root, List<TextBlock> blocks, @Nullable Element scope) {
     Map<Element, int[]> stats = new IdentityHashMap<>();
     Map<Element, Double> scores = new IdentityHashMap<>();
     for (TextBlock block : blocks) {
@@ -87,6 +98,8 @@ final class ContentLocator {
     }
     Element best = null;
     double bestScore = 0;
+    Element bestInScope = null;
+    double bestInScopeScore = 0;
     Map<Element, Double> finals = new IdentityHashMap<>();
     for (Map.Entry<Element, Double> e : scores.entrySet()) {
       Element el = e.getKey();
@@ -96,13 +109,26 @@ final class ContentLocator {
         best = el;
         bestScore = value;
       }
+      int[] own = stats.get(el);
+      if (scope != null && value > bestInScopeScore && own != null && own[2] >= MIN_SCOPE_CHARS && within(el, scope)) {
+        bestInScope = el;
+        bestInScopeScore = value;
+      }
     }
     if (best == null) {
       return List.of(root);
     }
-    best = widen(best, root, stats);
-    List<Element> roots = withSiblings(best, finals.getOrDefault(best, bestScore), finals, stats);
-    List<Element> lead = lead(roots.get(0), root, stats);
+    Element top = root;
+    if (bestInScope != null) {
+      best = bestInScope;
+      bestScore = bestInScopeScore;
+      top = scope.parent() != null ? scope.parent() : root;
+    }
+    best = widen(best, top, stats);
+    // The headline's article stands alone: its siblings are the other stories.
+    List<Element> roots =
+        best == scope ? List.of(best) : withSiblings(best, finals.getOrDefault(best, bestScore), finals, stats);
+    List<Element> lead = lead(roots.get(0), top, stats);
     if (lead.isEmpty()) {
       return roots;
     }
@@ -289,6 +315,15 @@ final class ContentLocator {
       }
     }
     return n;
+  }
+
+  private static boolean within(Element el, Element ancestor) {
+    for (Element up = el; up != null; up = up.parent()) {
+      if (up == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean anyBefore(boolean[] keep, int i) {

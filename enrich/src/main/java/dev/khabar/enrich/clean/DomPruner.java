@@ -1,6 +1,7 @@
 package dev.khabar.enrich.clean;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -12,9 +13,11 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Removes from a page what is never article text: scripts and forms, navigation, hidden elements,
@@ -35,6 +38,10 @@ final class DomPruner {
   /** What an element holding the article contains; such an element is never removed whole. */
   private static final String ARTICLE_MARKERS = "h1, article, main, [itemprop=articleBody]";
 
+  private static final Evaluator MARKERS = QueryParser.parse(ARTICLE_MARKERS);
+
+  private static final Evaluator H1 = QueryParser.parse("h1");
+
   /** Parts of class and id names (split at - and _) that always name boilerplate. */
   private static final Set<String> BOILERPLATE_PARTS =
       Set.of(
@@ -44,7 +51,7 @@ final class DomPruner {
           "promotion", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads", "adv", "dfp",
           "breadcrumb", "breadcrumbs", "pagination", "pager", "popup", "modal", "popular",
           "trending", "recommended", "recommendations", "outbrain", "taboola", "signup", "login",
-          "sr", "visually", "offscreen");
+          "sr", "visually", "offscreen", "disclaimer", "disclosure", "ratings");
 
   /**
    * Parts that name page structure around an article: a sidebar, a menu, a footer. They name
@@ -55,14 +62,15 @@ final class DomPruner {
       Set.of(
           "sidebar", "widget", "widgets", "banner", "overlay", "tags", "tag", "taglist", "keywords",
           "nav", "navbar", "navigation", "menu", "footer", "masthead", "ticker", "breaking",
-          "caption", "credit", "credits", "byline", "dateline", "meta", "rating", "toolbar", "skip");
+          "caption", "credit", "credits", "byline", "dateline", "meta", "rating", "toolbar", "skip",
+          "author", "authors", "copyright", "figcaption", "postmeta", "postmetadata", "metadata");
 
   private static final Set<String> COMMENT_PARTS =
       Set.of("comment", "comments", "commentlist", "disqus", "respond", "replies");
 
   /** WordPress describes the post on its wrapper: «tag-social», «category-sidebar-news». */
-  private static final Pattern TAXONOMY =
-      Pattern.compile("(?:tag|category|cat|format|status|type|topic|postid)-");
+  private static final Set<String> TAXONOMY_PREFIXES =
+      Set.of("tag", "category", "cat", "format", "status", "type", "topic", "postid");
 
   /** Share of the page's text above which a chrome-named element is taken for a layout wrapper. */
   private static final double LAYOUT_TEXT_SHARE = 0.3;
@@ -75,7 +83,8 @@ final class DomPruner {
       List.of(
           "mostviewed", "mostread", "mostpopular", "mostvisited", "readalso", "alsoread", "readmore",
           "relatedpost", "relatednews", "relatedarticle", "morestories", "morenews", "youmaylike",
-          "authorbio", "aboutauthor", "socialmedia", "shareicons", "sharebuttons", "sharetools");
+          "authorbio", "aboutauthor", "socialmedia", "shareicons", "sharebuttons", "sharetools",
+          "toccontainer", "tableofcontents");
 
   /** Class or id parts that name the article itself; they protect an element from removal. */
   private static final List<String> ARTICLE_NAMES =
@@ -85,7 +94,8 @@ final class DomPruner {
           "entry-content", "story-body", "storybody", "story-content", "news-text", "newstext",
           "news-body", "body-text", "bodytext");
 
-  private static final Pattern SPLIT = Pattern.compile("[-_:.@]+");
+  /** What separates the parts of a class or id name. */
+  private static final String PART_SEPARATORS = "-_:.@";
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -94,7 +104,7 @@ final class DomPruner {
    * «is-sidebar», «js-readmore». A BEM modifier («section--ads») likewise says what an element
    * carries, so only the part before «--» names it.
    */
-  private static final Pattern STATE_TOKEN = Pattern.compile("(?:has|is|with|no|js)[-_].*");
+  private static final Set<String> STATE_PREFIXES = Set.of("has", "is", "with", "no", "js");
 
   /** Whole class tokens that name an article wrapper; beside them, a boilerplate token is a modifier. */
   private static final Set<String> ARTICLE_TOKENS = Set.of("entry", "post", "article", "story", "hentry");
@@ -136,10 +146,37 @@ final class DomPruner {
         },
         body);
     junk.forEach(Node::remove);
-    removeUnlessArticle(hidden);
-    removeUnlessArticle(chrome);
-    removeByName(body);
+    Set<Element> holders = markerHolders(body);
+    removeUnlessArticle(hidden, holders);
+    removeUnlessArticle(chrome, holders);
+    removeByName(body, holders);
     removeHeadedBlocks(body);
+  }
+
+  /**
+   * The elements that hold an article marker (see {@link #ARTICLE_MARKERS}), found in one walk:
+   * asking each element by a CSS query would walk its subtree every time. Removals only ever take
+   * markers away, so an element outside this set never holds one; one inside is checked again.
+   */
+  private static Set<Element> markerHolders(Element body) {
+    Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof Element el && isMarker(el)) {
+            for (Element up = el; up != null && holders.add(up); up = up.parent()) {
+              // each ancestor once: the walk stops at the first one already marked
+            }
+          }
+        },
+        body);
+    return holders;
+  }
+
+  private static boolean isMarker(Element el) {
+    return switch (el.normalName()) {
+      case "h1", "article", "main" -> true;
+      default -> el.attr("itemprop").strip().equalsIgnoreCase("articleBody");
+    };
   }
 
   /** Whether the element is hidden by attribute or inline style; pages reveal such text by script. */
@@ -155,27 +192,30 @@ final class DomPruner {
     return compact.contains("display:none") || compact.contains("visibility:hidden");
   }
 
-  private static void removeByName(Element body) {
-    int[] chars = new int[1];
+  private static void removeByName(Element body, Set<Element> holders) {
+    // Lengths before any removal: an upper bound of each element's text once removals begin.
+    Map<Element, Integer> lengths = textLengths(body);
+    int bodyChars = Math.max(1, lengths.getOrDefault(body, 0));
+    // Pages repeat a few class names on many elements; read each combination once.
+    Map<String, Name> names = new HashMap<>();
+    List<Element> named = new ArrayList<>();
     NodeTraversor.traverse(
         (node, depth) -> {
-          if (node instanceof TextNode text) {
-            chars[0] += TextStats.nonSpace(text.getWholeText());
+          if (node instanceof Element el && (el.hasAttr("class") || el.hasAttr("id"))) {
+            named.add(el);
           }
         },
         body);
-    int bodyChars = Math.max(1, chars[0]);
-    // Pages repeat a few class names on many elements; read each combination once.
-    Map<String, Name> names = new HashMap<>();
-    for (Element el : body.select("[class], [id]")) {
+    for (Element el : named) {
       Name name = names.computeIfAbsent(el.className() + " " + el.id(), DomPruner::name);
-      if (name == Name.NEUTRAL || !attached(el) || holdsArticle(el)) {
+      if (name == Name.NEUTRAL || !attached(el) || holdsArticle(el, holders)) {
         continue;
       }
       // A theme's class on the article's wrapper («entry share», «has-sidebar») names a layout;
       // an element holding much of the page is that wrapper. Comments alone may be that long.
       double share = name == Name.CHROME ? LAYOUT_TEXT_SHARE : name == Name.BOILERPLATE ? WRAPPER_TEXT_SHARE : 2;
-      if (share <= 1 && TextStats.of(el, (int) (bodyChars * share)).truncated()) {
+      int limit = (int) (bodyChars * share);
+      if (share <= 1 && lengths.getOrDefault(el, 0) > limit && TextStats.of(el, limit).truncated()) {
         continue;
       }
       el.remove();
@@ -194,27 +234,27 @@ final class DomPruner {
     if (names.isBlank()) {
       return Name.NEUTRAL;
     }
-    String lower = names.toLowerCase(Locale.ROOT);
+    String lower = splitCamelCase(names).toLowerCase(Locale.ROOT);
     for (String article : ARTICLE_NAMES) {
       if (lower.contains(article)) {
         return Name.NEUTRAL;
       }
     }
     Name found = Name.NEUTRAL;
-    String[] tokens = WHITESPACE.split(lower.strip());
+    List<String> tokens = split(lower, " \t\n\r\f");
     boolean articleToken = false;
     for (String token : tokens) {
       articleToken |= ARTICLE_TOKENS.contains(token);
     }
     for (String token : tokens) {
-      if (TAXONOMY.matcher(token).lookingAt() || STATE_TOKEN.matcher(token).matches()) {
+      if (isTaxonomyOrState(token)) {
         continue;
       }
       int modifier = token.indexOf("--");
       if (modifier > 0) {
         token = token.substring(0, modifier);
       }
-      for (String part : SPLIT.split(token)) {
+      for (String part : split(token, PART_SEPARATORS)) {
         if (COMMENT_PARTS.contains(part)) {
           return Name.COMMENTS;
         }
@@ -235,9 +275,58 @@ final class DomPruner {
     return found;
   }
 
-  private static void removeUnlessArticle(List<Element> elements) {
+  /**
+   * Whether a class token describes the post or a state rather than the element: «tag-sidebar»,
+   * «category-news» (WordPress), «has-ads», «is-sidebar», «js-readmore».
+   */
+  private static boolean isTaxonomyOrState(String token) {
+    int dash = token.indexOf('-');
+    if (dash > 0 && TAXONOMY_PREFIXES.contains(token.substring(0, dash))) {
+      return true;
+    }
+    int cut = 0;
+    while (cut < token.length() && token.charAt(cut) != '-' && token.charAt(cut) != '_') {
+      cut++;
+    }
+    return cut < token.length() && STATE_PREFIXES.contains(token.substring(0, cut));
+  }
+
+  /** The non-empty runs of {@code text} between any of the {@code separators}. */
+  private static List<String> split(String text, String separators) {
+    List<String> parts = new ArrayList<>(4);
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || separators.indexOf(text.charAt(i)) >= 0) {
+        if (i > start) {
+          parts.add(text.substring(start, i));
+        }
+        start = i + 1;
+      }
+    }
+    return parts;
+  }
+
+  /** «adZone» as «ad-Zone»: a lower-case letter followed by a capital starts a new part. */
+  static String splitCamelCase(String names) {
+    StringBuilder out = null;
+    for (int i = 1; i < names.length(); i++) {
+      char c = names.charAt(i);
+      if (Character.isUpperCase(c) && Character.isLowerCase(names.charAt(i - 1))) {
+        if (out == null) {
+          out = new StringBuilder(names.length() + 8).append(names, 0, i);
+        }
+        out.append('-');
+      }
+      if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? names : out.toString();
+  }
+
+  private static void removeUnlessArticle(List<Element> elements, Set<Element> holders) {
     for (Element el : elements) {
-      if (attached(el) && !holdsArticle(el) && !isArticleHeader(el)) {
+      if (attached(el) && !holdsArticle(el, holders) && !isArticleHeader(el)) {
         el.remove();
       }
     }
@@ -259,13 +348,13 @@ final class DomPruner {
     return false;
   }
 
-  private static boolean holdsArticle(Element el) {
+  private static boolean holdsArticle(Element el, Set<Element> holders) {
     String tag = el.normalName();
     if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) {
       Name name = name(el.className());
-      return name == Name.NEUTRAL || name == Name.CHROME || el.selectFirst("h1") != null;
+      return name == Name.NEUTRAL || name == Name.CHROME || holders.contains(el) && el.selectFirst(H1) != null;
     }
-    return el.selectFirst(ARTICLE_MARKERS) != null;
+    return holders.contains(el) && el.selectFirst(MARKERS) != null;
   }
 
   /**

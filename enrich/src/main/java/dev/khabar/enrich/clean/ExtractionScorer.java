@@ -176,8 +176,23 @@ public final class ExtractionScorer {
     return counts;
   }
 
+  /** Whitespace runs, non-breaking spaces included, as one space; every other character kept. */
   static String normalise(String text) {
-    return BlockSegmenter.collapse(text);
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** A page file, gzipped or not, decoded as UTF-8. */

@@ -48,7 +48,10 @@ final class JsonLd {
     JsonNode best = null;
     int bestRank = Integer.MAX_VALUE;
     JsonNode website = null;
-    for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+    for (Element script : doc.getElementsByTag("script")) {
+      if (!script.attr("type").toLowerCase(Locale.ROOT).contains("application/ld+json")) {
+        continue;
+      }
       String data = script.data();
       if (data.length() > MAX_BLOCK_CHARS) {
         continue;

@@ -3,6 +3,7 @@ package dev.khabar.enrich.meta;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +71,17 @@ public final class MetadataExtractor {
       Pattern.compile("/((?:19|20)\\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\\d|3[01])(?:/|-|_|\\.|$)");
 
   private static final int MAX_AUTHOR_CHARS = 100;
+
+  private static final Evaluator BYLINE = QueryParser.parse(BYLINE_SELECTOR);
+
+  private static final Evaluator DATELINE = QueryParser.parse(DATELINE_SELECTOR);
+
+  private static final Evaluator ITEMPROP_NAME = QueryParser.parse("[itemprop=name]");
+
+  /** Elements that carry the publication time, most explicit first. */
+  private static final List<Evaluator> TIME_ELEMENTS =
+      List.of(QueryParser.parse("[itemprop=datePublished]"), QueryParser.parse("time[pubdate]"),
+          QueryParser.parse("time[datetime]"));
 
   /** The selectors above, parsed once. */
   private static final Map<String, Evaluator> EVALUATORS = new ConcurrentHashMap<>();
@@ -145,13 +157,17 @@ public final class MetadataExtractor {
   }
 
   private static @Nullable Instant timeElement(Document doc) {
-    for (String selector : List.of("[itemprop=datePublished]", "time[pubdate]", "time[datetime]")) {
-      for (Element el : doc.select(selector)) {
-        String value = el.hasAttr("datetime") ? el.attr("datetime") : el.hasAttr("content") ? el.attr("content") : el.text();
-        Instant date = DateParser.parse(value);
-        if (date != null) {
-          return date;
-        }
+    for (Evaluator selector : TIME_ELEMENTS) {
+      // A lazy stream: the walk stops at the first element with a date.
+      Instant date =
+          doc.selectStream(selector)
+              .map(el -> DateParser.parse(el.hasAttr("datetime") ? el.attr("datetime")
+                  : el.hasAttr("content") ? el.attr("content") : el.text()))
+              .filter(Objects::nonNull)
+              .findFirst()
+              .orElse(null);
+      if (date != null) {
+        return date;
       }
     }
     return null;
@@ -159,11 +175,7 @@ public final class MetadataExtractor {
 
   private static @Nullable Instant writtenDate(Document doc) {
     Element body = doc.body();
-    int seen = 0;
-    for (Element el : body.select(DATELINE_SELECTOR)) {
-      if (++seen > 50) {
-        break;
-      }
+    for (Element el : (Iterable<Element>) body.selectStream(DATELINE).limit(50)::iterator) {
       if (inPageChrome(el)) {
         continue; // «الأربعاء ١١ ديسمبر ٢٠٢٤» in a masthead is today's date, not the article's.
       }
@@ -205,8 +217,8 @@ public final class MetadataExtractor {
       author = cleanByline(content(metas, AUTHOR_META.get(i)));
     }
     if (author == null) {
-      for (Element el : doc.select(BYLINE_SELECTOR)) {
-        Element name = el.selectFirst("[itemprop=name]");
+      for (Element el : (Iterable<Element>) doc.selectStream(BYLINE)::iterator) {
+        Element name = el.selectFirst(ITEMPROP_NAME);
         author = cleanByline((name != null ? name : el).text());
         if (author != null) {
           break;
