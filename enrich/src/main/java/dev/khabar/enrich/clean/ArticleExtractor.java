@@ -67,16 +67,22 @@ public final class ArticleExtractor {
     Objects.requireNonNull(html, "html");
     Objects.requireNonNull(url, "url");
     String input = html.length() > maxHtmlChars ? html.substring(0, maxHtmlChars) : html;
-    Document doc = Jsoup.parse(input, url, Parser.htmlParser().setMaxDepth(maxDepth));
+    Document doc = parse(input, url);
     PageMetadata meta = metadata.extract(doc, url);
     Element body = doc.body();
     String title = TitleFinder.find(body, meta);
 
-    DomPruner.prune(body);
-    List<TextBlock> blocks = BlockSegmenter.segment(body, maxBlocks, maxTextChars);
-    List<Element> roots = ContentLocator.locate(body, blocks, HeadlineArticle.find(body, title));
+    DomPruner.prune(body, true);
     BlockFilter filter = new BlockFilter(title);
-    List<String> paragraphs = filter.keep(blocks, roots);
+    List<String> paragraphs = paragraphs(body, title, filter);
+    if (paragraphs.isEmpty()) {
+      // Class and id names misled the pruning (a forum post named «...CommentText», an article
+      // body in a «widget») and nothing is left: once more, on the page's structure alone.
+      Element again = parse(input, url).body();
+      DomPruner.prune(again, false);
+      filter = new BlockFilter(title);
+      paragraphs = paragraphs(again, title, filter);
+    }
     paragraphs = preferJsonLdBody(paragraphs, meta.articleBody(), title);
 
     String author = meta.author() != null ? meta.author() : MetadataExtractor.cleanByline(filter.byline());
@@ -88,6 +94,16 @@ public final class ArticleExtractor {
         author,
         meta.siteName(),
         language(title, paragraphs, meta.declaredLanguage()));
+  }
+
+  private Document parse(String html, String url) {
+    return Jsoup.parse(html, url, Parser.htmlParser().setMaxDepth(maxDepth));
+  }
+
+  private List<String> paragraphs(Element body, String title, BlockFilter filter) {
+    List<TextBlock> blocks = BlockSegmenter.segment(body, maxBlocks, maxTextChars);
+    List<Element> roots = ContentLocator.locate(body, blocks, HeadlineArticle.find(body, title));
+    return filter.keep(blocks, roots);
   }
 
   /**

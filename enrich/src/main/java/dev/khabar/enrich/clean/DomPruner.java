@@ -117,7 +117,11 @@ final class DomPruner {
 
   private DomPruner() {}
 
-  static void prune(Element body) {
+  /**
+   * Prunes the page; {@code byName} also removes elements whose class or id names boilerplate,
+   * page chrome or comments. Without it, only tags, hidden elements and headed blocks count.
+   */
+  static void prune(Element body, boolean byName) {
     // One walk finds junk, hidden and chrome elements: a CSS query for each would walk the page
     // three times and test every element against every tag and style pattern.
     List<Element> junk = new ArrayList<>();
@@ -149,7 +153,9 @@ final class DomPruner {
     Set<Element> holders = markerHolders(body);
     removeUnlessArticle(hidden, holders);
     removeUnlessArticle(chrome, holders);
-    removeByName(body, holders);
+    if (byName) {
+      removeByName(body, holders);
+    }
     removeHeadedBlocks(body);
   }
 

@@ -49,6 +49,19 @@ class StructureRulesTest {
   }
 
   @Test
+  void aPageWhoseNamesMisleadThePruningStillGivesItsText() {
+    // A forum's first post, named like a comment: by names alone, nothing would be left.
+    List<String> kept = paragraphs("<nav><a href=\"/\">Forum</a></nav><div class=\"postCommentText\">" + P1 + P2 + "</div>");
+    assertEquals(List.of(text(P1), text(P2)), kept);
+  }
+
+  @Test
+  void namedBoilerplateIsStillRemovedWhenTheArticleSurvives() {
+    List<String> kept = paragraphs("<div>" + P1 + P2 + "</div><div class=\"commentList\">" + P2.replace("Opposition", "Reader") + "</div>");
+    assertEquals(List.of(text(P1), text(P2)), kept);
+  }
+
+  @Test
   void camelCaseArticleNameStillProtects() {
     assertEquals(DomPruner.Name.NEUTRAL, DomPruner.name("articleBody shareBar"));
   }
