@@ -5,9 +5,9 @@ import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
 import dev.khabar.enrich.entities.gazetteer.Source;
+import dev.khabar.enrich.entities.tagger.DocumentTagger;
 import dev.khabar.enrich.entities.tagger.Features;
 import dev.khabar.enrich.entities.tagger.Span;
-import dev.khabar.enrich.entities.tagger.Tagger;
 import dev.khabar.enrich.entities.tagger.TaggerModel;
 import dev.khabar.enrich.entities.tagger.Tags;
 import dev.khabar.enrich.entities.text.Clitics;
@@ -33,8 +33,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class EntityRecognizer {
 
-  static final String ARABIC_MODEL = "/dev/khabar/enrich/entities/ner-ar.bin.gz";
-  static final String ENGLISH_MODEL = "/dev/khabar/enrich/entities/ner-en.bin.gz";
+  /** First- and second-pass models of each language ({@link DocumentTagger}). */
+  public static final String ARABIC_MODEL = "/dev/khabar/enrich/entities/ner-ar.bin.gz";
+  public static final String ARABIC_DOCUMENT_MODEL =
+      "/dev/khabar/enrich/entities/ner-ar-doc.bin.gz";
+  public static final String ENGLISH_MODEL = "/dev/khabar/enrich/entities/ner-en.bin.gz";
+  public static final String ENGLISH_DOCUMENT_MODEL =
+      "/dev/khabar/enrich/entities/ner-en-doc.bin.gz";
   public static final String ARABIC_CLUSTERS = "/dev/khabar/enrich/entities/clusters-ar.tsv.gz";
 
   private static volatile EntityRecognizer shipped;
@@ -44,7 +49,7 @@ public final class EntityRecognizer {
   private final Linker linker;
   private final Gazetteer gazetteer;
 
-  EntityRecognizer(Gazetteer gazetteer, Tagger arabic, Tagger english) {
+  EntityRecognizer(Gazetteer gazetteer, DocumentTagger arabic, DocumentTagger english) {
     this.arabic = new MentionFinder(arabic);
     this.english = new MentionFinder(english);
     this.linker = new Linker(gazetteer);
@@ -58,21 +63,26 @@ public final class EntityRecognizer {
       synchronized (EntityRecognizer.class) {
         r = shipped;
         if (r == null) {
-          // Three inflates and the gazetteer in parallel: each takes a few hundred milliseconds.
-          CompletableFuture<TaggerModel> ar = CompletableFuture.supplyAsync(
-              () -> TaggerModel.load(ARABIC_MODEL));
-          CompletableFuture<TaggerModel> en = CompletableFuture.supplyAsync(
-              () -> TaggerModel.load(ENGLISH_MODEL));
+          // The inflates and the gazetteer in parallel: each takes a few hundred milliseconds.
+          CompletableFuture<TaggerModel> ar = model(ARABIC_MODEL);
+          CompletableFuture<TaggerModel> arDoc = model(ARABIC_DOCUMENT_MODEL);
+          CompletableFuture<TaggerModel> en = model(ENGLISH_MODEL);
+          CompletableFuture<TaggerModel> enDoc = model(ENGLISH_DOCUMENT_MODEL);
           CompletableFuture<WordClusters> clusters = CompletableFuture.supplyAsync(
               () -> WordClusters.load(ARABIC_CLUSTERS, Features::hash));
           Gazetteer gazetteer = Gazetteers.shipped();
-          r = new EntityRecognizer(gazetteer, new Tagger(gazetteer, clusters.join(), ar.join()),
-              new Tagger(gazetteer, WordClusters.NONE, en.join()));
+          r = new EntityRecognizer(gazetteer,
+              new DocumentTagger(gazetteer, clusters.join(), ar.join(), arDoc.join()),
+              new DocumentTagger(gazetteer, WordClusters.NONE, en.join(), enDoc.join()));
           shipped = r;
         }
       }
     }
     return r;
+  }
+
+  private static CompletableFuture<TaggerModel> model(String resource) {
+    return CompletableFuture.supplyAsync(() -> TaggerModel.load(resource));
   }
 
   /**
@@ -98,11 +108,17 @@ public final class EntityRecognizer {
     }
     List<Mention> mentions = new ArrayList<>();
     boolean[] covered = new boolean[tokens.size()];
-    for (int[] sentence : Sentences.split(text, tokens)) {
-      List<String> raw = tokens.subList(sentence[0], sentence[1]).stream().map(Token::text).toList();
-      for (Span s : finder.find(raw)) {
-        int from = sentence[0] + s.start();
-        int to = sentence[0] + s.end();
+    List<int[]> sentences = Sentences.split(text, tokens);
+    List<List<String>> raw = new ArrayList<>(sentences.size());
+    for (int[] sentence : sentences) {
+      raw.add(tokens.subList(sentence[0], sentence[1]).stream().map(Token::text).toList());
+    }
+    List<List<Span>> spans = finder.find(raw);
+    for (int k = 0; k < sentences.size(); k++) {
+      int offset = sentences.get(k)[0];
+      for (Span s : spans.get(k)) {
+        int from = offset + s.start();
+        int to = offset + s.end();
         mentions.add(linker.link(tokens, from, to, Tags.TYPES.get(s.type()), words));
         java.util.Arrays.fill(covered, from, to, true);
       }

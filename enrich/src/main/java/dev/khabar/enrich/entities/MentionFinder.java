@@ -2,6 +2,7 @@ package dev.khabar.enrich.entities;
 
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import dev.khabar.enrich.entities.gazetteer.Source;
+import dev.khabar.enrich.entities.tagger.DocumentTagger;
 import dev.khabar.enrich.entities.tagger.Span;
 import dev.khabar.enrich.entities.tagger.Tagger;
 import dev.khabar.enrich.entities.tagger.Tags;
@@ -12,20 +13,30 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Finds entity spans in one sentence: the tagger's, completed by curated names it missed. Only
+ * Finds entity spans in each sentence of a document: the tagger's, completed by curated names it
+ * missed. Only
  * organisations and multi-word country names are added that way; one-word country names are left
  * to the tagger, because «مالي» (Mali) is usually "financial". Thread-safe (immutable).
  */
 final class MentionFinder {
 
-  private final Tagger tagger;
+  private final DocumentTagger tagger;
 
-  MentionFinder(Tagger tagger) {
+  MentionFinder(DocumentTagger tagger) {
     this.tagger = tagger;
   }
 
-  List<Span> find(List<String> tokens) {
-    Tagger.Tagging tagging = tagger.tagging(tokens);
+  /** The spans of each sentence (raw token texts) of one document. */
+  List<List<Span>> find(List<List<String>> sentences) {
+    List<Tagger.Tagging> taggings = tagger.tag(sentences);
+    List<List<Span>> out = new ArrayList<>(sentences.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      out.add(spans(sentences.get(s), taggings.get(s)));
+    }
+    return out;
+  }
+
+  private static List<Span> spans(List<String> tokens, Tagger.Tagging tagging) {
     List<Span> spans = new ArrayList<>();
     for (Span s : Span.of(tagging.tags())) {
       spans.add(s.type() == PER ? withGivenNames(tokens, s, spans, tagging.names()) : s);

@@ -4,12 +4,12 @@ import dev.khabar.enrich.entities.EntityRecognizer;
 import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
+import dev.khabar.enrich.entities.tagger.DocumentTagger;
+import dev.khabar.enrich.entities.tagger.DocumentTrainer;
 import dev.khabar.enrich.entities.tagger.Features;
 import dev.khabar.enrich.entities.tagger.Scores;
 import dev.khabar.enrich.entities.tagger.Sentence;
 import dev.khabar.enrich.entities.tagger.Tagger;
-import dev.khabar.enrich.entities.tagger.TaggerModel;
-import dev.khabar.enrich.entities.tagger.Trainer;
 import dev.khabar.enrich.entities.tagger.TrainingSets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +24,11 @@ import picocli.CommandLine.Option;
 
 /**
  * K-fold cross-validation of the tagger with exact-match entity scores. Folds are contiguous
- * blocks of sentences, not a shuffle: a news story's sentences stay in one fold, so names repeated
- * within a story do not leak from training into test.
+ * blocks of documents ({@link TrainingSets#documents}), not a shuffle: a news story's sentences
+ * stay in one fold, so names repeated within a story do not leak from training into test. Each
+ * fold trains both passes from its training documents only, the second pass's first-pass tags
+ * jackknifed within them ({@link DocumentTrainer}); the shipped recogniser is the second pass, the
+ * first is reported beside it.
  */
 @Command(name = "eval-ner", mixinStandardHelpOptions = true,
     description = "Cross-validates the NER tagger on ANERcorp and the English sets.")
@@ -83,31 +86,50 @@ public final class EvalNer implements Callable<Integer> {
     }
   }
 
-  /** Fold k tests on the k-th block of every set and trains on the rest of all of them. */
+  /**
+   * Fold k tests on the k-th block of documents of every set and trains on the rest of all of
+   * them. Scores both passes: the first alone, and the second given the first's view of each test
+   * document.
+   */
   private void crossValidate(String name, Gazetteer gazetteer, WordClusters clusters,
       Map<String, List<Sentence>> sets) {
-    Features features = new Features(clusters, TrainingSets.BITS);
-    Map<String, Scores> perSet = new LinkedHashMap<>();
-    sets.keySet().forEach(k -> perSet.put(k, new Scores()));
+    Map<String, List<List<Sentence>>> documents = new LinkedHashMap<>();
+    sets.forEach((k, v) -> documents.put(k, TrainingSets.documents(v)));
+    Map<String, Scores> first = new LinkedHashMap<>();
+    Map<String, Scores> second = new LinkedHashMap<>();
+    sets.keySet().forEach(k -> {
+      first.put(k, new Scores());
+      second.put(k, new Scores());
+    });
     for (int k = 0; k < folds; k++) {
-      List<Sentence> train = new ArrayList<>();
-      for (List<Sentence> set : sets.values()) {
-        int from = set.size() * k / folds;
-        int to = set.size() * (k + 1) / folds;
-        train.addAll(set.subList(0, from));
-        train.addAll(set.subList(to, set.size()));
+      List<List<Sentence>> train = new ArrayList<>();
+      for (List<List<Sentence>> set : documents.values()) {
+        train.addAll(set.subList(0, set.size() * k / folds));
+        train.addAll(set.subList(set.size() * (k + 1) / folds, set.size()));
       }
-      TaggerModel model = new Trainer(features, gazetteer, TrainingSets.BITS, epochs,
+      DocumentTrainer.Models models = DocumentTrainer.shipped(gazetteer, clusters, epochs,
           TrainingSets.SEED).train(train);
-      Tagger tagger = new Tagger(gazetteer, clusters, model);
-      for (Map.Entry<String, List<Sentence>> set : sets.entrySet()) {
-        List<Sentence> s = set.getValue();
-        for (Sentence x : s.subList(s.size() * k / folds, s.size() * (k + 1) / folds)) {
-          perSet.get(set.getKey()).add(x.tags(), tagger.tag(x.tokens()));
+      Tagger single = new Tagger(gazetteer, clusters, models.first());
+      DocumentTagger tagger = new DocumentTagger(gazetteer, clusters, models.first(),
+          models.second());
+      for (Map.Entry<String, List<List<Sentence>>> set : documents.entrySet()) {
+        List<List<Sentence>> d = set.getValue();
+        for (List<Sentence> document : d.subList(d.size() * k / folds, d.size() * (k + 1) / folds)) {
+          List<Tagger.Tagging> tagged = tagger.tag(document.stream().map(Sentence::tokens).toList());
+          for (int s = 0; s < document.size(); s++) {
+            Sentence x = document.get(s);
+            first.get(set.getKey()).add(x.tags(), single.tag(x.tokens()));
+            second.get(set.getKey()).add(x.tags(), tagged.get(s).tags());
+          }
         }
       }
       System.err.printf("%s fold %d/%d done%n", name, k + 1, folds);
     }
+    report(name + " first pass", first);
+    report(name, second);
+  }
+
+  private void report(String name, Map<String, Scores> perSet) {
     Scores total = new Scores();
     for (Map.Entry<String, Scores> e : perSet.entrySet()) {
       System.out.printf("%n== %s %s, %d-fold CV%n%s", name, e.getKey(), folds,

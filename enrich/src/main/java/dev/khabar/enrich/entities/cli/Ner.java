@@ -3,8 +3,10 @@ package dev.khabar.enrich.entities.cli;
 import dev.khabar.enrich.entities.EntityRecognizer;
 import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
+import dev.khabar.enrich.entities.tagger.DocumentTagger;
 import dev.khabar.enrich.entities.tagger.Features;
 import dev.khabar.enrich.entities.tagger.Tagger;
+import dev.khabar.enrich.entities.tagger.TaggerModel;
 import dev.khabar.enrich.entities.tagger.Tags;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -20,7 +22,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Tags a CoNLL-style token file with the shipped model, one token and its IOB2 tag per line. */
+/**
+ * Tags a CoNLL-style token file with the shipped models, one token and its IOB2 tag per line. The
+ * file is one document: the second pass sees how its words were tagged anywhere in it.
+ */
 @Command(name = "ner", mixinStandardHelpOptions = true,
     description = "Prints each token of FILE with its predicted IOB2 tag, tab-separated.")
 public final class Ner implements Callable<Integer> {
@@ -38,41 +43,46 @@ public final class Ner implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String resource = switch (language) {
-      case "ar" -> "/dev/khabar/enrich/entities/ner-ar.bin.gz";
-      case "en" -> "/dev/khabar/enrich/entities/ner-en.bin.gz";
+    String[] models = switch (language) {
+      case "ar" -> new String[] {EntityRecognizer.ARABIC_MODEL,
+          EntityRecognizer.ARABIC_DOCUMENT_MODEL};
+      case "en" -> new String[] {EntityRecognizer.ENGLISH_MODEL,
+          EntityRecognizer.ENGLISH_DOCUMENT_MODEL};
       default -> throw new CommandLine.ParameterException(new CommandLine(this),
           "--language must be ar or en, was " + language);
     };
     WordClusters clusters = language.equals("ar")
         ? WordClusters.load(EntityRecognizer.ARABIC_CLUSTERS, Features::hash) : WordClusters.NONE;
-    Tagger tagger = Tagger.load(Gazetteers.shipped(), clusters, resource);
-    PrintWriter out = new PrintWriter(new BufferedWriter(
-        new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+    DocumentTagger tagger = new DocumentTagger(Gazetteers.shipped(), clusters,
+        TaggerModel.load(models[0]), TaggerModel.load(models[1]));
+    List<List<String>> sentences = new ArrayList<>();
     List<String> sentence = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isBlank()) {
-        flush(tagger, sentence, out);
-        out.println();
+        if (!sentence.isEmpty()) {
+          sentences.add(List.copyOf(sentence));
+          sentence.clear();
+        }
       } else {
         sentence.add(line.strip().split("[ \t]+")[0]);
       }
     }
-    flush(tagger, sentence, out);
+    if (!sentence.isEmpty()) {
+      sentences.add(List.copyOf(sentence));
+    }
+    List<Tagger.Tagging> tagged = tagger.tag(sentences);
+    PrintWriter out = new PrintWriter(new BufferedWriter(
+        new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+    for (int s = 0; s < sentences.size(); s++) {
+      int[] tags = tagged.get(s).tags();
+      for (int i = 0; i < tags.length; i++) {
+        out.print(sentences.get(s).get(i));
+        out.print('\t');
+        out.println(Tags.name(tags[i]));
+      }
+      out.println();
+    }
     out.flush();
     return 0;
-  }
-
-  private static void flush(Tagger tagger, List<String> sentence, PrintWriter out) {
-    if (sentence.isEmpty()) {
-      return;
-    }
-    int[] tags = tagger.tag(sentence);
-    for (int i = 0; i < tags.length; i++) {
-      out.print(sentence.get(i));
-      out.print('\t');
-      out.println(Tags.name(tags[i]));
-    }
-    sentence.clear();
   }
 }

@@ -4,10 +4,10 @@ import dev.khabar.enrich.entities.clusters.Clusterer;
 import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
+import dev.khabar.enrich.entities.tagger.DocumentTrainer;
 import dev.khabar.enrich.entities.tagger.Features;
 import dev.khabar.enrich.entities.tagger.Sentence;
 import dev.khabar.enrich.entities.tagger.TaggerModel;
-import dev.khabar.enrich.entities.tagger.Trainer;
 import dev.khabar.enrich.entities.tagger.TrainingSets;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "train-ner", mixinStandardHelpOptions = true,
     description = "Exports cldr-places.tsv from ICU, learns clusters-ar.tsv.gz from unlabelled"
-        + " Arabic news, and trains ner-ar.bin.gz and ner-en.bin.gz.")
+        + " Arabic news, and trains both passes of each language: ner-ar.bin.gz,"
+        + " ner-ar-doc.bin.gz, ner-en.bin.gz, ner-en-doc.bin.gz.")
 public final class TrainNer implements Callable<Integer> {
 
   @Option(names = "--data", defaultValue = "../shared/data/ner",
@@ -75,8 +76,8 @@ public final class TrainNer implements Callable<Integer> {
     try (InputStream in = Files.newInputStream(clusterFile)) {
       clusters = WordClusters.read(in, Features::hash);
     }
-    train(gazetteer, clusters, TrainingSets.arabic(data), out.resolve("ner-ar.bin.gz"));
-    train(gazetteer, WordClusters.NONE, TrainingSets.english(data), out.resolve("ner-en.bin.gz"));
+    train(gazetteer, clusters, TrainingSets.arabic(data), "ner-ar");
+    train(gazetteer, WordClusters.NONE, TrainingSets.english(data), "ner-en");
     return 0;
   }
 
@@ -85,17 +86,26 @@ public final class TrainNer implements Callable<Integer> {
       + " github.com/ParallelMazen/SaudiNewsNet), CC BY-NC-SA 4.0: non-commercial research use,"
       + " share alike.";
 
+  /** Writes the first pass to {@code name.bin.gz} and the second to {@code name-doc.bin.gz}. */
   private void train(Gazetteer gazetteer, WordClusters clusters, Map<String, List<Sentence>> sets,
-      Path file) throws Exception {
-    List<Sentence> all = new ArrayList<>();
-    sets.values().forEach(all::addAll);
+      String name) throws Exception {
+    List<List<Sentence>> documents = new ArrayList<>();
+    sets.values().forEach(set -> documents.addAll(TrainingSets.documents(set)));
     long start = System.nanoTime();
-    TaggerModel model = new Trainer(new Features(clusters, TrainingSets.BITS), gazetteer,
-        TrainingSets.BITS, epochs, seed).train(all);
-    try (OutputStream o = Files.newOutputStream(file)) {
+    DocumentTrainer.Models models = DocumentTrainer.shipped(gazetteer, clusters, epochs, seed)
+        .train(documents);
+    Path first = write(models.first(), name + ".bin.gz");
+    Path second = write(models.second(), name + "-doc.bin.gz");
+    System.out.printf("%s, %s: %d documents from %s, %d epochs, %.1f s, %d + %d bytes%n", first,
+        second, documents.size(), sets.keySet(), epochs, (System.nanoTime() - start) / 1e9,
+        Files.size(first), Files.size(second));
+  }
+
+  private Path write(TaggerModel model, String file) throws Exception {
+    Path path = out.resolve(file);
+    try (OutputStream o = Files.newOutputStream(path)) {
       model.write(o);
     }
-    System.out.printf("%s: %d sentences from %s, %d epochs, %.1f s, %d bytes%n", file,
-        all.size(), sets.keySet(), epochs, (System.nanoTime() - start) / 1e9, Files.size(file));
+    return path;
   }
 }

@@ -10,16 +10,19 @@ import java.util.List;
  * Turns a sentence into hashed feature ids, one row per token. Values are hashed straight from
  * character ranges into per-sentence int arrays, so tagging allocates per sentence, not per token:
  * word, normalised form, clitic-stripped stem, affixes, word shape, a ±2 window, gazetteer
- * membership (B/I position per source), word clusters and trigger words. Thread-safe
- * (immutable).
+ * membership (B/I position per source), word clusters and trigger words; for the second pass of
+ * a {@link DocumentTagger}, also the first pass's {@link Evidence}. Thread-safe (immutable).
  */
 public final class Features {
 
   /** Bumped whenever templates change, so a stale model is refused rather than misread. */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   /** Most features one token can have; letter trigrams beyond it are dropped. */
   private static final int MAX_PER_TOKEN = 120;
+
+  /** Features {@link #document} adds per token. */
+  private static final int DOCUMENT_FEATURES = 13;
 
   private final WordClusters clusters;
   private final int mask;
@@ -29,8 +32,14 @@ public final class Features {
     this.mask = (1 << bits) - 1;
   }
 
-  /** Hashed feature ids of a sentence: token i has {@code ids[start[i] .. start[i + 1])}. */
-  public record Rows(int[] ids, int[] start) {
+  /**
+   * Hashed feature ids of a sentence: token i has {@code ids[start[i] .. start[i + 1])}; with what
+   * a {@link DocumentMemory} keeps of each token, so a second pass need not read the words again.
+   *
+   * @param words hash of each token's normalised form without proclitics
+   * @param cues trigger category ({@link Triggers}) of each token
+   */
+  public record Rows(int[] ids, int[] start, int[] words, int[] cues) {
     public int size() {
       return start.length - 1;
     }
@@ -105,7 +114,7 @@ public final class Features {
       k = token(t, i, ids, k);
     }
     start[n] = k;
-    return new Rows(ids, start);
+    return new Rows(ids, start, t.stem, t.trigger);
   }
 
   private int token(Sent t, int i, int[] buf, int k) {
@@ -172,6 +181,52 @@ public final class Features {
     k = gazetteer(buf, k, 31, i + 1 < n ? t.gaz[i + 1] : 0);
     k = clusters(t, i, buf, k);
     k = triggers(t, i, buf, k);
+    return k;
+  }
+
+  /**
+   * The second pass's features of a sentence: its first-pass features ({@code rows}, without
+   * evidence) each followed by the document features of {@code evidence}.
+   */
+  public Rows withEvidence(Rows rows, Evidence evidence) {
+    int n = rows.size();
+    int[] ids = new int[rows.ids().length + n * DOCUMENT_FEATURES];
+    int[] start = new int[n + 1];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      start[i] = k;
+      int from = rows.start()[i];
+      int length = rows.start()[i + 1] - from;
+      System.arraycopy(rows.ids(), from, ids, k, length);
+      k = document(evidence, i, ids, k + length);
+    }
+    start[n] = k;
+    return new Rows(ids, start, rows.words(), rows.cues());
+  }
+
+  /**
+   * The first pass's tags here and around, and how the same word was tagged elsewhere in the
+   * document, alone and with this token's and the neighbours' first-pass tags.
+   */
+  private int document(Evidence e, int i, int[] buf, int k) {
+    int n = e.size();
+    int[] tag = e.firstPass();
+    int[] other = e.elsewhere();
+    int prevTag = i >= 1 ? tag[i - 1] : PAD;
+    int nextTag = i + 1 < n ? tag[i + 1] : PAD;
+    buf[k++] = f(60, other[i]);
+    buf[k++] = f(61, tag[i]);
+    buf[k++] = f(62, prevTag, tag[i]);
+    buf[k++] = f(63, tag[i], nextTag);
+    buf[k++] = f(64, other[i], tag[i]);
+    buf[k++] = f(65, i >= 1 ? other[i - 1] : PAD);
+    buf[k++] = f(66, i + 1 < n ? other[i + 1] : PAD);
+    buf[k++] = f(67, i >= 2 ? other[i - 2] : PAD);
+    buf[k++] = f(68, i + 2 < n ? other[i + 2] : PAD);
+    buf[k++] = f(69, i >= 1 ? other[i - 1] : PAD, other[i]);
+    buf[k++] = f(70, other[i], i + 1 < n ? other[i + 1] : PAD);
+    buf[k++] = f(71, e.cued()[i]);
+    buf[k++] = f(72, e.cued()[i], tag[i]);
     return k;
   }
 

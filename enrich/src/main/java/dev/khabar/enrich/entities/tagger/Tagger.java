@@ -40,10 +40,4 @@ public final class Tagger {
     float[] emission = model.emissions(features.extract(tokens, names));
     return model.decode(emission, tokens.size());
   }
-
-  /** Tags one sentence and returns its gazetteer names too. */
-  public Tagging tagging(List<String> tokens) {
-    List<Gazetteer.Match> names = gazetteer.findAll(tokens);
-    return new Tagging(tag(tokens, names), names);
-  }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Averaged structured perceptron (Collins 2002): decode each sentence with the current weights and,
@@ -31,10 +32,19 @@ public final class Trainer {
   }
 
   public TaggerModel train(List<Sentence> sentences) {
+    return train(sentences, null);
+  }
+
+  /**
+   * Trains a second-pass model: each sentence with the first pass's evidence about its document
+   * ({@code null}: a first-pass model).
+   */
+  public TaggerModel train(List<Sentence> sentences, @Nullable List<Evidence> evidence) {
     List<Features.Rows> feats = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
       List<String> tokens = sentences.get(s).tokens();
-      feats.add(features.extract(tokens, gazetteer.findAll(tokens)));
+      Features.Rows rows = features.extract(tokens, gazetteer.findAll(tokens));
+      feats.add(evidence == null ? rows : features.withEvidence(rows, evidence.get(s)));
     }
     float[] w = new float[T << bits];
     float[] wSum = new float[T << bits]; // sum of step * update, for lazy averaging
