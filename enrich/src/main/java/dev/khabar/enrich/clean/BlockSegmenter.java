@@ -122,11 +122,16 @@ final class BlockSegmenter {
    * spelling needs them.
    */
   static String collapse(CharSequence text) {
+    return collapse(text, true);
+  }
+
+  /** Whitespace runs as one space; {@code dropInvisible} also drops {@link #isInvisible} characters. */
+  static String collapse(CharSequence text, boolean dropInvisible) {
     StringBuilder out = new StringBuilder(text.length());
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (isInvisible(c)) {
+      if (dropInvisible && isInvisible(c)) {
         continue;
       }
       if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {

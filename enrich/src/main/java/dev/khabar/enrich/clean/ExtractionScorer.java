@@ -176,23 +176,12 @@ public final class ExtractionScorer {
     return counts;
   }
 
-  /** Whitespace runs, non-breaking spaces included, as one space; every other character kept. */
+  /**
+   * Whitespace runs, non-breaking spaces included, as one space; every other character kept (the
+   * ground truth's snippets keep their soft hyphens, so the scorer must not drop them).
+   */
   static String normalise(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    boolean space = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        space = out.length() > 0;
-      } else {
-        if (space) {
-          out.append(' ');
-          space = false;
-        }
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return BlockSegmenter.collapse(text, false);
   }
 
   /** A page file, gzipped or not, decoded as UTF-8. */
