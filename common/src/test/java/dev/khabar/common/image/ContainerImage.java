@@ -3,15 +3,15 @@ package dev.khabar.common.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +37,30 @@ public record ContainerImage(
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_CONTENT = 64 * 1024;
 
+  /** Reads the tarball in one pass: each layer blob is digested, unpacked and listed as it streams. */
   public static ContainerImage read(Path tarball) throws IOException {
     Map<String, byte[]> small = new LinkedHashMap<>();
     Map<String, String> digests = new LinkedHashMap<>();
+    Map<String, String> diffIdsByBlob = new HashMap<>();
+    Map<String, Map<String, FileEntry>> filesByBlob = new HashMap<>();
     try (TarArchiveInputStream tar = new TarArchiveInputStream(Files.newInputStream(tarball))) {
       for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
-        if (entry.getName().endsWith(".json")) {
-          small.put(entry.getName(), tar.readAllBytes());
-        } else {
-          digests.put(entry.getName(), sha256(tar));
+        String name = entry.getName();
+        if (name.endsWith(".json")) {
+          small.put(name, tar.readAllBytes());
+          continue;
         }
+        MessageDigest blob = digest();
+        MessageDigest uncompressed = digest();
+        DigestInputStream compressedIn = new DigestInputStream(tar, blob);
+        DigestInputStream uncompressedIn = new DigestInputStream(new GZIPInputStream(compressedIn), uncompressed);
+        filesByBlob.put(name, files(new TarArchiveInputStream(uncompressedIn)));
+        // The diff id covers the whole uncompressed stream, end-of-archive padding included; the
+        // blob digest the whole compressed one. Not closed: closing would close the outer tarball.
+        uncompressedIn.transferTo(OutputStream.nullOutputStream());
+        compressedIn.transferTo(OutputStream.nullOutputStream());
+        digests.put(name, HexFormat.of().formatHex(blob.digest()));
+        diffIdsByBlob.put(name, "sha256:" + HexFormat.of().formatHex(uncompressed.digest()));
       }
     }
     JsonNode manifest = JSON.readTree(small.get("manifest.json"));
@@ -54,44 +68,26 @@ public record ContainerImage(
     Map<String, FileEntry> files = new LinkedHashMap<>();
     List<String> diffIds = new ArrayList<>();
     for (JsonNode layer : manifest.get(0).get("Layers")) {
-      diffIds.add(readLayer(tarball, layer.asText(), files));
+      String name = layer.asText();
+      if (!filesByBlob.containsKey(name)) {
+        throw new IOException("layer " + name + " named in manifest.json is not in " + tarball);
+      }
+      files.putAll(filesByBlob.get(name)); // later layers win
+      diffIds.add(diffIdsByBlob.get(name));
     }
     return new ContainerImage(manifest, config, digests, List.copyOf(diffIds), files);
   }
 
-  /** Adds the layer's files; returns the sha256 of its uncompressed tarball (its diff id). */
-  private static String readLayer(Path tarball, String name, Map<String, FileEntry> files) throws IOException {
-    try (TarArchiveInputStream outer = new TarArchiveInputStream(Files.newInputStream(tarball))) {
-      for (TarArchiveEntry entry; (entry = outer.getNextEntry()) != null; ) {
-        if (!entry.getName().equals(name)) {
-          continue;
-        }
-        MessageDigest digest = digest();
-        DigestInputStream uncompressed = new DigestInputStream(new GZIPInputStream(outer), digest);
-        try (TarArchiveInputStream layer = new TarArchiveInputStream(uncompressed)) {
-          for (TarArchiveEntry file; (file = layer.getNextEntry()) != null; ) {
-            String path = "/" + file.getName().replaceAll("/$", "");
-            byte[] content = file.getSize() <= MAX_CONTENT ? layer.readAllBytes() : new byte[0];
-            files.put(
-                path,
-                new FileEntry(path, file.isDirectory(), file.getMode() & 07777, file.getLongUserId(), file.getLongGroupId(), content));
-          }
-          // The diff id covers the whole uncompressed stream, end-of-archive padding included.
-          uncompressed.transferTo(OutputStream.nullOutputStream());
-        }
-        return "sha256:" + HexFormat.of().formatHex(digest.digest());
-      }
+  private static Map<String, FileEntry> files(TarArchiveInputStream layer) throws IOException {
+    Map<String, FileEntry> files = new LinkedHashMap<>();
+    for (TarArchiveEntry file; (file = layer.getNextEntry()) != null; ) {
+      String path = "/" + file.getName().replaceAll("/$", "");
+      byte[] content = file.getSize() <= MAX_CONTENT ? layer.readAllBytes() : new byte[0];
+      files.put(
+          path,
+          new FileEntry(path, file.isDirectory(), file.getMode() & 07777, file.getLongUserId(), file.getLongGroupId(), content));
     }
-    throw new IOException("layer " + name + " named in manifest.json is not in " + tarball);
-  }
-
-  private static String sha256(InputStream in) throws IOException {
-    MessageDigest digest = digest();
-    byte[] buffer = new byte[64 * 1024];
-    for (int n; (n = in.read(buffer)) > 0; ) {
-      digest.update(buffer, 0, n);
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    return files;
   }
 
   private static MessageDigest digest() {
