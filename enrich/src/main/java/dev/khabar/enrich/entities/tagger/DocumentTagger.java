@@ -14,18 +14,17 @@ public final class DocumentTagger {
 
   private final Gazetteer gazetteer;
   private final Features features;
-  private final TaggerModel first;
-  private final TaggerModel second;
+  private final PairedWeights weights;
+  private final float[] firstTransitions;
+  private final float[] secondTransitions;
 
   public DocumentTagger(Gazetteer gazetteer, WordClusters clusters, TaggerModel first,
       TaggerModel second) {
-    if (first.bits() != second.bits()) {
-      throw new IllegalArgumentException("both passes must hash features alike");
-    }
     this.gazetteer = gazetteer;
     this.features = new Features(clusters, first.bits());
-    this.first = first;
-    this.second = second;
+    this.weights = new PairedWeights(first, second);
+    this.firstTransitions = first.transitions();
+    this.secondTransitions = second.transitions();
   }
 
   /** The tags of each sentence of a document and the gazetteer names found in it. */
@@ -33,18 +32,24 @@ public final class DocumentTagger {
     List<List<Gazetteer.Match>> names = new ArrayList<>(sentences.size());
     List<Features.Rows> rows = new ArrayList<>(sentences.size());
     List<int[]> firstTags = new ArrayList<>(sentences.size());
+    List<float[]> secondEmissions = new ArrayList<>(sentences.size());
     for (List<String> tokens : sentences) {
       List<Gazetteer.Match> found = gazetteer.findAll(tokens);
       Features.Rows r = features.extract(tokens, found);
+      float[] second = new float[r.size() * Tags.COUNT];
       names.add(found);
       rows.add(r);
-      firstTags.add(first.decode(first.emissions(r), tokens.size()));
+      secondEmissions.add(second);
+      firstTags.add(Viterbi.decode(weights.first(r, second), r.size(), firstTransitions));
     }
     DocumentMemory memory = new DocumentMemory(rows, firstTags);
     List<Tagger.Tagging> out = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
-      Features.Rows r = features.withEvidence(rows.get(s), memory.evidence(s));
-      out.add(new Tagger.Tagging(second.decode(second.emissions(r), r.size()), names.get(s)));
+      Features.Rows r = rows.get(s);
+      float[] second = secondEmissions.get(s);
+      weights.addSecond(features.evidenceOnly(r, memory.evidence(s)), second);
+      out.add(new Tagger.Tagging(Viterbi.decode(second, r.size(), secondTransitions),
+          names.get(s)));
     }
     return out;
   }

@@ -205,6 +205,23 @@ public final class Features {
   }
 
   /**
+   * Only the document features that {@link #withEvidence} appends to each token of {@code rows}:
+   * for a tagger that has already summed the second pass's weights of the first-pass features.
+   */
+  public Rows evidenceOnly(Rows rows, Evidence evidence) {
+    int n = rows.size();
+    int[] ids = new int[n * DOCUMENT_FEATURES];
+    int[] start = new int[n + 1];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      start[i] = k;
+      k = document(evidence, i, ids, k);
+    }
+    start[n] = k;
+    return new Rows(ids, start, rows.words(), rows.cues());
+  }
+
+  /**
    * The first pass's tags here and around, and how the same word was tagged elsewhere in the
    * document, alone and with this token's and the neighbours' first-pass tags.
    */

@@ -121,6 +121,16 @@ public final class TaggerModel {
     return emission;
   }
 
+  /** The quantised weights, {@code [feature * Tags.COUNT + tag]}; callers must not change them. */
+  short[] weights() {
+    return weights;
+  }
+
+  /** Transition scores in emission units, {@code [(previous + 1) * Tags.COUNT + tag]}. */
+  float[] transitions() {
+    return transition;
+  }
+
   public void write(OutputStream out) throws IOException {
     GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
     DataOutputStream d = new DataOutputStream(gzip);

@@ -1,0 +1,107 @@
+package dev.khabar.enrich.entities.tagger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.khabar.enrich.entities.clusters.WordClusters;
+import dev.khabar.enrich.entities.gazetteer.Gazetteer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DocumentTaggerTest {
+
+  private static final int BITS = 10;
+  private static final Gazetteer NO_NAMES = new Gazetteer();
+  private static final Features FEATURES = new Features(WordClusters.NONE, BITS);
+
+  private static TaggerModel randomModel(Random random) {
+    // Mostly zero, as trained models are: most features have no row in the shared table.
+    float[] weights = new float[Tags.COUNT << BITS];
+    for (int f = 0; f < 1 << BITS; f++) {
+      if (random.nextInt(4) == 0) {
+        for (int t = 0; t < Tags.COUNT; t++) {
+          weights[f * Tags.COUNT + t] = (float) random.nextGaussian();
+        }
+      }
+    }
+    float[] transitions = new float[(Tags.COUNT + 1) * Tags.COUNT];
+    for (int i = 0; i < transitions.length; i++) {
+      transitions[i] = (float) random.nextGaussian();
+    }
+    return TaggerModel.quantise(BITS, weights, transitions);
+  }
+
+  /** The two passes run apart, each model summing its own weights of all its features. */
+  private static List<int[]> apart(TaggerModel first, TaggerModel second,
+      List<List<String>> document) {
+    List<Features.Rows> rows = new ArrayList<>();
+    List<int[]> tags = new ArrayList<>();
+    for (List<String> tokens : document) {
+      Features.Rows r = FEATURES.extract(tokens, List.of());
+      rows.add(r);
+      tags.add(first.decode(first.emissions(r), r.size()));
+    }
+    DocumentMemory memory = new DocumentMemory(rows, tags);
+    List<int[]> out = new ArrayList<>();
+    for (int s = 0; s < document.size(); s++) {
+      Features.Rows r = FEATURES.withEvidence(rows.get(s), memory.evidence(s));
+      out.add(second.decode(second.emissions(r), r.size()));
+    }
+    return out;
+  }
+
+  @Test
+  void theSharedTableKeepsARowForEachFeatureEitherPassWeighs() {
+    Random random = new Random(3);
+    TaggerModel first = randomModel(random);
+    TaggerModel second = randomModel(random);
+    int either = 0;
+    for (int f = 0; f < 1 << BITS; f++) {
+      boolean weighed = false;
+      for (int t = 0; t < Tags.COUNT; t++) {
+        weighed |= first.weights()[f * Tags.COUNT + t] != 0
+            || second.weights()[f * Tags.COUNT + t] != 0;
+      }
+      either += weighed ? 1 : 0;
+    }
+    assertTrue(either < 1 << BITS);
+    assertEquals(either, new PairedWeights(first, second).size());
+  }
+
+  @Test
+  void sharingOneWeightTableTagsExactlyAsTheTwoModelsApart() {
+    Random random = new Random(7);
+    TaggerModel first = randomModel(random);
+    TaggerModel second = randomModel(random);
+    List<String> words = List.of("وقال", "الرئيس", "عارف", "إن", "طهران", "ومنظمة", "التعاون",
+        "Iran", "said", "Khan", "the", "في", "أمس", "بوتين");
+    List<List<String>> document = new ArrayList<>();
+    for (int s = 0; s < 30; s++) {
+      List<String> sentence = new ArrayList<>();
+      for (int i = 0, n = 1 + random.nextInt(25); i < n; i++) {
+        sentence.add(words.get(random.nextInt(words.size())));
+      }
+      document.add(sentence);
+    }
+
+    List<Tagger.Tagging> shared =
+        new DocumentTagger(NO_NAMES, WordClusters.NONE, first, second).tag(document);
+
+    List<int[]> expected = apart(first, second, document);
+    assertEquals(document.size(), shared.size());
+    Set<Integer> seen = new HashSet<>();
+    for (int s = 0; s < document.size(); s++) {
+      assertArrayEquals(expected.get(s), shared.get(s).tags(), "sentence " + s);
+      for (int t : expected.get(s)) {
+        seen.add(t);
+      }
+    }
+    // Random weights give a mix of tags, so agreement is not two taggers agreeing on all-O.
+    assertTrue(seen.size() >= 3, "tags seen: " + seen);
+  }
+}
