@@ -15,11 +15,14 @@ import dev.khabar.enrich.entities.text.Normalizer;
 import dev.khabar.enrich.entities.text.Token;
 import dev.khabar.enrich.entities.text.Tokenizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises and links the people, organisations, places and other names of an article.
@@ -146,18 +149,44 @@ public final class EntityRecognizer {
       }
     }
     names.sort((a, b) -> b.length - a.length);
+    // Names by first word, in that order: a token is then compared only with the names that can
+    // start at it (its word, or its word without proclitics) instead of with every name.
+    Map<String, List<Integer>> byFirstWord = new HashMap<>();
+    for (int n = 0; n < names.size(); n++) {
+      byFirstWord.computeIfAbsent(names.get(n)[0], w -> new ArrayList<>()).add(n);
+    }
     List<Mention> out = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
-      for (String[] name : names) {
-        if (i + name.length <= norms.length && matches(norms, i, name, covered)) {
-          int from = withGivenNames(tokens, i, covered);
-          out.add(linker.link(tokens, from, i + name.length, "PER", Set.of(name[0])));
-          java.util.Arrays.fill(covered, from, i + name.length, true);
+      String[] name = firstMatch(norms, i, names, byFirstWord, covered);
+      if (name != null) {
+        int from = withGivenNames(tokens, i, covered);
+        out.add(linker.link(tokens, from, i + name.length, "PER", Set.of(name[0])));
+        java.util.Arrays.fill(covered, from, i + name.length, true);
+      }
+    }
+    return out;
+  }
+
+  /** The earliest name in {@code names} that {@link #matches} at token {@code at}, if any. */
+  private static String @Nullable [] firstMatch(String[] norms, int at, List<String[]> names,
+      Map<String, List<Integer>> byFirstWord, boolean[] covered) {
+    String norm = norms[at];
+    int best = Integer.MAX_VALUE;
+    // A first word matches the token itself or the token without some of its proclitics.
+    for (int cut = 0; cut <= Clitics.prefixLength(norm); cut++) {
+      List<Integer> candidates = byFirstWord.get(norm.substring(cut));
+      if (candidates == null) {
+        continue;
+      }
+      for (int n : candidates) {
+        if (n < best && at + names.get(n).length <= norms.length
+            && matches(norms, at, names.get(n), covered)) {
+          best = n;
           break;
         }
       }
     }
-    return out;
+    return best == Integer.MAX_VALUE ? null : names.get(best);
   }
 
   /**

@@ -25,20 +25,25 @@ final class Viterbi {
     if (n == 0) {
       return tags;
     }
+    // Forbidden transitions scored minus infinity: the inner loop then needs no test.
+    float[] allowed = new float[transition.length];
+    for (int p = 0; p <= T; p++) {
+      for (int t = 0; t < T; t++) {
+        allowed[p * T + t] = ALLOWED[p][t] ? transition[p * T + t] : Float.NEGATIVE_INFINITY;
+      }
+    }
     float[] score = new float[n * T];
     int[] back = new int[n * T];
     for (int t = 0; t < T; t++) {
-      score[t] = ALLOWED[0][t] ? emission[t] + transition[t] : Float.NEGATIVE_INFINITY;
+      score[t] = emission[t] + allowed[t];
     }
     for (int i = 1; i < n; i++) {
+      int previous = (i - 1) * T;
       for (int t = 0; t < T; t++) {
         float best = Float.NEGATIVE_INFINITY;
         int arg = 0;
         for (int p = 0; p < T; p++) {
-          if (!ALLOWED[p + 1][t]) {
-            continue;
-          }
-          float s = score[(i - 1) * T + p] + transition[(p + 1) * T + t];
+          float s = score[previous + p] + allowed[(p + 1) * T + t];
           if (s > best) {
             best = s;
             arg = p;
