@@ -1,6 +1,5 @@
 package dev.khabar.enrich.entities.tagger;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,48 +13,65 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Trained weights of the tagger: one 16-bit weight per (hashed feature, tag) and per tag
  * transition, sharing one scale. Quantising to shorts halves memory against floats and costs no
- * measurable accuracy, and the many zero weights make the gzipped file small. Thread-safe
+ * measurable accuracy. Only features with a non-zero weight keep a row ({@link FeatureIndex}), in
+ * memory and on disk, so a wide hash space (fewer collisions) costs little of either. Thread-safe
  * (immutable after construction).
  */
 public final class TaggerModel {
 
-  private static final int MAGIC = 0x4b4e4552; // "KNER"
+  /** "KNR2": sparse rows; the dense layout before it is refused. */
+  private static final int MAGIC = 0x4b4e5232;
   private static final int T = Tags.COUNT;
 
-  static {
-    if (T != 9) {
-      throw new AssertionError("emissions() unrolls exactly 9 tags, Tags.COUNT is " + T);
-    }
-  }
-
-  private final int bits;
+  private final FeatureIndex index;
   private final float scale;
-  private final short[] weights;
+  private final short[] rows;
   private final float[] transition;
 
-  TaggerModel(int bits, float scale, short[] weights, float[] transition) {
-    this.bits = bits;
+  private TaggerModel(FeatureIndex index, float scale, short[] rows, float[] transition) {
+    if (rows.length != index.size() * T) {
+      throw new IllegalArgumentException(rows.length + " weights for " + index.size() + " rows");
+    }
+    this.index = index;
     this.scale = scale;
-    this.weights = weights;
+    this.rows = rows;
     this.transition = transition;
   }
 
-  /** Quantises trained float weights. */
+  /** Quantises trained float weights, {@code weights[feature * Tags.COUNT + tag]}. */
   static TaggerModel quantise(int bits, float[] weights, float[] transition) {
+    if (weights.length != T << bits) {
+      throw new IllegalArgumentException(weights.length + " weights for " + bits + " bits");
+    }
     float max = 1e-9f;
     for (float w : weights) {
       max = Math.max(max, Math.abs(w));
     }
     float scale = max / Short.MAX_VALUE;
     short[] q = new short[weights.length];
+    long[] used = new long[FeatureIndex.words(bits)];
+    int count = 0;
     for (int i = 0; i < q.length; i++) {
       q[i] = (short) Math.round(weights[i] / scale);
+      int f = i / T;
+      if (q[i] != 0 && (used[f >>> 6] & 1L << f) == 0) {
+        used[f >>> 6] |= 1L << f;
+        count++;
+      }
+    }
+    short[] rows = new short[count * T];
+    int r = 0;
+    for (int f = 0; f < 1 << bits; f++) {
+      if ((used[f >>> 6] & 1L << f) != 0) {
+        System.arraycopy(q, f * T, rows, r, T);
+        r += T;
+      }
     }
     float[] tr = new float[transition.length];
     for (int i = 0; i < tr.length; i++) {
       tr[i] = transition[i] / scale; // in the same units as the summed shorts
     }
-    return new TaggerModel(bits, scale, q, tr);
+    return new TaggerModel(new FeatureIndex(bits, used), scale, rows, tr);
   }
 
   /**
@@ -68,7 +84,7 @@ public final class TaggerModel {
     for (int p = 0; p <= T; p++) {
       tr[p * T + Tags.O] -= penalty / scale;
     }
-    return new TaggerModel(bits, scale, weights, tr);
+    return new TaggerModel(index, scale, rows, tr);
   }
 
   /** Emission units per 1.0 of trained weight: scores are sums of quantised shorts. */
@@ -78,7 +94,12 @@ public final class TaggerModel {
 
   /** Hash bits of the feature space; {@link Features} must be built with the same value. */
   public int bits() {
-    return bits;
+    return index.bits();
+  }
+
+  /** Features with a non-zero weight. */
+  public int features() {
+    return index.size();
   }
 
   /** Best IOB2 tags given per-token scores, {@code emission[i * Tags.COUNT + tag]}. */
@@ -88,42 +109,18 @@ public final class TaggerModel {
 
   /** Per-token tag scores, {@code [i * Tags.COUNT + tag]}, before transitions. */
   public float[] emissions(Features.Rows features) {
-    int n = features.size();
-    int[] ids = features.ids();
-    int[] start = features.start();
-    float[] emission = new float[n * T];
-    for (int i = 0; i < n; i++) {
-      // Nine named accumulators rather than an array: the JIT keeps them in registers.
-      int a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
-      for (int j = start[i]; j < start[i + 1]; j++) {
-        int b = ids[j] * T;
-        a0 += weights[b];
-        a1 += weights[b + 1];
-        a2 += weights[b + 2];
-        a3 += weights[b + 3];
-        a4 += weights[b + 4];
-        a5 += weights[b + 5];
-        a6 += weights[b + 6];
-        a7 += weights[b + 7];
-        a8 += weights[b + 8];
-      }
-      int o = i * T;
-      emission[o] = a0;
-      emission[o + 1] = a1;
-      emission[o + 2] = a2;
-      emission[o + 3] = a3;
-      emission[o + 4] = a4;
-      emission[o + 5] = a5;
-      emission[o + 6] = a6;
-      emission[o + 7] = a7;
-      emission[o + 8] = a8;
-    }
+    float[] emission = new float[features.size() * T];
+    Emissions.add(rows, Emissions.offsets(index, T, features), features.start(), 0, emission);
     return emission;
   }
 
-  /** The quantised weights, {@code [feature * Tags.COUNT + tag]}; callers must not change them. */
-  short[] weights() {
-    return weights;
+  FeatureIndex index() {
+    return index;
+  }
+
+  /** {@code [row * Tags.COUNT + tag]}, rows as {@link #index} numbers them; must not change. */
+  short[] rows() {
+    return rows;
   }
 
   /** Transition scores in emission units, {@code [(previous + 1) * Tags.COUNT + tag]}. */
@@ -136,14 +133,18 @@ public final class TaggerModel {
     DataOutputStream d = new DataOutputStream(gzip);
     d.writeInt(MAGIC);
     d.writeInt(Features.VERSION);
-    d.writeInt(bits);
+    d.writeInt(bits());
     d.writeInt(T);
     d.writeFloat(scale);
     for (float t : transition) {
       d.writeFloat(t);
     }
-    ByteBuffer b = ByteBuffer.allocate(weights.length * 2).order(ByteOrder.LITTLE_ENDIAN);
-    b.asShortBuffer().put(weights);
+    long[] words = index.words();
+    ByteBuffer b = ByteBuffer.allocate(words.length * 8 + rows.length * 2)
+        .order(ByteOrder.LITTLE_ENDIAN);
+    b.asLongBuffer().put(words);
+    b.position(words.length * 8);
+    b.asShortBuffer().put(rows);
     d.write(b.array());
     d.flush();
     gzip.finish();
@@ -165,7 +166,7 @@ public final class TaggerModel {
   public static TaggerModel read(InputStream in) throws IOException {
     DataInputStream d = new DataInputStream(new GZIPInputStream(in, 1 << 16));
     if (d.readInt() != MAGIC) {
-      throw new IOException("not a tagger model");
+      throw new IOException("not a tagger model of this format: retrain with train-ner");
     }
     int version = d.readInt();
     if (version != Features.VERSION) {
@@ -173,6 +174,9 @@ public final class TaggerModel {
           + Features.VERSION + ": retrain with train-ner");
     }
     int bits = d.readInt();
+    if (bits < 1 || bits > 26) {
+      throw new IOException("model has " + bits + " hash bits");
+    }
     if (d.readInt() != T) {
       throw new IOException("model has a different tag set");
     }
@@ -181,16 +185,15 @@ public final class TaggerModel {
     for (int i = 0; i < transition.length; i++) {
       transition[i] = d.readFloat();
     }
-    byte[] raw = new byte[(T << bits) * 2];
+    byte[] raw = new byte[FeatureIndex.words(bits) * 8];
     d.readFully(raw);
-    short[] weights = new short[T << bits];
-    ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(weights);
-    return new TaggerModel(bits, scale, weights, transition);
-  }
-
-  static byte[] toBytes(TaggerModel m) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    m.write(out);
-    return out.toByteArray();
+    long[] words = new long[FeatureIndex.words(bits)];
+    ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(words);
+    FeatureIndex index = new FeatureIndex(bits, words);
+    raw = new byte[index.size() * T * 2];
+    d.readFully(raw);
+    short[] rows = new short[index.size() * T];
+    ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(rows);
+    return new TaggerModel(index, scale, rows, transition);
   }
 }

@@ -62,13 +62,10 @@ class DocumentTaggerTest {
     TaggerModel second = randomModel(random);
     int either = 0;
     for (int f = 0; f < 1 << BITS; f++) {
-      boolean weighed = false;
-      for (int t = 0; t < Tags.COUNT; t++) {
-        weighed |= first.weights()[f * Tags.COUNT + t] != 0
-            || second.weights()[f * Tags.COUNT + t] != 0;
-      }
-      either += weighed ? 1 : 0;
+      either += first.index().row(f) != FeatureIndex.NONE
+          || second.index().row(f) != FeatureIndex.NONE ? 1 : 0;
     }
+    assertTrue(either > Math.max(first.features(), second.features()));
     assertTrue(either < 1 << BITS);
     assertEquals(either, new PairedWeights(first, second).size());
   }
