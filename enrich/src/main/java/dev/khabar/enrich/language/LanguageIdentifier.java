@@ -3,12 +3,15 @@ package dev.khabar.enrich.language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorFactory;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.ml.model.MaxentModel;
 
 /**
  * Identifies the language of a text with OpenNLP's language-detection model (103 languages, from the
@@ -86,7 +89,7 @@ public final class LanguageIdentifier {
         return byLetters;
       }
     }
-    Language[] ranked = new LanguageDetectorME(ModelHolder.MODEL).predictLanguages(sample);
+    Language[] ranked = rank(sample);
     if (ranked.length == 0) {
       return UNDETERMINED;
     }
@@ -99,6 +102,35 @@ public final class LanguageIdentifier {
       return UNDETERMINED;
     }
     return toIso1(best.getLang());
+  }
+
+  /**
+   * The model's ranking of all its languages, as {@code LanguageDetectorME.predictLanguages} gives
+   * it, bit for bit. That method spends most of its time not in the model but around it: five
+   * chains of regular expressions, and two hash maps of CharBuffers for the n-grams. {@link
+   * DetectorText} and {@link CharNgrams} build the same context directly; the detector itself is
+   * asked only when they cannot vouch for the n-grams' order, or if the model names another factory.
+   */
+  static Language[] rank(String sample) {
+    LanguageDetectorModel model = ModelHolder.MODEL;
+    String[] context =
+        model.getFactory().getClass() == LanguageDetectorFactory.class
+            ? CharNgrams.of(DetectorText.normalize(sample))
+            : null;
+    if (context == null) {
+      return new LanguageDetectorME(model).predictLanguages(sample);
+    }
+    float[] values = new float[context.length];
+    Arrays.fill(values, 1f);
+    MaxentModel maxent = model.getMaxentModel();
+    double[] probabilities = maxent.eval(context, values);
+    Language[] ranked = new Language[probabilities.length];
+    for (int i = 0; i < probabilities.length; i++) {
+      ranked[i] = new Language(maxent.getOutcome(i), probabilities[i]);
+    }
+    // A stable sort, best first, as the detector sorts.
+    Arrays.sort(ranked, (a, b) -> Double.compare(b.getConfidence(), a.getConfidence()));
+    return ranked;
   }
 
   /** Among the model's ranking, the best of Arabic, Persian and Urdu: the text is in that script. */
