@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
@@ -44,11 +43,12 @@ final class JsonLd {
     this.website = website;
   }
 
-  static JsonLd of(Document doc) {
+  /** The JSON-LD of a page, from its {@code <script>} elements in document order. */
+  static JsonLd of(List<Element> scripts) {
     JsonNode best = null;
     int bestRank = Integer.MAX_VALUE;
     JsonNode website = null;
-    for (Element script : doc.getElementsByTag("script")) {
+    for (Element script : scripts) {
       if (!script.attr("type").toLowerCase(Locale.ROOT).contains("application/ld+json")) {
         continue;
       }

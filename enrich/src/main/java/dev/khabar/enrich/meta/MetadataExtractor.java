@@ -3,7 +3,6 @@ package dev.khabar.enrich.meta;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,26 +92,27 @@ public final class MetadataExtractor {
   }
 
   public PageMetadata extract(Document doc, String url) {
-    JsonLd ld = JsonLd.of(doc);
-    List<Element> metas = doc.getElementsByTag("meta");
+    PageElements page = PageElements.of(doc);
+    JsonLd ld = JsonLd.of(page.scripts());
+    List<Element> metas = page.metas();
     Instant published = firstDate(ld.text("datePublished"), metas, PUBLISHED_META);
     if (published == null) {
       published = DateParser.parse(ld.text("dateCreated"));
     }
     if (published == null) {
-      published = timeElement(doc);
+      published = timeElement(page);
     }
     if (published == null) {
       published = urlDate(url);
     }
     if (published == null) {
-      published = writtenDate(doc);
+      published = writtenDate(page);
     }
     Instant modified = firstDate(ld.text("dateModified"), metas, MODIFIED_META);
     return new PageMetadata(
         published,
         modified,
-        author(ld, doc, metas),
+        author(ld, page, metas),
         siteName(ld, metas),
         firstNonBlank(content(metas, "meta[property=og:title]"), ld.text("headline"),
             content(metas, "meta[name=twitter:title]")),
@@ -156,26 +156,26 @@ public final class MetadataExtractor {
     return date;
   }
 
-  private static @Nullable Instant timeElement(Document doc) {
+  private static @Nullable Instant timeElement(PageElements page) {
     for (Evaluator selector : TIME_ELEMENTS) {
-      // A lazy stream: the walk stops at the first element with a date.
-      Instant date =
-          doc.selectStream(selector)
-              .map(el -> DateParser.parse(el.hasAttr("datetime") ? el.attr("datetime")
-                  : el.hasAttr("content") ? el.attr("content") : el.text()))
-              .filter(Objects::nonNull)
-              .findFirst()
-              .orElse(null);
-      if (date != null) {
-        return date;
+      // Lazy: the search stops at the first element with a date.
+      for (Element el : page.matching(selector)) {
+        Instant date = DateParser.parse(el.hasAttr("datetime") ? el.attr("datetime")
+            : el.hasAttr("content") ? el.attr("content") : el.text());
+        if (date != null) {
+          return date;
+        }
       }
     }
     return null;
   }
 
-  private static @Nullable Instant writtenDate(Document doc) {
-    Element body = doc.body();
-    for (Element el : (Iterable<Element>) body.selectStream(DATELINE).limit(50)::iterator) {
+  private static @Nullable Instant writtenDate(PageElements page) {
+    int seen = 0;
+    for (Element el : page.matchingInBody(DATELINE)) {
+      if (++seen > 50) {
+        break;
+      }
       if (inPageChrome(el)) {
         continue; // «الأربعاء ١١ ديسمبر ٢٠٢٤» in a masthead is today's date, not the article's.
       }
@@ -211,13 +211,13 @@ public final class MetadataExtractor {
     return chrome;
   }
 
-  private static @Nullable String author(JsonLd ld, Document doc, List<Element> metas) {
+  private static @Nullable String author(JsonLd ld, PageElements page, List<Element> metas) {
     String author = cleanByline(ld.author());
     for (int i = 0; author == null && i < AUTHOR_META.size(); i++) {
       author = cleanByline(content(metas, AUTHOR_META.get(i)));
     }
     if (author == null) {
-      for (Element el : (Iterable<Element>) doc.selectStream(BYLINE)::iterator) {
+      for (Element el : page.matching(BYLINE)) {
         Element name = el.selectFirst(ITEMPROP_NAME);
         author = cleanByline((name != null ? name : el).text());
         if (author != null) {
