@@ -68,6 +68,13 @@ public final class ArabicScript {
 
   /** The folded form of one char: 0 to drop it, ' ' for a word break. */
   private static char foldChar(char c) {
+    if (c < 0x80) {
+      // ASCII, most chars of most pages, as the general rules below fold it.
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        return c;
+      }
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : ' ';
+    }
     switch (c) {
       case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
         return 'ا';
