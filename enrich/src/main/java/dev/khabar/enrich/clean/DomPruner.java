@@ -1,7 +1,9 @@
 package dev.khabar.enrich.clean;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -371,9 +373,11 @@ final class DomPruner {
   private static void removeHeadedBlocks(Element body) {
     Map<Element, Integer> lengths = textLengths(body);
     List<Element> headers = new ArrayList<>();
+    // An element is asked about once as itself and once as the parent of a child of the same text.
+    Map<Element, Boolean> headerTexts = new IdentityHashMap<>();
     for (Map.Entry<Element, Integer> e : lengths.entrySet()) {
       Element el = e.getKey();
-      if (el != body && e.getValue() > 0 && e.getValue() <= MAX_HEADER_CHARS && isHeaderElement(el, lengths)) {
+      if (el != body && e.getValue() > 0 && e.getValue() <= MAX_HEADER_CHARS && isHeaderElement(el, lengths, headerTexts)) {
         headers.add(el);
       }
     }
@@ -402,30 +406,31 @@ final class DomPruner {
   }
 
   /**
-   * Non-whitespace characters under each element, in document order, counted in one pass: asking
-   * each element for its text would cost time quadratic in the depth of the page.
+   * Non-whitespace characters under each element, children before parents, counted in one pass:
+   * asking each element for its text would cost time quadratic in the depth of the page. The
+   * counts of the open elements are kept on a stack rather than looked up by parent.
    */
   private static Map<Element, Integer> textLengths(Element root) {
     Map<Element, Integer> lengths = new LinkedHashMap<>();
-    Map<Element, int[]> counts = new IdentityHashMap<>();
+    Deque<int[]> open = new ArrayDeque<>();
     NodeTraversor.traverse(
         new NodeVisitor() {
           @Override
           public void head(Node node, int depth) {
-            if (node instanceof Element el) {
-              counts.put(el, new int[1]);
-            } else if (node instanceof TextNode text && node.parent() instanceof Element parent) {
-              counts.get(parent)[0] += TextStats.nonSpace(text.getWholeText());
+            if (node instanceof Element) {
+              open.push(new int[1]);
+            } else if (node instanceof TextNode text && !open.isEmpty()) {
+              open.peek()[0] += TextStats.nonSpace(text.getWholeText());
             }
           }
 
           @Override
           public void tail(Node node, int depth) {
             if (node instanceof Element el) {
-              int n = counts.get(el)[0];
+              int n = open.pop()[0];
               lengths.put(el, n);
-              if (el != root && el.parent() != null && counts.get(el.parent()) != null) {
-                counts.get(el.parent())[0] += n;
+              if (el != root && !open.isEmpty()) {
+                open.peek()[0] += n;
               }
             }
           }
@@ -435,12 +440,13 @@ final class DomPruner {
   }
 
   /** Whether the element's whole text is a boilerplate phrase, and no parent has the same text. */
-  private static boolean isHeaderElement(Element el, Map<Element, Integer> lengths) {
+  private static boolean isHeaderElement(Element el, Map<Element, Integer> lengths, Map<Element, Boolean> headerTexts) {
     Element parent = el.parent();
-    if (parent != null && lengths.getOrDefault(parent, 0).equals(lengths.get(el)) && isHeaderText(parent)) {
+    if (parent != null && lengths.getOrDefault(parent, 0).equals(lengths.get(el))
+        && headerTexts.computeIfAbsent(parent, DomPruner::isHeaderText)) {
       return false;
     }
-    return isHeaderText(el);
+    return headerTexts.computeIfAbsent(el, DomPruner::isHeaderText);
   }
 
   private static boolean isHeaderText(Element el) {

@@ -49,7 +49,13 @@ record TextStats(int chars, int linkChars, boolean truncated) {
     int n = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+      if (c < 0x80) {
+        // ASCII without the character-class lookups: whitespace is tab to carriage return, the
+        // four separators 0x1C-0x1F and the space.
+        if (c > ' ' || c < '\t' || c > '\r' && c < '\u001C') {
+          n++;
+        }
+      } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
         n++;
       }
     }
