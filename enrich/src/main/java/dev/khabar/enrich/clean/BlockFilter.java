@@ -194,11 +194,42 @@ final class BlockFilter {
   }
 
   private static boolean isDateline(String text) {
-    if (text.length() > 60 || text.split("\\s+").length > MAX_DATELINE_WORDS) {
+    if (text.length() > 60 || splitCount(text) > MAX_DATELINE_WORDS) {
       return false;
     }
     return NUMERIC_DATE.matcher(dev.khabar.enrich.language.ArabicScript.asciiDigits(text)).find()
         || TextualDates.find(text) != null;
+  }
+
+  /**
+   * {@code text.split("\\s+").length}, counted without the regex: the pieces between runs of
+   * whitespace, an empty first piece included and empty last pieces not.
+   */
+  static int splitCount(String text) {
+    int pieces = 1;
+    boolean inSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = isRegexSpace(text.charAt(i));
+      if (space && !inSpace) {
+        pieces++;
+      }
+      inSpace = space;
+    }
+    if (pieces == 1) {
+      return 1; // no separator: the text itself, even when empty
+    }
+    if (inSpace) {
+      pieces--; // the empty piece after trailing whitespace
+      if (pieces == 1 && isRegexSpace(text.charAt(0))) {
+        return 0; // all whitespace: the empty first piece goes too
+      }
+    }
+    return pieces;
+  }
+
+  /** The regex class {@code \s} without the Unicode flag. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /**

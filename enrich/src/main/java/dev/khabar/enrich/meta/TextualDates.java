@@ -33,6 +33,9 @@ public final class TextualDates {
   /** The first written-out date in the text, or null. */
   public static @Nullable Instant find(String text) {
     String folded = ArabicScript.fold(text);
+    if (!hasYear(folded)) {
+      return null; // both patterns need four digits in a row: most texts end here, without a regex
+    }
     Matcher m = DAY_MONTH_YEAR.matcher(folded);
     while (m.find()) {
       Integer month = month(m.group(2));
@@ -54,6 +57,19 @@ public final class TextualDates {
       }
     }
     return null;
+  }
+
+  /** Whether four ASCII digits follow each other, as {@code \d{4}} needs. */
+  private static boolean hasYear(String text) {
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      run = c >= '0' && c <= '9' ? run + 1 : 0;
+      if (run == 4) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The month a one- or two-word name denotes; «كانون الثاني» before «كانون». */
