@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -243,21 +244,74 @@ final class DomPruner {
       return Name.NEUTRAL;
     }
     String lower = splitCamelCase(names).toLowerCase(Locale.ROOT);
-    for (String article : ARTICLE_NAMES) {
-      if (lower.contains(article)) {
-        return Name.NEUTRAL;
-      }
-    }
-    Name found = Name.NEUTRAL;
     List<String> tokens = split(lower, " \t\n\r\f");
+    List<TokenVerdict> verdicts = new ArrayList<>(tokens.size());
     boolean articleToken = false;
     for (String token : tokens) {
-      articleToken |= ARTICLE_TOKENS.contains(token);
-    }
-    for (String token : tokens) {
-      if (isTaxonomyOrState(token)) {
-        continue;
+      TokenVerdict verdict = TokenVerdict.of(token);
+      // An article name never holds a separator, so it lies within one token.
+      if (verdict.articleName()) {
+        return Name.NEUTRAL;
       }
+      articleToken |= verdict.articleToken();
+      verdicts.add(verdict);
+    }
+    Name found = Name.NEUTRAL;
+    for (TokenVerdict verdict : verdicts) {
+      Name name = articleToken ? verdict.besideArticleToken() : verdict.alone();
+      if (name == Name.COMMENTS || name == Name.BOILERPLATE) {
+        return name;
+      }
+      if (name == Name.CHROME) {
+        found = Name.CHROME;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * What one class or id token says, read once per distinct token. Pages and sites repeat the same
+   * few hundred tokens («row», «col-md-8», «entry-content») on thousands of elements; reading each
+   * means splitting it into parts and looking them up in several sets.
+   *
+   * @param articleName whether the token holds an article name (see {@link #ARTICLE_NAMES})
+   * @param articleToken whether it is an article wrapper's token (see {@link #ARTICLE_TOKENS})
+   * @param alone what it names when no token of the element is an article wrapper's: {@code
+   *     COMMENTS} or {@code BOILERPLATE} decide, {@code CHROME} counts unless a later token decides
+   * @param besideArticleToken the same when one is, which makes boilerplate parts modifiers
+   */
+  private record TokenVerdict(boolean articleName, boolean articleToken, Name alone, Name besideArticleToken) {
+    /** Distinct tokens remembered; past this many the memory starts over. */
+    private static final int MAX_TOKENS = 50_000;
+
+    private static final Map<String, TokenVerdict> KNOWN = new ConcurrentHashMap<>();
+
+    static TokenVerdict of(String token) {
+      TokenVerdict verdict = KNOWN.get(token);
+      if (verdict == null) {
+        if (KNOWN.size() >= MAX_TOKENS) {
+          KNOWN.clear();
+        }
+        verdict = read(token);
+        KNOWN.put(token, verdict);
+      }
+      return verdict;
+    }
+
+    private static TokenVerdict read(String token) {
+      boolean articleName = false;
+      for (String article : ARTICLE_NAMES) {
+        articleName |= token.contains(article);
+      }
+      return new TokenVerdict(
+          articleName, ARTICLE_TOKENS.contains(token), nameOf(token, false), nameOf(token, true));
+    }
+
+    private static Name nameOf(String token, boolean articleToken) {
+      if (isTaxonomyOrState(token)) {
+        return Name.NEUTRAL;
+      }
+      Name found = Name.NEUTRAL;
       int modifier = token.indexOf("--");
       if (modifier > 0) {
         token = token.substring(0, modifier);
@@ -279,8 +333,8 @@ final class DomPruner {
           return Name.BOILERPLATE;
         }
       }
+      return found;
     }
-    return found;
   }
 
   /**
