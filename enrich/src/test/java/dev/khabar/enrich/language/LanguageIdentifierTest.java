@@ -2,6 +2,11 @@ package dev.khabar.enrich.language;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.InputStream;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
 import org.junit.jupiter.api.Test;
 
 class LanguageIdentifierTest {
@@ -42,5 +47,31 @@ class LanguageIdentifierTest {
     assertEquals("ar", LanguageIdentifier.toIso1("ara"));
     assertEquals("fa", LanguageIdentifier.toIso1("pes"));
     assertEquals("ur", LanguageIdentifier.toIso1("urd"));
+  }
+
+  @Test
+  void rankingIsTheDetectorsToTheLastBit() throws IOException {
+    LanguageDetectorModel model;
+    try (InputStream in = LanguageIdentifier.class.getResourceAsStream("/langdetect-183.bin")) {
+      model = new LanguageDetectorModel(in);
+    }
+    String[] texts = {
+      "Trade ministers agreed on Sunday to set up a single customs window for transit cargo.",
+      "قال النائب الأول للرئيس الإيراني إن الدول الأعضاء في منظمة التعاون الاقتصادي",
+      "Die Ähnlichkeit ist groß – 2024-12-11, 13:42 Uhr; siehe https://example.com/a?b=1 oder mail@example.com",
+      "haha jaja HEHE xD :-) ;P rt: RT @user #tag aaa bbbb ooo 1234 5-6 ！ ﻻ 中文 \uD83D\uDE00 end",
+      "  lead and trail  \t\n ",
+      "\uDBFF\uDFFF lone \uD800 x \uDC00 İstanbul ǅ ß ΣΑΣ",
+      ""
+    };
+    for (String text : texts) {
+      Language[] want = new LanguageDetectorME(model).predictLanguages(text);
+      Language[] got = LanguageIdentifier.rank(text);
+      assertEquals(want.length, got.length, text);
+      for (int i = 0; i < want.length; i++) {
+        assertEquals(want[i].getLang(), got[i].getLang(), text);
+        assertEquals(want[i].getConfidence(), got[i].getConfidence(), 0.0, text);
+      }
+    }
   }
 }
