@@ -18,43 +18,53 @@ final class Emissions {
   private Emissions() {}
 
   /**
-   * Where each feature's row starts, {@code row * stride}, or {@link FeatureIndex#NONE}: looked up
-   * once when several models read the same rows.
+   * Where the rows of a sentence's features start, {@code row * stride}, token by token: token i
+   * has {@code offsets[start[i] .. start[i + 1])}. Features without a row are left out, so the
+   * summing loop has no test in it; looked up once when several models read the same rows.
    */
-  static int[] offsets(FeatureIndex index, int stride, Features.Rows features) {
+  record Rows(int[] offsets, int[] start) {}
+
+  static Rows rows(FeatureIndex index, int stride, Features.Rows features) {
     int[] ids = features.ids();
-    int end = features.start()[features.size()];
-    int[] offsets = new int[end];
-    for (int j = 0; j < end; j++) {
-      int row = index.row(ids[j]);
-      offsets[j] = row == FeatureIndex.NONE ? FeatureIndex.NONE : row * stride;
+    int[] from = features.start();
+    int n = features.size();
+    int[] offsets = new int[from[n]];
+    int[] start = new int[n + 1];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      start[i] = k;
+      for (int j = from[i]; j < from[i + 1]; j++) {
+        int row = index.row(ids[j]);
+        if (row != FeatureIndex.NONE) {
+          offsets[k++] = row * stride;
+        }
+      }
     }
-    return offsets;
+    start[n] = k;
+    return new Rows(offsets, start);
   }
 
   /**
-   * Adds to {@code emission[i * T + tag]} the weights {@code rows[offset + pass + tag]} of each
-   * feature of token i, {@code offsets} from {@link #offsets}.
+   * Adds to {@code emission[i * T + tag]} the weights {@code weights[offset + pass + tag]} of each
+   * row of token i.
    */
-  static void add(short[] rows, int[] offsets, int[] start, int pass, float[] emission) {
+  static void add(short[] weights, Rows rows, int pass, float[] emission) {
+    int[] offsets = rows.offsets();
+    int[] start = rows.start();
     for (int i = 0; i < start.length - 1; i++) {
       // Nine named accumulators rather than an array: the JIT keeps them in registers.
       int a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
       for (int j = start[i]; j < start[i + 1]; j++) {
-        int b = offsets[j];
-        if (b == FeatureIndex.NONE) {
-          continue;
-        }
-        b += pass;
-        a0 += rows[b];
-        a1 += rows[b + 1];
-        a2 += rows[b + 2];
-        a3 += rows[b + 3];
-        a4 += rows[b + 4];
-        a5 += rows[b + 5];
-        a6 += rows[b + 6];
-        a7 += rows[b + 7];
-        a8 += rows[b + 8];
+        int b = offsets[j] + pass;
+        a0 += weights[b];
+        a1 += weights[b + 1];
+        a2 += weights[b + 2];
+        a3 += weights[b + 3];
+        a4 += weights[b + 4];
+        a5 += weights[b + 5];
+        a6 += weights[b + 6];
+        a7 += weights[b + 7];
+        a8 += weights[b + 8];
       }
       // Sums of shorts stay far below 2^24, so floats hold them exactly and adding two partial
       // sums gives the same score as one sum over all features.

@@ -45,16 +45,16 @@ final class PairedWeights {
    * features.
    */
   float[] first(Features.Rows features, float[] second) {
-    int[] offsets = Emissions.offsets(index, STRIDE, features);
+    Emissions.Rows found = Emissions.rows(index, STRIDE, features);
     float[] first = new float[features.size() * T];
-    Emissions.add(rows, offsets, features.start(), 0, first);
+    Emissions.add(rows, found, 0, first);
     // The second sum reads the rows the first has just brought into the cache.
-    Emissions.add(rows, offsets, features.start(), T, second);
+    Emissions.add(rows, found, T, second);
     return first;
   }
 
   /** Adds the second pass's weights of {@code features} to {@code second}. */
   void addSecond(Features.Rows features, float[] second) {
-    Emissions.add(rows, Emissions.offsets(index, STRIDE, features), features.start(), T, second);
+    Emissions.add(rows, Emissions.rows(index, STRIDE, features), T, second);
   }
 }
