@@ -5,12 +5,27 @@ final class Viterbi {
 
   private static final int T = Tags.COUNT;
   private static final boolean[][] ALLOWED = new boolean[T + 1][T];
+  /**
+   * The tags each tag may follow, in order: all for {@code O} and {@code B-}, two for {@code I-},
+   * so the inner loop visits 53 pairs per token, not 81.
+   */
+  private static final int[][] PREVIOUS = new int[T][];
 
   static {
     for (int p = -1; p < T; p++) {
       for (int t = 0; t < T; t++) {
         ALLOWED[p + 1][t] = Tags.allowed(p, t);
       }
+    }
+    for (int t = 0; t < T; t++) {
+      int[] previous = new int[T];
+      int k = 0;
+      for (int p = 0; p < T; p++) {
+        if (ALLOWED[p + 1][t]) {
+          previous[k++] = p;
+        }
+      }
+      PREVIOUS[t] = java.util.Arrays.copyOf(previous, k);
     }
   }
 
@@ -25,25 +40,18 @@ final class Viterbi {
     if (n == 0) {
       return tags;
     }
-    // Forbidden transitions scored minus infinity: the inner loop then needs no test.
-    float[] allowed = new float[transition.length];
-    for (int p = 0; p <= T; p++) {
-      for (int t = 0; t < T; t++) {
-        allowed[p * T + t] = ALLOWED[p][t] ? transition[p * T + t] : Float.NEGATIVE_INFINITY;
-      }
-    }
     float[] score = new float[n * T];
     int[] back = new int[n * T];
     for (int t = 0; t < T; t++) {
-      score[t] = emission[t] + allowed[t];
+      score[t] = ALLOWED[0][t] ? emission[t] + transition[t] : Float.NEGATIVE_INFINITY;
     }
     for (int i = 1; i < n; i++) {
       int previous = (i - 1) * T;
       for (int t = 0; t < T; t++) {
         float best = Float.NEGATIVE_INFINITY;
         int arg = 0;
-        for (int p = 0; p < T; p++) {
-          float s = score[previous + p] + allowed[(p + 1) * T + t];
+        for (int p : PREVIOUS[t]) {
+          float s = score[previous + p] + transition[(p + 1) * T + t];
           if (s > best) {
             best = s;
             arg = p;
