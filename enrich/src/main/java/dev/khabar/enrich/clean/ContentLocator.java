@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +34,8 @@ final class ContentLocator {
   private static final double LEAD_MAX_SHARE = 0.15;
 
   private static final double LEAD_MAX_LINK_DENSITY = 0.1;
+
+  private static final Evaluator H1 = QueryParser.parse("h1");
 
   /** Paragraph text a container in the headline's article needs to be taken over the page's best. */
   private static final int MIN_SCOPE_CHARS = 250;
@@ -203,7 +207,58 @@ final class ContentLocator {
       links += l;
       found.addAll(0, before);
     }
-    return found;
+    // Between the headline and the body a link box may stand (a share bar, a «related» list)
+    // that stops the climb above; the lead past it is the longer answer.
+    List<Element> headed = headedLead(body, root, stats, budget);
+    return headed != null && chars(headed, stats) > chars ? headed : found;
+  }
+
+  /** Whether the element is or holds an {@code <h1>} of text, not a linked site name. */
+  private static boolean holdsHeadline(Element el, Map<Element, int[]> stats) {
+    Element h1 = el.normalName().equals("h1") ? el : el.selectFirst(H1);
+    int[] s = h1 == null ? null : stats.get(h1);
+    return s != null && s[0] > 0 && linkDensity(s) < 0.5;
+  }
+
+  private static int chars(List<Element> elements, Map<Element, int[]> stats) {
+    int n = 0;
+    for (Element el : elements) {
+      int[] s = stats.get(el);
+      n += s == null ? 0 : s[0];
+    }
+    return n;
+  }
+
+  /**
+   * The lead between the headline and the body, when the climb from the body meets the headline
+   * ({@code <h1>}) within the budget: the elements before the body that are nearly free of links.
+   * A link box among them (a share bar, a «related» list, a picture strip beside the headline) is
+   * passed over. Null when no headline is met: nothing then marks where the article starts.
+   */
+  private static @Nullable List<Element> headedLead(Element body, Element root, Map<Element, int[]> stats, int budget) {
+    List<Element> found = new ArrayList<>();
+    int chars = 0;
+    Element child = body;
+    for (Element up = body.parent(); up != null && up != root; child = up, up = up.parent()) {
+      boolean headline = false;
+      for (Element sibling = child.previousElementSibling(); sibling != null;
+          sibling = sibling.previousElementSibling()) {
+        int[] s = stats.get(sibling);
+        if (s == null || s[1] > s[0] * LEAD_MAX_LINK_DENSITY) {
+          continue;
+        }
+        if (chars + s[0] > budget) {
+          return null;
+        }
+        chars += s[0];
+        found.add(0, sibling);
+        headline |= holdsHeadline(sibling, stats);
+      }
+      if (headline) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /** Whether a block is paragraph-like text, the kind that marks where an article is. */

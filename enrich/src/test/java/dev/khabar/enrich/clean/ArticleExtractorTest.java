@@ -108,6 +108,15 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void keepsLeadPastShareBarUnderHeadline() {
+    assertEquals(
+        List.of("مقدمة الخبر بعد شريط الروابط.", strip(P1), strip(P2)),
+        paragraphs("<article><header><h1>العنوان الرئيسي للخبر</h1></header>"
+            + "<div class=tools><a href=/1>فيسبوك</a> <a href=/2>تويتر</a> <a href=/3>واتساب</a></div>"
+            + "<div class=dek><p>مقدمة الخبر بعد شريط الروابط.</p></div><div>" + P1 + P2 + "</div></article>"));
+  }
+
+  @Test
   void endsArticleAtTrailingBoilerplateHeader() {
     assertEquals(
         List.of(strip(P1), strip(P2)),
