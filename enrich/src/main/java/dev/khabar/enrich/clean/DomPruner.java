@@ -54,7 +54,10 @@ final class DomPruner {
           "promotion", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads", "adv", "dfp",
           "breadcrumb", "breadcrumbs", "pagination", "pager", "popup", "modal", "popular",
           "trending", "recommended", "recommendations", "outbrain", "taboola", "signup", "login",
-          "sr", "visually", "offscreen", "disclaimer", "disclosure", "ratings");
+          "sr", "visually", "offscreen", "disclaimer", "disclosure", "ratings",
+          // a call to action or a donation appeal set in the article («c-letters-cta»), a short
+          // breadcrumb trail («entry-crumbs»)
+          "cta", "donation", "donate", "crumb", "crumbs");
 
   /**
    * Parts that name page structure around an article: a sidebar, a menu, a footer. They name
@@ -87,7 +90,10 @@ final class DomPruner {
           "mostviewed", "mostread", "mostpopular", "mostvisited", "readalso", "alsoread", "readmore",
           "relatedpost", "relatednews", "relatedarticle", "morestories", "morenews", "youmaylike",
           "authorbio", "aboutauthor", "socialmedia", "shareicons", "sharebuttons", "sharetools",
-          "toccontainer", "tableofcontents");
+          "toccontainer", "tableofcontents",
+          // a fact box or an inline teaser box beside the text, a reading-time label, a shop's
+          // buy box on a paywalled article
+          "factbox", "readingtime", "buybox", "inlinetextbox");
 
   /** Class or id parts that name the article itself; they protect an element from removal. */
   private static final List<String> ARTICLE_NAMES =

@@ -48,6 +48,13 @@ class StructureRulesTest {
     assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name(name));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"c-letters-cta", "article-donation-CTA", "entry-crumbs", "mol-factbox", "readingTime",
+      "buybox__info", "a-inline-textbox"})
+  void namesCallsToActionCrumbsAndSideBoxesAsBoilerplate(String name) {
+    assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name(name));
+  }
+
   @Test
   void aPageWhoseNamesMisleadThePruningStillGivesItsText() {
     // A forum's first post, named like a comment: by names alone, nothing would be left.
