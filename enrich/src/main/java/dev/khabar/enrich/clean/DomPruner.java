@@ -322,6 +322,9 @@ final class DomPruner {
       if (modifier > 0) {
         token = token.substring(0, modifier);
       }
+      // A page builder sets every piece of the page, the article's text included, in a «widget»
+      // («elementor-widget-text-editor»); what the widget holds is named by its other parts.
+      boolean builder = token.startsWith("elementor-");
       for (String part : split(token, PART_SEPARATORS)) {
         if (COMMENT_PARTS.contains(part)) {
           return Name.COMMENTS;
@@ -329,7 +332,7 @@ final class DomPruner {
         if (BOILERPLATE_PARTS.contains(part) && !articleToken) {
           return Name.BOILERPLATE;
         }
-        if (CHROME_PARTS.contains(part)) {
+        if (CHROME_PARTS.contains(part) && !(builder && part.startsWith("widget"))) {
           found = Name.CHROME;
         }
       }

@@ -56,6 +56,13 @@ class StructureRulesTest {
   }
 
   @Test
+  void pageBuilderTextWidgetIsNotChrome() {
+    assertEquals(DomPruner.Name.NEUTRAL, DomPruner.name("elementor-element elementor-widget elementor-widget-text-editor"));
+    assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name("elementor-widget elementor-widget-share-buttons"));
+    assertEquals(DomPruner.Name.CHROME, DomPruner.name("widget widget_text"));
+  }
+
+  @Test
   void aPageWhoseNamesMisleadThePruningStillGivesItsText() {
     // A forum's first post, named like a comment: by names alone, nothing would be left.
     List<String> kept = paragraphs("<nav><a href=\"/\">Forum</a></nav><div class=\"postCommentText\">" + P1 + P2 + "</div>");
