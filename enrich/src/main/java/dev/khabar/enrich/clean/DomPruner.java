@@ -95,6 +95,11 @@ final class DomPruner {
           // buy box on a paywalled article
           "factbox", "readingtime", "buybox", "inlinetextbox");
 
+  /** Compounds that name a picture's caption or credit: «imagedescription», «image-source». */
+  private static final List<String> CAPTION_COMPOUNDS =
+      List.of("imagedescription", "imagecaption", "imagesubtitle", "imagesource", "imagecredit", "photocredit",
+          "bildunterschrift");
+
   /** Class or id parts that name the article itself; they protect an element from removal. */
   private static final List<String> ARTICLE_NAMES =
       List.of(
@@ -340,6 +345,11 @@ final class DomPruner {
       for (String compound : NEGATIVE_COMPOUNDS) {
         if (joined.contains(compound)) {
           return Name.BOILERPLATE;
+        }
+      }
+      for (String compound : CAPTION_COMPOUNDS) {
+        if (joined.contains(compound)) {
+          found = Name.CHROME;
         }
       }
       return found;

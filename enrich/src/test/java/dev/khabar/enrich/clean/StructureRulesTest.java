@@ -55,6 +55,12 @@ class StructureRulesTest {
     assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name(name));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"imagedescription uk-text-center", "head__image-source", "image-subtitle", "photoCredit"})
+  void namesPictureCaptionsAndCredits(String name) {
+    assertEquals(DomPruner.Name.CHROME, DomPruner.name(name));
+  }
+
   @Test
   void pageBuilderTextWidgetIsNotChrome() {
     assertEquals(DomPruner.Name.NEUTRAL, DomPruner.name("elementor-element elementor-widget elementor-widget-text-editor"));
