@@ -1,7 +1,5 @@
 package dev.khabar.enrich.clean;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
@@ -22,13 +20,8 @@ final class HeadlineArticle {
     if (folded.length() < 10) {
       return null;
     }
-    List<Element> articles = new ArrayList<>();
-    for (Element article : root.getElementsByTag("article")) {
-      if (outermostArticle(article) == article) {
-        articles.add(article);
-      }
-    }
-    if (articles.size() < 2) {
+    int articles = root.getElementsByTag("article").size();
+    if (articles < 2) {
       return null;
     }
     int seen = 0;
@@ -37,19 +30,29 @@ final class HeadlineArticle {
         break;
       }
       if (Boilerplate.fold(heading.text()).equals(folded)) {
-        Element article = outermostArticle(heading);
+        Element article = storyArticle(heading);
         if (article != null) {
-          return article;
+          // An article that holds every other one is the page itself: nothing to choose.
+          return article.getElementsByTag("article").size() == articles ? null : article;
         }
       }
     }
     return null;
   }
 
-  private static @Nullable Element outermostArticle(Element el) {
+  /**
+   * The widest {@code <article>} around the heading that holds no other story: a page may wrap
+   * all its stories in one more {@code <article>}, and a story may nest its parts in articles.
+   */
+  private static @Nullable Element storyArticle(Element heading) {
     Element found = null;
-    for (Element up = el; up != null; up = up.parent()) {
+    int onPath = 0;
+    for (Element up = heading; up != null; up = up.parent()) {
       if (up.normalName().equals("article")) {
+        onPath++;
+        if (found != null && up.getElementsByTag("article").size() > onPath) {
+          break;
+        }
         found = up;
       }
     }

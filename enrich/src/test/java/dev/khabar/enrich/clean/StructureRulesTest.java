@@ -143,6 +143,14 @@ class StructureRulesTest {
   }
 
   @Test
+  void findsHeadlineArticleInsideOneWrappingAllStories() {
+    Element body = Jsoup.parse("<article id=page><div><article id=a><h1>Council approves budget</h1>" + P1 + "</article>"
+        + "<article id=b><h1>Railway changes timetable</h1>" + P2 + "</article></div></article>").body();
+    Element found = HeadlineArticle.find(body, "Council approves budget");
+    assertEquals("a", found == null ? null : found.id());
+  }
+
+  @Test
   void findsHeadlineArticleAmongSeveral() {
     Element body = Jsoup.parse("<article id=a><h2>Council approves budget</h2>" + P1 + "</article>"
         + "<article id=b><h2>Railway changes timetable</h2>" + P2 + "</article>").body();
