@@ -28,6 +28,14 @@ final class ContentLocator {
 
   private static final double WIDEN_MAX_LINK_DENSITY = 0.35;
 
+  /**
+   * Paragraph text an ancestor may add without ending the climb: a section's own heading or
+   * intro («textpic_head») sits one level above its text, and the sibling sections further up.
+   */
+  private static final int WIDEN_MAX_STEP_CHARS = 100;
+
+  private static final double WIDEN_MAX_STEP_SHARE = 0.05;
+
   /** Text an ancestor may add to the best container and still be the same article: a lead. */
   private static final int LEAD_MAX_CHARS = 700;
 
@@ -155,7 +163,7 @@ final class ContentLocator {
       }
       if (theirs[2] > WIDEN_RATIO * mine[2] && linkDensity(theirs) < WIDEN_MAX_LINK_DENSITY) {
         el = up;
-      } else if (theirs[2] > mine[2]) {
+      } else if (theirs[2] > mine[2] + Math.max(WIDEN_MAX_STEP_CHARS, mine[2] * WIDEN_MAX_STEP_SHARE)) {
         break;
       }
     }

@@ -62,6 +62,19 @@ class StructureRulesTest {
   }
 
   @Test
+  void takesEverySectionOfABodySplitInSectionsWithOwnHeads() {
+    String p3 = "<p>The harbour works will start in the summer, and the port authority expects the new quay to "
+        + "open two years later, once the dredging is done.</p>";
+    String html = "<div class=sections>"
+        + "<div class=section><div class=row><div class=head><p>Budget approved after a long night</p></div>"
+        + "<div class=split>" + P1 + P2 + "</div></div></div>"
+        + "<div class=section><div class=row><div class=split>" + p3 + "</div></div></div></div>"
+        + "<div class=links><a href=/1>Home</a> <a href=/2>News</a> <a href=/3>Sport</a></div>";
+    List<String> kept = paragraphs(html);
+    assertTrue(kept.contains(text(P1)) && kept.contains(text(p3)), kept.toString());
+  }
+
+  @Test
   void pageBuilderTextWidgetIsNotChrome() {
     assertEquals(DomPruner.Name.NEUTRAL, DomPruner.name("elementor-element elementor-widget elementor-widget-text-editor"));
     assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name("elementor-widget elementor-widget-share-buttons"));
