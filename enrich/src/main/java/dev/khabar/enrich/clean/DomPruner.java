@@ -57,7 +57,10 @@ final class DomPruner {
           "sr", "visually", "offscreen", "disclaimer", "disclosure", "ratings",
           // a call to action or a donation appeal set in the article («c-letters-cta»), a short
           // breadcrumb trail («entry-crumbs»)
-          "cta", "donation", "donate", "crumb", "crumbs");
+          "cta", "donation", "donate", "crumb", "crumbs",
+          // a box that sends the reader on to other stories or products («recirculation-box»,
+          // a shop's «block-upsell»)
+          "recirculation", "upsell", "crosssell");
 
   /**
    * Parts that name page structure around an article: a sidebar, a menu, a footer. They name
@@ -69,10 +72,14 @@ final class DomPruner {
           "sidebar", "widget", "widgets", "banner", "overlay", "tags", "tag", "taglist", "keywords",
           "nav", "navbar", "navigation", "menu", "footer", "masthead", "ticker", "breaking",
           "caption", "credit", "credits", "byline", "dateline", "meta", "rating", "toolbar", "skip",
-          "author", "authors", "copyright", "figcaption", "postmeta", "postmetadata", "metadata");
+          "author", "authors", "copyright", "figcaption", "postmeta", "postmetadata", "metadata",
+          // a press contact or «questions and suggestions» box under the text
+          "contact");
 
   private static final Set<String> COMMENT_PARTS =
-      Set.of("comment", "comments", "commentlist", "disqus", "respond", "replies");
+      Set.of("comment", "comments", "commentlist", "disqus", "respond", "replies",
+          // German sites name them so («kommentarModul»)
+          "kommentar", "kommentare");
 
   /** WordPress describes the post on its wrapper: «tag-social», «category-sidebar-news». */
   private static final Set<String> TAXONOMY_PREFIXES =
@@ -93,7 +100,9 @@ final class DomPruner {
           "toccontainer", "tableofcontents",
           // a fact box or an inline teaser box beside the text, a reading-time label, a shop's
           // buy box on a paywalled article
-          "factbox", "readingtime", "buybox", "inlinetextbox");
+          "factbox", "readingtime", "buybox", "inlinetextbox",
+          // links to related or to the next stories («relatedlinks», «next-post-thumbnails»)
+          "relatedlink", "nextpost", "nextstory");
 
   /** Compounds that name a picture's caption or credit: «imagedescription», «image-source». */
   private static final List<String> CAPTION_COMPOUNDS =

@@ -50,7 +50,8 @@ class StructureRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"c-letters-cta", "article-donation-CTA", "entry-crumbs", "mol-factbox", "readingTime",
-      "buybox__info", "a-inline-textbox"})
+      "buybox__info", "a-inline-textbox", "block-upsell", "wp-block-mmo-recirculation-box", "relatedlinks__content",
+      "next-post-thumbnails"})
   void namesCallsToActionCrumbsAndSideBoxesAsBoilerplate(String name) {
     assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name(name));
   }
@@ -72,6 +73,12 @@ class StructureRulesTest {
         + "<div class=links><a href=/1>Home</a> <a href=/2>News</a> <a href=/3>Sport</a></div>";
     List<String> kept = paragraphs(html);
     assertTrue(kept.contains(text(P1)) && kept.contains(text(p3)), kept.toString());
+  }
+
+  @Test
+  void namesGermanCommentsAndContactBoxes() {
+    assertEquals(DomPruner.Name.COMMENTS, DomPruner.name("kommentarModul"));
+    assertEquals(DomPruner.Name.CHROME, DomPruner.name("no-print contact"));
   }
 
   @Test
