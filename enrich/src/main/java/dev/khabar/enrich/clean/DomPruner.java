@@ -55,9 +55,9 @@ final class DomPruner {
           "breadcrumb", "breadcrumbs", "pagination", "pager", "popup", "modal", "popular",
           "trending", "recommended", "recommendations", "outbrain", "taboola", "signup", "login",
           "sr", "visually", "offscreen", "disclaimer", "disclosure", "ratings",
-          // a call to action or a donation appeal set in the article («c-letters-cta»), a short
-          // breadcrumb trail («entry-crumbs»)
-          "cta", "donation", "donate", "crumb", "crumbs",
+          // a donation appeal set in the article («article-donation-CTA»), a short breadcrumb trail
+          // («entry-crumbs»)
+          "donation", "donate", "crumb", "crumbs",
           // a box that sends the reader on to other stories or products («recirculation-box»,
           // a shop's «block-upsell»)
           "recirculation", "upsell", "crosssell");

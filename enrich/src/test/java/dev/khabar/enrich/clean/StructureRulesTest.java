@@ -49,7 +49,7 @@ class StructureRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"c-letters-cta", "article-donation-CTA", "entry-crumbs", "mol-factbox", "readingTime",
+  @ValueSource(strings = {"article-donation-CTA", "entry-crumbs", "mol-factbox", "readingTime",
       "buybox__info", "a-inline-textbox", "block-upsell", "wp-block-mmo-recirculation-box", "relatedlinks__content",
       "next-post-thumbnails"})
   void namesCallsToActionCrumbsAndSideBoxesAsBoilerplate(String name) {
