@@ -146,6 +146,12 @@ final class BlockFilter {
       if (last.kind() != TextBlock.Kind.HEADING && isSentence(last)) {
         break;
       }
+      // Code, or a list or table entry that says something (a recipe's «390 kcal», a point of a
+      // summary) at the end is part of the text; labels are single words or a short name, and a
+      // list of links is a list of references.
+      if (isTrailingEntry(last)) {
+        break;
+      }
       if (last.kind() != TextBlock.Kind.HEADING && last.chars() >= MAX_TAIL_LABEL_CHARS) {
         break;
       }
@@ -157,6 +163,23 @@ final class BlockFilter {
       return;
     }
     kept.subList(end, kept.size()).clear();
+  }
+
+  private static boolean isTrailingEntry(TextBlock block) {
+    return switch (block.kind()) {
+      case PRE -> true;
+      case LIST_ITEM, CELL -> block.linkChars() == 0 && (hasDigit(block.text()) || block.text().split(" ").length >= 4);
+      default -> false;
+    };
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a block reads as a sentence: it ends as one does, in any of the scripts we see. */

@@ -82,6 +82,14 @@ class StructureRulesTest {
   }
 
   @Test
+  void keepsListOfFactsEndingTheTextButTrimsLabelList() {
+    List<String> kept = paragraphs("<div>" + P1 + P2 + "<ul><li>390 kcal</li><li>12 g protein</li></ul></div>");
+    assertTrue(kept.contains("390 kcal") && kept.contains("12 g protein"), kept.toString());
+    List<String> labels = paragraphs("<div>" + P1 + P2 + "<ul><li>Politics</li><li>Arts</li></ul></div>");
+    assertEquals(List.of(text(P1), text(P2)), labels);
+  }
+
+  @Test
   void pageBuilderTextWidgetIsNotChrome() {
     assertEquals(DomPruner.Name.NEUTRAL, DomPruner.name("elementor-element elementor-widget elementor-widget-text-editor"));
     assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name("elementor-widget elementor-widget-share-buttons"));
