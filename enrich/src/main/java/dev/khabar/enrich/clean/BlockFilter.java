@@ -42,7 +42,7 @@ final class BlockFilter {
   /** A picture's credit or caption label: «Foto: dpa», «Photograph by …», «Abbildung 4: …». */
   private static final Pattern CREDIT =
       Pattern.compile(
-          "^(?iu)(?:foto|fotos|photo|photos|photograph|bild|bilder|titelbild|abbildung|abb|grafik|image|credit|credits"
+          "^(?iu)(?:foto|fotos|photo|photos|photograph|bild|bilder|titelbild|beitragsbild|abbildung|abb|grafik|image|credit|credits"
               + "|quelle|fuente|źródło|zdjęcie|fot|صورة|المصدر|مصدر الصورة)(?:\\s*\\d+)?(?:\\s*[:.]|\\s+by\\b).*");
 
   /** A reading-time or clock-time line: «4 Min Read», «11 minut czytania», «05:28 Uhr». */
@@ -61,6 +61,9 @@ final class BlockFilter {
   private static final int MAX_HEADER_CHARS = 60;
   private static final int MAX_DATELINE_WORDS = 8;
   private static final int MIN_DEDUPE_CHARS = 20;
+
+  /** A sentence this long starts the article's text. */
+  private static final int MIN_TEXT_CHARS = 80;
   private static final int MAX_ROOT_DEPTH = 256;
 
   private final String foldedTitle;
@@ -83,8 +86,9 @@ final class BlockFilter {
     }
     Set<String> seen = new HashSet<>();
     List<TextBlock> kept = new ArrayList<>();
+    boolean inText = false;
     for (TextBlock block : cutAtTrailingHeader(inRoots)) {
-      if (!isText(block)) {
+      if (!isText(block, inText)) {
         continue;
       }
       String folded = Boilerplate.fold(block.text());
@@ -95,6 +99,7 @@ final class BlockFilter {
         continue;
       }
       kept.add(block);
+      inText |= block.chars() >= MIN_TEXT_CHARS && isSentence(block);
     }
     trimTail(kept);
     return kept.stream().map(TextBlock::text).toList();
@@ -193,7 +198,12 @@ final class BlockFilter {
     return byline;
   }
 
-  private boolean isText(TextBlock block) {
+  /**
+   * Whether the block is article text; {@code inText} once a sentence of the article has been
+   * kept: a date line heads an article, and a line with a date further down («Termin: 29.02.2020,
+   * 19 Uhr») is part of it.
+   */
+  private boolean isText(TextBlock block, boolean inText) {
     String text = block.text();
     if (block.kind() == TextBlock.Kind.CAPTION || block.chars() == 0) {
       return false;
@@ -213,7 +223,7 @@ final class BlockFilter {
     if (text.length() <= MAX_CREDIT_CHARS && (CREDIT.matcher(text).matches() || TIME_LINE.matcher(text).matches())) {
       return false;
     }
-    return !isDateline(text);
+    return inText || !isDateline(text);
   }
 
   private static boolean isDateline(String text) {

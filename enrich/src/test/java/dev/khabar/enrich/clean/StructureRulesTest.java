@@ -90,6 +90,12 @@ class StructureRulesTest {
   }
 
   @Test
+  void dropsDateLineAboveTheTextButKeepsOneWithinIt() {
+    List<String> kept = paragraphs("<div><p>12.03.2020 14:05</p>" + P1 + "<p>Termin: 29.02.2020, 19 Uhr</p>" + P2 + "</div>");
+    assertEquals(List.of(text(P1), "Termin: 29.02.2020, 19 Uhr", text(P2)), kept);
+  }
+
+  @Test
   void pageBuilderTextWidgetIsNotChrome() {
     assertEquals(DomPruner.Name.NEUTRAL, DomPruner.name("elementor-element elementor-widget elementor-widget-text-editor"));
     assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name("elementor-widget elementor-widget-share-buttons"));
