@@ -73,8 +73,8 @@ final class DomPruner {
           "nav", "navbar", "navigation", "menu", "footer", "masthead", "ticker", "breaking",
           "caption", "credit", "credits", "byline", "dateline", "meta", "rating", "toolbar", "skip",
           "author", "authors", "copyright", "figcaption", "postmeta", "postmetadata", "metadata",
-          // a press contact or «questions and suggestions» box under the text
-          "contact");
+          // a press contact or «questions and suggestions» box under the text, a picture's legend
+          "contact", "legend");
 
   private static final Set<String> COMMENT_PARTS =
       Set.of("comment", "comments", "commentlist", "disqus", "respond", "replies",
@@ -100,7 +100,7 @@ final class DomPruner {
           "toccontainer", "tableofcontents",
           // a fact box or an inline teaser box beside the text, a reading-time label, a shop's
           // buy box on a paywalled article
-          "factbox", "readingtime", "buybox", "inlinetextbox",
+          "factbox", "infobox", "readingtime", "buybox", "inlinetextbox",
           // links to related or to the next stories («relatedlinks», «next-post-thumbnails»)
           "relatedlink", "nextpost", "nextstory");
 

@@ -50,7 +50,7 @@ class StructureRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"article-donation-CTA", "entry-crumbs", "mol-factbox", "readingTime",
-      "buybox__info", "a-inline-textbox", "block-upsell", "wp-block-mmo-recirculation-box", "relatedlinks__content",
+      "buybox__info", "a-inline-textbox", "infobox", "block-upsell", "wp-block-mmo-recirculation-box", "relatedlinks__content",
       "next-post-thumbnails"})
   void namesCallsToActionCrumbsAndSideBoxesAsBoilerplate(String name) {
     assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name(name));
@@ -79,6 +79,7 @@ class StructureRulesTest {
   void namesGermanCommentsAndContactBoxes() {
     assertEquals(DomPruner.Name.COMMENTS, DomPruner.name("kommentarModul"));
     assertEquals(DomPruner.Name.CHROME, DomPruner.name("no-print contact"));
+    assertEquals(DomPruner.Name.CHROME, DomPruner.name("legend"));
   }
 
   @Test
