@@ -41,6 +41,9 @@ final class ContentLocator {
 
   private static final double LEAD_MAX_SHARE = 0.15;
 
+  /** The same for a lead the headline marks the start of: a standfirst may run to a paragraph. */
+  private static final int HEADED_LEAD_MAX_CHARS = 1000;
+
   private static final double LEAD_MAX_LINK_DENSITY = 0.1;
 
   private static final Evaluator H1 = QueryParser.parse("h1");
@@ -217,7 +220,7 @@ final class ContentLocator {
     }
     // Between the headline and the body a link box may stand (a share bar, a «related» list)
     // that stops the climb above; the lead past it is the longer answer.
-    List<Element> headed = headedLead(body, root, stats, budget);
+    List<Element> headed = headedLead(body, root, stats, Math.max(budget, HEADED_LEAD_MAX_CHARS));
     return headed != null && chars(headed, stats) > chars ? headed : found;
   }
 
