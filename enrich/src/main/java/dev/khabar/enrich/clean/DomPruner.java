@@ -60,7 +60,9 @@ final class DomPruner {
           "donation", "donate", "crumb", "crumbs",
           // a box that sends the reader on to other stories or products («recirculation-box»,
           // a shop's «block-upsell»)
-          "recirculation", "upsell", "crosssell");
+          "recirculation", "upsell", "crosssell",
+          // a notice set before or after the text (an opinion disclaimer, a community post)
+          "notice");
 
   /**
    * Parts that name page structure around an article: a sidebar, a menu, a footer. They name

@@ -50,7 +50,7 @@ class StructureRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"article-donation-CTA", "entry-crumbs", "mol-factbox", "readingTime",
-      "buybox__info", "a-inline-textbox", "infobox", "block-upsell", "wp-block-mmo-recirculation-box", "relatedlinks__content",
+      "buybox__info", "a-inline-textbox", "infobox", "community-notice", "block-upsell", "wp-block-mmo-recirculation-box", "relatedlinks__content",
       "next-post-thumbnails"})
   void namesCallsToActionCrumbsAndSideBoxesAsBoilerplate(String name) {
     assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name(name));
