@@ -53,6 +53,9 @@ final class BlockFilter {
 
   private static final int MAX_CREDIT_CHARS = 150;
 
+  /** A label above the text is a word or three. */
+  private static final int MAX_HEAD_LABEL_CHARS = 30;
+
   private static final int MAX_BYLINE_CHARS = 80;
 
   /** Share of the text before a boilerplate header past which it ends the article. */
@@ -102,6 +105,7 @@ final class BlockFilter {
       inText |= block.chars() >= MIN_TEXT_CHARS && isSentence(block);
     }
     trimTail(kept);
+    trimHead(kept);
     return kept.stream().map(TextBlock::text).toList();
   }
 
@@ -185,6 +189,24 @@ final class BlockFilter {
       }
     }
     return false;
+  }
+
+  /**
+   * Drops the short labels before the article's first sentence: a kicker or category above the
+   * headline («Wohnen», «Promis»), a hotline, the last crumb of a trail. Headings stay: they may
+   * title the text's first section.
+   */
+  private static void trimHead(List<TextBlock> kept) {
+    int start = 0;
+    while (start < kept.size() - 1) {
+      TextBlock first = kept.get(start);
+      if (first.kind() == TextBlock.Kind.HEADING || isSentence(first) || first.chars() > MAX_HEAD_LABEL_CHARS
+          || first.text().split(" ").length > 3) {
+        break;
+      }
+      start++;
+    }
+    kept.subList(0, start).clear();
   }
 
   /** Whether a block reads as a sentence: it ends as one does, in any of the scripts we see. */

@@ -97,6 +97,12 @@ class StructureRulesTest {
   }
 
   @Test
+  void dropsKickerAboveTheTextButKeepsAHeading() {
+    assertEquals(List.of(text(P1), text(P2)), paragraphs("<div><p>Politik</p>" + P1 + P2 + "</div>"));
+    assertEquals(List.of("Budget", text(P1), text(P2)), paragraphs("<div><h2>Budget</h2>" + P1 + P2 + "</div>"));
+  }
+
+  @Test
   void pageBuilderTextWidgetIsNotChrome() {
     assertEquals(DomPruner.Name.NEUTRAL, DomPruner.name("elementor-element elementor-widget elementor-widget-text-editor"));
     assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name("elementor-widget elementor-widget-share-buttons"));
