@@ -76,7 +76,9 @@ final class DomPruner {
           "caption", "credit", "credits", "byline", "dateline", "meta", "rating", "toolbar", "skip",
           "author", "authors", "copyright", "figcaption", "postmeta", "postmetadata", "metadata",
           // a press contact or «questions and suggestions» box under the text, a picture's legend
-          "contact", "legend");
+          "contact", "legend",
+          // Spanish and Portuguese name a caption or a footnote «pie» («pie-foto», «nota_pie»)
+          "pie");
 
   private static final Set<String> COMMENT_PARTS =
       Set.of("comment", "comments", "commentlist", "disqus", "respond", "replies",

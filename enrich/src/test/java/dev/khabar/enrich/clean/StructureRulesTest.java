@@ -80,6 +80,7 @@ class StructureRulesTest {
     assertEquals(DomPruner.Name.COMMENTS, DomPruner.name("kommentarModul"));
     assertEquals(DomPruner.Name.CHROME, DomPruner.name("no-print contact"));
     assertEquals(DomPruner.Name.CHROME, DomPruner.name("legend"));
+    assertEquals(DomPruner.Name.CHROME, DomPruner.name("nota_pie"));
   }
 
   @Test
