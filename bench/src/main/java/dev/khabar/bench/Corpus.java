@@ -1,5 +1,6 @@
 package dev.khabar.bench;
 
+import dev.khabar.common.charset.PageFile;
 import dev.khabar.enrich.clean.ExtractionScorer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ final class Corpus {
     List<Page> pages = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       ExtractionScorer.Page page = all.get((int) ((long) i * all.size() / n));
-      pages.add(new Page(page.url(), ExtractionScorer.read(page.file())));
+      pages.add(new Page(page.url(), PageFile.read(page.file())));
     }
     return pages;
   }

@@ -72,10 +72,14 @@ public final class EvalExtractCommand implements Callable<Integer> {
     out.printf("%-22s %9s %9s %9s%n", "extractor", "precision", "recall", "F1");
   }
 
-  /** One line of the score table: precision, recall, F1 and what was scored. */
+  /**
+   * One line of the score table: precision, recall, F1 (to four places, so a result next to a
+   * target is not rounded onto it), what was scored and the counts behind the scores.
+   */
   public static void printRow(PrintWriter out, String name, Score score, String what) {
-    out.printf("%-22s %9.3f %9.3f %9.3f   (%s, %d pages)%n",
-        name, score.precision(), score.recall(), score.f1(), what, score.pages());
+    out.printf("%-22s %9.4f %9.4f %9.4f   (%s, %d pages; TP %d, FP %d, FN %d)%n",
+        name, score.precision(), score.recall(), score.f1(), what, score.pages(),
+        score.truePositives(), score.falsePositives(), score.falseNegatives());
   }
 
   /** The {@code n} pages with the lowest F1, with their true and false positives and negatives. */

@@ -1,10 +1,9 @@
 package dev.khabar.enrich.clean;
 
+import dev.khabar.common.charset.PageFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.khabar.common.contract.Json;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 
 /**
@@ -100,7 +98,7 @@ public final class ExtractionScorer {
     Score total = new Score();
     List<Map.Entry<String, Score>> pages = new ArrayList<>();
     for (Page page : trafilaturaPages()) {
-      String text = normalise(run(extractor, read(page.file()), page.url()));
+      String text = normalise(run(extractor, PageFile.read(page.file()), page.url()));
       Score score = new Score();
       for (JsonNode with : page.expected().path("with")) {
         if (text.contains(normalise(with.asText()))) {
@@ -135,8 +133,8 @@ public final class ExtractionScorer {
       if (!Files.exists(source) || !Files.exists(expected)) {
         continue;
       }
-      String ours = run(extractor, read(source), "http://fakehost/test/" + page.getFileName() + ".html");
-      Score score = tokens(ours, Jsoup.parse(read(expected)).text());
+      String ours = run(extractor, PageFile.read(source), "http://fakehost/test/" + page.getFileName() + ".html");
+      Score score = tokens(ours, Jsoup.parse(PageFile.read(expected)).text());
       total.add(score);
       pages.add(Map.entry(page.getFileName().toString(), score));
     }
@@ -182,14 +180,6 @@ public final class ExtractionScorer {
    */
   static String normalise(String text) {
     return BlockSegmenter.collapse(text, false);
-  }
-
-  /** A page file, gzipped or not, decoded as UTF-8. */
-  public static String read(Path file) throws IOException {
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   /**

@@ -4,22 +4,16 @@ import dev.khabar.common.contract.Entity;
 import dev.khabar.common.contract.Json;
 import dev.khabar.enrich.clean.ArticleExtractor;
 import dev.khabar.enrich.clean.Extraction;
+import dev.khabar.common.charset.PageFile;
 import dev.khabar.enrich.entities.EntityRecognizer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,9 +28,6 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Extracts title, text, date, author, language and entities from .html or .html.gz files.")
 public final class ExtractCommand implements Callable<Integer> {
-  private static final Pattern META_CHARSET =
-      Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?\\s*([a-zA-Z0-9_:.+-]+)", Pattern.CASE_INSENSITIVE);
-
   @Parameters(arity = "1..*", description = "the pages to read")
   List<Path> files = new ArrayList<>();
 
@@ -54,7 +45,7 @@ public final class ExtractCommand implements Callable<Integer> {
     int failures = 0;
     for (Path file : files) {
       try {
-        String html = read(file);
+        String html = PageFile.read(file);
         String pageUrl = url.isEmpty() ? file.toAbsolutePath().toUri().toString() : url;
         Extraction extraction = extractor.extract(html, pageUrl);
         out.println(Json.toString(line(file, extraction, recognizer.recognize(extraction.text(), extraction.language()))));
@@ -88,28 +79,6 @@ public final class ExtractCommand implements Callable<Integer> {
     }
     line.put("entities", list);
     return line;
-  }
-
-  /** UTF-8 unless the page declares another charset in its first bytes. */
-  static String read(Path file) throws IOException {
-    byte[] bytes;
-    try (InputStream in =
-        file.toString().endsWith(".gz")
-            ? new GZIPInputStream(Files.newInputStream(file))
-            : Files.newInputStream(file)) {
-      bytes = in.readAllBytes();
-    }
-    String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
-    Matcher declared = META_CHARSET.matcher(head);
-    Charset charset = StandardCharsets.UTF_8;
-    if (declared.find()) {
-      try {
-        charset = Charset.forName(declared.group(1));
-      } catch (RuntimeException e) {
-        // An unknown name: keep UTF-8.
-      }
-    }
-    return new String(bytes, charset);
   }
 
   public static void main(String[] args) {

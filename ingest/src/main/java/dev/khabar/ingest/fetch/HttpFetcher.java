@@ -1,5 +1,6 @@
 package dev.khabar.ingest.fetch;
 
+import dev.khabar.common.charset.CharsetSniffer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.khabar.ingest.fetch;
+package dev.khabar.common.charset;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the charset of a page in the order browsers trust: the HTTP header, then a byte-order mark,
- * then a {@code <meta>} declaration in the first bytes, then ICU's statistical detection (which
- * tells windows-1256 and ISO-8859-6 Arabic apart from Latin text). Thread-safe.
+ * Finds the charset of a page: the HTTP header, then a byte-order mark, then valid multi-byte UTF-8
+ * (ahead of a {@code <meta>} declaration, which browsers would follow even when it garbles the
+ * text), then the declaration in the first bytes, then ICU's statistical detection (which tells
+ * windows-1256 and ISO-8859-6 Arabic apart from Latin text). Thread-safe.
  */
 public final class CharsetSniffer {
   private static final int META_SCAN_BYTES = 4096;
@@ -44,6 +45,13 @@ public final class CharsetSniffer {
     if (fromBom.isPresent()) {
       return new Detected(fromBom.get(), Source.BOM);
     }
+    Utf8 utf8 = utf8(body);
+    if (utf8 == Utf8.MULTIBYTE) {
+      // Valid multi-byte UTF-8 is almost never an accident, while a <meta> declaration often is:
+      // a template left at «iso-8859-1» over UTF-8 text, a page saved again as UTF-8. Trusting the
+      // declaration would garble every non-ASCII letter of the article.
+      return new Detected(StandardCharsets.UTF_8, Source.SNIFFED);
+    }
     String head = new String(body, 0, Math.min(body.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
     Matcher meta = META_CHARSET.matcher(head);
     if (meta.find()) {
@@ -52,7 +60,7 @@ public final class CharsetSniffer {
         return new Detected(declared.get(), Source.META);
       }
     }
-    if (isValidUtf8(body)) {
+    if (utf8 == Utf8.ASCII) {
       return new Detected(StandardCharsets.UTF_8, Source.SNIFFED);
     }
     CharsetDetector detector = new CharsetDetector();
@@ -106,21 +114,58 @@ public final class CharsetSniffer {
     return Optional.empty();
   }
 
+  enum Utf8 {
+    /** Only ASCII bytes: every ASCII-compatible charset reads them alike. */
+    ASCII,
+    /** Valid UTF-8 with at least one multi-byte sequence. */
+    MULTIBYTE,
+    INVALID
+  }
+
   /**
-   * Strict UTF-8 validation. Checked before statistical detection because valid multi-byte UTF-8
-   * is almost never an accident, while ICU's guess on short pages can be.
+   * Strict UTF-8 validation (no overlong forms, no surrogates, nothing past U+10FFFF), without
+   * decoding: a page of megabytes is checked in one pass over its bytes.
    */
-  private static boolean isValidUtf8(byte[] body) {
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-    try {
-      decoder.decode(java.nio.ByteBuffer.wrap(body));
-      return true;
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return false;
+  static Utf8 utf8(byte[] body) {
+    boolean multibyte = false;
+    int i = 0;
+    while (i < body.length) {
+      int b = body[i] & 0xff;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int length;
+      int min;
+      if (b >= 0xc2 && b <= 0xdf) {
+        length = 2;
+        min = 0x80;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        length = 3;
+        min = 0x800;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        length = 4;
+        min = 0x10000;
+      } else {
+        return Utf8.INVALID;
+      }
+      if (i + length > body.length) {
+        return Utf8.INVALID;
+      }
+      int code = b & (0xff >> (length + 1));
+      for (int k = 1; k < length; k++) {
+        int c = body[i + k] & 0xff;
+        if ((c & 0xc0) != 0x80) {
+          return Utf8.INVALID;
+        }
+        code = (code << 6) | (c & 0x3f);
+      }
+      if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+        return Utf8.INVALID;
+      }
+      multibyte = true;
+      i += length;
     }
+    return multibyte ? Utf8.MULTIBYTE : Utf8.ASCII;
   }
 }

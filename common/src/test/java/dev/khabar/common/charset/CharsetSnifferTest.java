@@ -1,4 +1,4 @@
-package dev.khabar.ingest.fetch;
+package dev.khabar.common.charset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,6 +27,45 @@ class CharsetSnifferTest {
     CharsetSniffer.Detected detected = sniffer.detect(null, body);
     assertEquals(Charset.forName("windows-1256"), detected.charset());
     assertEquals(CharsetSniffer.Source.META, detected.source());
+  }
+
+  @Test
+  void validUtf8BeatsAWrongDeclaration() {
+    byte[] body = ("<meta charset=\"iso-8859-1\">" + ARABIC).getBytes(StandardCharsets.UTF_8);
+    CharsetSniffer.Detected detected = sniffer.detect(null, body);
+    assertEquals(StandardCharsets.UTF_8, detected.charset());
+    assertEquals(CharsetSniffer.Source.SNIFFED, detected.source());
+  }
+
+  @Test
+  void aDeclaredLatinPageThatIsNotValidUtf8KeepsItsDeclaration() {
+    String page = "<meta charset=\"iso-8859-1\"><p>Die Straße führt zum Café.</p>";
+    byte[] body = page.getBytes(StandardCharsets.ISO_8859_1);
+    CharsetSniffer.Detected detected = sniffer.detect(null, body);
+    assertEquals(CharsetSniffer.Source.META, detected.source());
+    assertEquals(page, new String(body, detected.charset()));
+  }
+
+  @Test
+  void anAsciiPageKeepsItsDeclaration() {
+    byte[] body = "<meta charset=\"windows-1252\"><p>plain</p>".getBytes(StandardCharsets.US_ASCII);
+    assertEquals(Charset.forName("windows-1252"), sniffer.detect(null, body).charset());
+  }
+
+  @Test
+  void tellsAsciiValidMultiByteAndBrokenUtf8Apart() {
+    assertEquals(CharsetSniffer.Utf8.ASCII, CharsetSniffer.utf8("<p>plain</p>".getBytes(StandardCharsets.US_ASCII)));
+    assertEquals(CharsetSniffer.Utf8.MULTIBYTE, CharsetSniffer.utf8("طهران 😀".getBytes(StandardCharsets.UTF_8)));
+    byte[][] broken = {
+      {'<', 'p', '>', (byte) 0xc0, (byte) 0xaf}, // overlong «/»
+      {'a', (byte) 0xd8}, // cut short
+      {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, // a surrogate
+      {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // past U+10FFFF
+      {'x', (byte) 0xe9, 'y'}, // Latin-1 «é»
+    };
+    for (byte[] body : broken) {
+      assertEquals(CharsetSniffer.Utf8.INVALID, CharsetSniffer.utf8(body));
+    }
   }
 
   @Test
