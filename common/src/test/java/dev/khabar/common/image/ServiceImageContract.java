@@ -76,6 +76,7 @@ public abstract class ServiceImageContract {
     container().get("Entrypoint").forEach(arg -> entrypoint.add(arg.asText()));
     assertEquals("java", entrypoint.getFirst());
     assertTrue(entrypoint.contains("-XX:MaxRAMPercentage=75"), entrypoint.toString());
+    assertTrue(entrypoint.contains("-XX:+UseTransparentHugePages"), entrypoint.toString());
     assertTrue(entrypoint.contains("-XX:+ExitOnOutOfMemoryError"), entrypoint.toString());
     assertEquals(property("khabar.service.mainClass"), entrypoint.getLast());
     String port = property("khabar.service.port");
