@@ -22,9 +22,9 @@ final class Emissions {
    * has {@code offsets[start[i] .. start[i + 1])}. Features without a row are left out, so the
    * summing loop has no test in it; looked up once when several models read the same rows.
    */
-  record Rows(int[] offsets, int[] start) {}
+  record Found(int[] offsets, int[] start) {}
 
-  static Rows rows(FeatureIndex index, int stride, Features.Rows features) {
+  static Found find(FeatureIndex index, int stride, Features.Rows features) {
     int[] ids = features.ids();
     int[] from = features.start();
     int n = features.size();
@@ -41,14 +41,14 @@ final class Emissions {
       }
     }
     start[n] = k;
-    return new Rows(offsets, start);
+    return new Found(offsets, start);
   }
 
   /**
    * Adds to {@code emission[i * T + tag]} the weights {@code weights[offset + pass + tag]} of each
    * row of token i.
    */
-  static void add(short[] weights, Rows rows, int pass, float[] emission) {
+  static void add(short[] weights, Found rows, int pass, float[] emission) {
     int[] offsets = rows.offsets();
     int[] start = rows.start();
     for (int i = 0; i < start.length - 1; i++) {

@@ -45,7 +45,7 @@ final class PairedWeights {
    * features.
    */
   float[] first(Features.Rows features, float[] second) {
-    Emissions.Rows found = Emissions.rows(index, STRIDE, features);
+    Emissions.Found found = Emissions.find(index, STRIDE, features);
     float[] first = new float[features.size() * T];
     Emissions.add(rows, found, 0, first);
     // The second sum reads the rows the first has just brought into the cache.
@@ -55,6 +55,6 @@ final class PairedWeights {
 
   /** Adds the second pass's weights of {@code features} to {@code second}. */
   void addSecond(Features.Rows features, float[] second) {
-    Emissions.add(rows, Emissions.rows(index, STRIDE, features), T, second);
+    Emissions.add(rows, Emissions.find(index, STRIDE, features), T, second);
   }
 }

@@ -110,7 +110,7 @@ public final class TaggerModel {
   /** Per-token tag scores, {@code [i * Tags.COUNT + tag]}, before transitions. */
   public float[] emissions(Features.Rows features) {
     float[] emission = new float[features.size() * T];
-    Emissions.add(rows, Emissions.rows(index, T, features), 0, emission);
+    Emissions.add(rows, Emissions.find(index, T, features), 0, emission);
     return emission;
   }
 
