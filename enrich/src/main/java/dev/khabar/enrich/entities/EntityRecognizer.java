@@ -66,7 +66,8 @@ public final class EntityRecognizer {
       synchronized (EntityRecognizer.class) {
         r = shipped;
         if (r == null) {
-          // The inflates and the gazetteer in parallel: each takes a few hundred milliseconds.
+          // The inflates, the gazetteer and each language's tagger in parallel: each takes a few
+          // hundred milliseconds.
           CompletableFuture<TaggerModel> ar = model(ARABIC_MODEL);
           CompletableFuture<TaggerModel> arDoc = model(ARABIC_DOCUMENT_MODEL);
           CompletableFuture<TaggerModel> en = model(ENGLISH_MODEL);
@@ -74,9 +75,11 @@ public final class EntityRecognizer {
           CompletableFuture<WordClusters> clusters = CompletableFuture.supplyAsync(
               () -> WordClusters.load(ARABIC_CLUSTERS, Features::hash));
           Gazetteer gazetteer = Gazetteers.shipped();
-          r = new EntityRecognizer(gazetteer,
-              new DocumentTagger(gazetteer, clusters.join(), ar.join(), arDoc.join()),
-              new DocumentTagger(gazetteer, WordClusters.NONE, en.join(), enDoc.join()));
+          CompletableFuture<DocumentTagger> arabic = CompletableFuture.supplyAsync(
+              () -> new DocumentTagger(gazetteer, clusters.join(), ar.join(), arDoc.join()));
+          DocumentTagger english =
+              new DocumentTagger(gazetteer, WordClusters.NONE, en.join(), enDoc.join());
+          r = new EntityRecognizer(gazetteer, arabic.join(), english);
           shipped = r;
         }
       }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -18,17 +19,25 @@ public final class WordClusters {
   /** Levels of a path; {@link #cluster} gives each as an id unique across levels. */
   public static final int LEVELS = 3;
 
+  /**
+   * Words kept as text, the most frequent first ({@link #frequentWords}): in news they make up
+   * about four tokens in five.
+   */
+  public static final int FREQUENT_WORDS = 20_000;
+
   /** No clusters: every lookup misses. Used by the English model, which has no unlabelled text. */
-  public static final WordClusters NONE = new WordClusters(new int[1], new int[1], 0);
+  public static final WordClusters NONE = new WordClusters(new int[1], new int[1], 0, List.of());
 
   private final int[] keys;
   private final int[] paths;
   private final int size;
+  private final List<String> frequent;
 
-  private WordClusters(int[] keys, int[] paths, int size) {
+  private WordClusters(int[] keys, int[] paths, int size, List<String> frequent) {
     this.keys = keys;
     this.paths = paths;
     this.size = size;
+    this.frequent = frequent;
   }
 
   /**
@@ -69,11 +78,19 @@ public final class WordClusters {
     return size;
   }
 
+  /**
+   * The vocabulary's first {@link #FREQUENT_WORDS} normalised words, most frequent first, as the
+   * file lists them.
+   */
+  public List<String> frequentWords() {
+    return frequent;
+  }
+
   /** Reads a file written by {@link Clusterer}: gzip, "#" comments, then word TAB path lines. */
   public static WordClusters read(InputStream in, Hasher hasher) throws IOException {
     BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 1 << 16),
         StandardCharsets.UTF_8), 1 << 16);
-    java.util.List<String> lines = r.lines().filter(l -> !l.startsWith("#")).toList();
+    List<String> lines = r.lines().filter(l -> !l.startsWith("#")).toList();
     int capacity = Integer.highestOneBit(Math.max(2, lines.size()) * 2) * 2;
     int[] keys = new int[capacity];
     int[] paths = new int[capacity];
@@ -98,7 +115,9 @@ public final class WordClusters {
         }
       }
     }
-    return new WordClusters(keys, paths, size);
+    List<String> frequent = lines.stream().limit(FREQUENT_WORDS)
+        .map(line -> line.substring(0, line.indexOf('\t'))).toList();
+    return new WordClusters(keys, paths, size, frequent);
   }
 
   /** Loads a classpath resource, or {@link #NONE} with a reason when it is missing. */

@@ -15,6 +15,7 @@ public final class DocumentTagger {
   private final Gazetteer gazetteer;
   private final Features features;
   private final PairedWeights weights;
+  private final KnownWords known;
   private final float[] firstTransitions;
   private final float[] secondTransitions;
 
@@ -23,6 +24,7 @@ public final class DocumentTagger {
     this.gazetteer = gazetteer;
     this.features = new Features(clusters, first.bits());
     this.weights = new PairedWeights(first, second);
+    this.known = KnownWords.of(clusters.frequentWords(), features, weights);
     this.firstTransitions = first.transitions();
     this.secondTransitions = second.transitions();
   }
@@ -35,12 +37,14 @@ public final class DocumentTagger {
     List<float[]> secondEmissions = new ArrayList<>(sentences.size());
     for (List<String> tokens : sentences) {
       List<Gazetteer.Match> found = gazetteer.findAll(tokens);
-      Features.Rows r = features.extract(tokens, found);
+      Features.Rows r = features.extract(tokens, found, known);
       float[] second = new float[r.size() * Tags.COUNT];
+      float[] first = weights.first(r, second);
+      known.add(r.known(), first, second);
       names.add(found);
       rows.add(r);
       secondEmissions.add(second);
-      firstTags.add(Viterbi.decode(weights.first(r, second), r.size(), firstTransitions));
+      firstTags.add(Viterbi.decode(first, r.size(), firstTransitions));
     }
     DocumentMemory memory = new DocumentMemory(rows, firstTags);
     List<Tagger.Tagging> out = new ArrayList<>(sentences.size());

@@ -2,6 +2,7 @@ package dev.khabar.enrich.entities.tagger;
 
 import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
+import dev.khabar.enrich.entities.gazetteer.Source;
 import dev.khabar.enrich.entities.text.Clitics;
 import dev.khabar.enrich.entities.text.Normalizer;
 import java.util.List;
@@ -18,8 +19,17 @@ public final class Features {
   /** Bumped whenever templates change, so a stale model is refused rather than misread. */
   public static final int VERSION = 4;
 
-  /** Most features one token can have; letter trigrams beyond it are dropped. */
-  private static final int MAX_PER_TOKEN = 120;
+  /**
+   * Most features one token can have: 54 of its own (with {@link #MAX_GRAMS} trigrams), 35 of
+   * context and five gazetteer templates of up to two bits (B, I) per source.
+   */
+  private static final int MAX_PER_TOKEN = 54 + 35 + 5 * 2 * Source.values().length;
+
+  /**
+   * Letter trigrams of one stem, at most: a stem that long is a URL or a run of symbols, not a
+   * word, and its trigrams say nothing more.
+   */
+  private static final int MAX_GRAMS = 32;
 
   /** Features {@link #document} adds per token. */
   private static final int DOCUMENT_FEATURES = 13;
@@ -38,8 +48,11 @@ public final class Features {
    *
    * @param words hash of each token's normalised form without proclitics
    * @param cues trigger category ({@link Triggers}) of each token
+   * @param known per token, its word's id in the {@link KnownWords} given to {@link #extract}, or
+   *     {@link KnownWords#NONE}; the features a known word decides alone ({@link #decidedAlone}),
+   *     its own and those it gives its neighbours, are then left out of {@code ids}
    */
-  public record Rows(int[] ids, int[] start, int[] words, int[] cues) {
+  public record Rows(int[] ids, int[] start, int[] words, int[] cues, int[] known) {
     public int size() {
       return start.length - 1;
     }
@@ -65,6 +78,7 @@ public final class Features {
     final int[] stemPath;
     final int[] trigger;
     final int[] gramStart;
+    final int[] known;
     int[] grams;
 
     Sent(int n) {
@@ -83,6 +97,7 @@ public final class Features {
       stemPath = new int[n];
       trigger = new int[n];
       gramStart = new int[n + 1];
+      known = new int[n];
       grams = new int[8 * n];
     }
   }
@@ -91,10 +106,18 @@ public final class Features {
    * Features of {@code tokens} (raw texts) given the gazetteer names found in them.
    */
   public Rows extract(List<String> tokens, List<Gazetteer.Match> names) {
+    return extract(tokens, names, KnownWords.EMPTY);
+  }
+
+  /**
+   * The same, but without the features that a token's normalised form decides alone where that
+   * form is one of the {@code known} words (see {@link Rows#known}): the caller adds their sums.
+   */
+  Rows extract(List<String> tokens, List<Gazetteer.Match> names, KnownWords known) {
     int n = tokens.size();
     Sent t = new Sent(n);
     for (int i = 0; i < n; i++) {
-      describe(t, i, tokens.get(i));
+      describe(t, i, tokens.get(i), known);
     }
     for (Gazetteer.Match m : names) {
       int bit = 2 * m.entry().source().ordinal();
@@ -111,18 +134,70 @@ public final class Features {
         ids = java.util.Arrays.copyOf(ids, ids.length * 2);
       }
       start[i] = k;
-      k = token(t, i, ids, k);
+      if (t.known[i] == KnownWords.NONE) {
+        k = own(t, i, ids, k);
+      }
+      k = context(t, i, ids, k);
     }
     start[n] = k;
-    return new Rows(ids, start, t.stem, t.trigger);
+    return new Rows(ids, start, t.stem, t.trigger, t.known);
   }
 
-  private int token(Sent t, int i, int[] buf, int k) {
+  /**
+   * The features a normalised word decides alone, wherever it stands: first its own (form, stem,
+   * affixes, letter trigrams, clusters, trigger category), then those it gives a token as its
+   * neighbour at each offset of {@link #NEIGHBOURS} (-1: the word just before the token), in that
+   * order. {@code normalised} must be its own normal form.
+   */
+  int[][] decidedAlone(String normalised) {
+    Sent t = new Sent(1);
+    describe(t, 0, normalised, KnownWords.EMPTY);
+    int[] buf = new int[MAX_PER_TOKEN];
+    int[][] out = new int[1 + NEIGHBOURS.length][];
+    out[0] = java.util.Arrays.copyOf(buf, own(t, 0, buf, 0));
+    for (int r = 0; r < NEIGHBOURS.length; r++) {
+      out[1 + r] = java.util.Arrays.copyOf(buf, neighbour(t, 0, NEIGHBOURS[r], buf, 0));
+    }
+    return out;
+  }
+
+  /** The features of token i that its normalised form alone decides. */
+  private int own(Sent t, int i, int[] buf, int k) {
+    int norm = t.norm[i];
+    int stem = t.stem[i];
+    buf[k++] = f(0, 0);
+    buf[k++] = f(2, norm);
+    buf[k++] = f(3, stem);
+    for (int j = 0; j < 3; j++) {
+      buf[k++] = f(12 + j, t.prefix[3 * i + j]);
+    }
+    for (int j = 0; j < 4; j++) {
+      buf[k++] = f(15 + j, t.suffix[4 * i + j]);
+    }
+    buf[k++] = f(22, t.article[i]);
+    buf[k++] = f(23, t.length[i]);
+    buf[k++] = f(24, t.stemPrefix[2 * i]);
+    buf[k++] = f(25, t.stemPrefix[2 * i + 1]);
+    int grams = Math.min(t.gramStart[i + 1] - t.gramStart[i], MAX_GRAMS);
+    for (int g = t.gramStart[i]; g < t.gramStart[i] + grams; g++) {
+      buf[k++] = f(32, t.grams[g]);
+    }
+    k = ownClusters(t, i, buf, k);
+    buf[k++] = f(50, t.trigger[i]);
+    return k;
+  }
+
+  /** Where a token's neighbours stand, as offsets from it; each gives it features ({@link #neighbour}). */
+  static final int[] NEIGHBOURS = {-1, 1, -2, 2};
+
+  /**
+   * The features of token i that its raw form, position, neighbours and names decide; those a
+   * neighbour gives it are left out when the neighbour's word is known (the caller adds them).
+   */
+  private int context(Sent t, int i, int[] buf, int k) {
     int n = t.n;
-    int pn2 = i >= 2 ? t.norm[i - 2] : PAD;
     int pn1 = i >= 1 ? t.norm[i - 1] : PAD;
     int nn1 = i + 1 < n ? t.norm[i + 1] : PAD;
-    int nn2 = i + 2 < n ? t.norm[i + 2] : PAD;
     int ps1 = i >= 1 ? t.stem[i - 1] : PAD;
     int ns1 = i + 1 < n ? t.stem[i + 1] : PAD;
     int psh = i >= 1 ? t.shape[i - 1] : PAD;
@@ -130,57 +205,67 @@ public final class Features {
     int norm = t.norm[i];
     int stem = t.stem[i];
     int shape = t.shape[i];
-    buf[k++] = f(0, 0);
     buf[k++] = f(1, t.raw[i]);
-    buf[k++] = f(2, norm);
-    buf[k++] = f(3, stem);
-    buf[k++] = f(4, pn1);
-    buf[k++] = f(5, nn1);
-    buf[k++] = f(6, pn2);
-    buf[k++] = f(7, nn2);
-    buf[k++] = f(8, ps1);
-    buf[k++] = f(9, ns1);
+    for (int d : NEIGHBOURS) {
+      int j = i + d;
+      if (j < 0 || j >= n || t.known[j] == KnownWords.NONE) {
+        k = neighbour(t, j, d, buf, k);
+      }
+    }
     buf[k++] = f(10, pn1, norm);
     buf[k++] = f(11, norm, nn1);
-    for (int j = 0; j < 3; j++) {
-      buf[k++] = f(12 + j, t.prefix[3 * i + j]);
-    }
-    for (int j = 0; j < 4; j++) {
-      buf[k++] = f(15 + j, t.suffix[4 * i + j]);
-    }
     buf[k++] = f(19, shape);
     buf[k++] = f(20, psh, shape);
     buf[k++] = f(21, shape, nsh);
-    buf[k++] = f(22, t.article[i]);
-    buf[k++] = f(23, t.length[i]);
-    buf[k++] = f(24, t.stemPrefix[2 * i]);
-    buf[k++] = f(25, t.stemPrefix[2 * i + 1]);
     buf[k++] = f(26, i == 0 ? 1 : 0, shape);
     buf[k++] = f(27, ps1, stem);
     buf[k++] = f(28, stem, ns1);
-    for (int g = t.gramStart[i]; g < t.gramStart[i + 1] && k < buf.length - 60; g++) {
-      buf[k++] = f(32, t.grams[g]);
-    }
     int gaz = t.gaz[i];
     k = gazetteer(buf, k, 29, gaz);
-    if (i >= 1) {
-      // Neighbours' affixes generalise over their words: verbs of saying before a name
-      // («وتابع», «وأضاف») share prefixes, and so do the words after one.
-      buf[k++] = f(35, t.prefix[3 * (i - 1) + 1]);
-      buf[k++] = f(36, t.suffix[4 * (i - 1) + 1]);
-    }
-    if (i + 1 < n) {
-      buf[k++] = f(37, t.prefix[3 * (i + 1) + 1]);
-      buf[k++] = f(38, t.suffix[4 * (i + 1) + 1]);
-    }
     // A name list alone says little where names are also common words («عارف», «أسد»); with
     // the neighbouring word («وتابع عارف», «الرئيس عارف») it says much more.
     k = gazetteer(buf, k, 33, gaz, pn1);
     k = gazetteer(buf, k, 34, gaz, nn1);
     k = gazetteer(buf, k, 30, i >= 1 ? t.gaz[i - 1] : 0);
     k = gazetteer(buf, k, 31, i + 1 < n ? t.gaz[i + 1] : 0);
-    k = clusters(t, i, buf, k);
+    k = contextClusters(t, i, buf, k);
     k = triggers(t, i, buf, k);
+    return k;
+  }
+
+  /**
+   * The features that token j, or padding where the sentence has no token j, gives the token whose
+   * neighbour at {@code offset} it is: its form and stem, its affixes (verbs of saying before a
+   * name, «وتابع», «وأضاف», share prefixes, and so do the words after one), clusters and trigger
+   * category. Only the word at j decides them.
+   */
+  private int neighbour(Sent t, int j, int offset, int[] buf, int k) {
+    boolean present = j >= 0 && j < t.n;
+    int path = present ? t.path[j] : -2;
+    int trigger = present ? t.trigger[j] : PAD;
+    switch (offset) {
+      case -1, 1 -> {
+        boolean before = offset < 0;
+        buf[k++] = f(before ? 4 : 5, present ? t.norm[j] : PAD);
+        buf[k++] = f(before ? 8 : 9, present ? t.stem[j] : PAD);
+        if (present) {
+          buf[k++] = f(before ? 35 : 37, t.prefix[3 * j + 1]);
+          buf[k++] = f(before ? 36 : 38, t.suffix[4 * j + 1]);
+        }
+        if (clusters.size() != 0) {
+          for (int l = 1; l < WordClusters.LEVELS; l++) {
+            buf[k++] = f(before ? 42 : 43, level(path, l));
+          }
+        }
+        buf[k++] = f(before ? 51 : 53, trigger);
+      }
+      case -2 -> {
+        buf[k++] = f(6, present ? t.norm[j] : PAD);
+        buf[k++] = f(52, trigger);
+      }
+      case 2 -> buf[k++] = f(7, present ? t.norm[j] : PAD);
+      default -> throw new IllegalArgumentException("no neighbour at offset " + offset);
+    }
     return k;
   }
 
@@ -201,7 +286,7 @@ public final class Features {
       k = document(evidence, i, ids, k + length);
     }
     start[n] = k;
-    return new Rows(ids, start, rows.words(), rows.cues());
+    return new Rows(ids, start, rows.words(), rows.cues(), rows.known());
   }
 
   /**
@@ -218,7 +303,9 @@ public final class Features {
       k = document(evidence, i, ids, k);
     }
     start[n] = k;
-    return new Rows(ids, start, rows.words(), rows.cues());
+    int[] none = new int[n];
+    java.util.Arrays.fill(none, KnownWords.NONE);
+    return new Rows(ids, start, rows.words(), rows.cues(), none);
   }
 
   /**
@@ -248,19 +335,18 @@ public final class Features {
   }
 
   private static final int PERSON_BITS =
-      3 << (2 * dev.khabar.enrich.entities.gazetteer.Source.ANER_PER.ordinal());
+      3 << (2 * Source.ANER_PER.ordinal());
 
   /**
-   * Cluster paths at each level for the word, its stem and its neighbours: they carry what the
-   * unlabelled text knows about words ANERcorp has seen rarely or never (Ratinov & Roth 2009).
+   * Cluster paths at each level for the word and its stem: they carry what the unlabelled text
+   * knows about words ANERcorp has seen rarely or never (Ratinov & Roth 2009).
    */
-  private int clusters(Sent t, int i, int[] buf, int k) {
+  private int ownClusters(Sent t, int i, int[] buf, int k) {
     if (clusters.size() == 0) {
       // No features rather than constant ones: a constant feature's weight only grows, and the
       // largest weight sets the quantisation step of all the others.
       return k;
     }
-    int n = t.n;
     int p = t.path[i];
     int sp = t.stemPath[i];
     if (p < 0 && sp < 0) {
@@ -274,12 +360,18 @@ public final class Features {
         buf[k++] = f(41, WordClusters.cluster(sp, l));
       }
     }
+    return k;
+  }
+
+  /** The neighbours' coarse cluster paths with the word's, and the word's with its names. */
+  private int contextClusters(Sent t, int i, int[] buf, int k) {
+    if (clusters.size() == 0) {
+      return k;
+    }
+    int n = t.n;
+    int p = t.path[i];
     int pp = i >= 1 ? t.path[i - 1] : -2;
     int np = i + 1 < n ? t.path[i + 1] : -2;
-    for (int l = 1; l < WordClusters.LEVELS; l++) {
-      buf[k++] = f(42, level(pp, l));
-      buf[k++] = f(43, level(np, l));
-    }
     buf[k++] = f(44, level(pp, 1), level(p, 1));
     buf[k++] = f(45, level(p, 1), level(np, 1));
     if (t.gaz[i] != 0) {
@@ -293,8 +385,9 @@ public final class Features {
   }
 
   /**
-   * Trigger categories around the word ({@link Triggers}), alone and with what the word itself
-   * looks like: a title two words back covers «النائب الأول عارف» and "Secretary General Asad".
+   * Trigger categories around the word ({@link Triggers}) with what the word itself looks like: a
+   * title two words back covers «النائب الأول عارف» and "Secretary General Asad". The categories
+   * alone are {@link #own} and {@link #neighbour} features.
    */
   private int triggers(Sent t, int i, int[] buf, int k) {
     int n = t.n;
@@ -302,10 +395,6 @@ public final class Features {
     int prev2 = i >= 2 ? t.trigger[i - 2] : PAD;
     int next = i + 1 < n ? t.trigger[i + 1] : PAD;
     int person = t.gaz[i] & PERSON_BITS;
-    buf[k++] = f(50, t.trigger[i]);
-    buf[k++] = f(51, prev);
-    buf[k++] = f(52, prev2);
-    buf[k++] = f(53, next);
     buf[k++] = f(54, prev, person);
     buf[k++] = f(55, prev2, person);
     buf[k++] = f(56, next, person);
@@ -333,12 +422,13 @@ public final class Features {
     return k;
   }
 
-  private void describe(Sent t, int i, String raw) {
+  private void describe(Sent t, int i, String raw, KnownWords known) {
     String norm = Normalizer.normalize(raw);
     int p = Clitics.prefixLength(norm);
     int len = norm.length();
     t.raw[i] = hash(raw, 0, raw.length());
     t.norm[i] = hash(norm, 0, len);
+    t.known[i] = known.id(norm, t.norm[i]);
     t.stem[i] = p == 0 ? t.norm[i] : hash(norm, p, len);
     for (int j = 0; j < 3; j++) {
       t.prefix[3 * i + j] = len > j + 1 ? hash(norm, 0, j + 1) : -1;

@@ -53,6 +53,21 @@ final class PairedWeights {
     return first;
   }
 
+  /**
+   * Sums the weights of features {@code ids} into {@code into[at .. at + 2 * Tags.COUNT)}, first
+   * pass then second.
+   */
+  void sum(int[] ids, int[] into, int at) {
+    for (int id : ids) {
+      int row = index.row(id);
+      if (row != FeatureIndex.NONE) {
+        for (int t = 0; t < STRIDE; t++) {
+          into[at + t] += rows[row * STRIDE + t];
+        }
+      }
+    }
+  }
+
   /** Adds the second pass's weights of {@code features} to {@code second}. */
   void addSecond(Features.Rows features, float[] second) {
     Emissions.add(rows, Emissions.find(index, STRIDE, features), T, second);

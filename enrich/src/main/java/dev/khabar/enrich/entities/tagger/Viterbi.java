@@ -5,27 +5,17 @@ final class Viterbi {
 
   private static final int T = Tags.COUNT;
   private static final boolean[][] ALLOWED = new boolean[T + 1][T];
-  /**
-   * The tags each tag may follow, in order: all for {@code O} and {@code B-}, two for {@code I-},
-   * so the inner loop visits 53 pairs per token, not 81.
-   */
-  private static final int[][] PREVIOUS = new int[T][];
 
   static {
     for (int p = -1; p < T; p++) {
       for (int t = 0; t < T; t++) {
         ALLOWED[p + 1][t] = Tags.allowed(p, t);
-      }
-    }
-    for (int t = 0; t < T; t++) {
-      int[] previous = new int[T];
-      int k = 0;
-      for (int p = 0; p < T; p++) {
-        if (ALLOWED[p + 1][t]) {
-          previous[k++] = p;
+        // The loop below visits, for I-X, only B-X and I-X: 53 pairs per token, not 81.
+        boolean visited = t == Tags.O || Tags.isBegin(t) || p == t - 1 || p == t;
+        if (p >= 0 && ALLOWED[p + 1][t] != visited) {
+          throw new AssertionError("IOB2 transitions changed: " + p + " -> " + t);
         }
       }
-      PREVIOUS[t] = java.util.Arrays.copyOf(previous, k);
     }
   }
 
@@ -45,20 +35,39 @@ final class Viterbi {
     for (int t = 0; t < T; t++) {
       score[t] = ALLOWED[0][t] ? emission[t] + transition[t] : Float.NEGATIVE_INFINITY;
     }
+    // Transitions by tag, then previous tag, so each tag's loop reads them in a row.
+    float[] into = new float[T * T];
+    for (int t = 0; t < T; t++) {
+      for (int p = 0; p < T; p++) {
+        into[t * T + p] = transition[(p + 1) * T + t];
+      }
+    }
     for (int i = 1; i < n; i++) {
       int previous = (i - 1) * T;
+      int current = i * T;
       for (int t = 0; t < T; t++) {
         float best = Float.NEGATIVE_INFINITY;
         int arg = 0;
-        for (int p : PREVIOUS[t]) {
-          float s = score[previous + p] + transition[(p + 1) * T + t];
-          if (s > best) {
-            best = s;
-            arg = p;
+        if (t == Tags.O || Tags.isBegin(t)) {
+          for (int p = 0; p < T; p++) {
+            float s = score[previous + p] + into[t * T + p];
+            if (s > best) {
+              best = s;
+              arg = p;
+            }
+          }
+        } else {
+          // I-X continues B-X or I-X: the tag before it, then itself.
+          for (int p = t - 1; p <= t; p++) {
+            float s = score[previous + p] + into[t * T + p];
+            if (s > best) {
+              best = s;
+              arg = p;
+            }
           }
         }
-        score[i * T + t] = best + emission[i * T + t];
-        back[i * T + t] = arg;
+        score[current + t] = best + emission[current + t];
+        back[current + t] = arg;
       }
     }
     int best = 0;

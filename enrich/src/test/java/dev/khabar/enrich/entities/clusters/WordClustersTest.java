@@ -31,6 +31,13 @@ class WordClustersTest {
   }
 
   @Test
+  void theFrequentWordsAreTheFilesFirstInItsOrder() throws IOException {
+    WordClusters c = of("# licence\nفي\t1.0.0\nمن\t1.0.1\nطهران\t7.2.1\n");
+    assertEquals(java.util.List.of("في", "من", "طهران"), c.frequentWords());
+    assertEquals(java.util.List.of(), WordClusters.NONE.frequentWords());
+  }
+
+  @Test
   void anUnknownWordHasNoPath() throws IOException {
     assertEquals(-1, of("محمد\t5.0.4\n").path(Features.hash("طهران")));
   }

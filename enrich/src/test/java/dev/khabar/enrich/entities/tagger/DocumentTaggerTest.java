@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,6 @@ class DocumentTaggerTest {
 
   private static final int BITS = 10;
   private static final Gazetteer NO_NAMES = new Gazetteer();
-  private static final Features FEATURES = new Features(WordClusters.NONE, BITS);
 
   private static TaggerModel randomModel(Random random) {
     // Mostly zero, as trained models are: most features have no row in the shared table.
@@ -36,20 +36,24 @@ class DocumentTaggerTest {
     return TaggerModel.quantise(BITS, weights, transitions);
   }
 
-  /** The two passes run apart, each model summing its own weights of all its features. */
-  private static List<int[]> apart(TaggerModel first, TaggerModel second,
+  /**
+   * The two passes run apart, each model summing its own weights of all its features, none
+   * summed ahead for known words.
+   */
+  private static List<int[]> apart(TaggerModel first, TaggerModel second, WordClusters clusters,
       List<List<String>> document) {
+    Features features = new Features(clusters, BITS);
     List<Features.Rows> rows = new ArrayList<>();
     List<int[]> tags = new ArrayList<>();
     for (List<String> tokens : document) {
-      Features.Rows r = FEATURES.extract(tokens, List.of());
+      Features.Rows r = features.extract(tokens, List.of());
       rows.add(r);
       tags.add(first.decode(first.emissions(r), r.size()));
     }
     DocumentMemory memory = new DocumentMemory(rows, tags);
     List<int[]> out = new ArrayList<>();
     for (int s = 0; s < document.size(); s++) {
-      Features.Rows r = FEATURES.withEvidence(rows.get(s), memory.evidence(s));
+      Features.Rows r = features.withEvidence(rows.get(s), memory.evidence(s));
       out.add(second.decode(second.emissions(r), r.size()));
     }
     return out;
@@ -72,7 +76,18 @@ class DocumentTaggerTest {
 
   @Test
   void sharingOneWeightTableTagsExactlyAsTheTwoModelsApart() {
-    Random random = new Random(7);
+    assertTagsAsApart(WordClusters.NONE, new Random(7));
+  }
+
+  @Test
+  void summingKnownWordsAheadTagsExactlyAsReadingEveryRow() throws IOException {
+    // Known words (the clusters' frequent ones) get their own and their neighbour features
+    // summed once; «أمس» and «إن» are known through their normal forms.
+    WordClusters clusters = KnownWordsTest.clusters("وقال", "الرئيس", "ان", "في", "امس", "iran");
+    assertTagsAsApart(clusters, new Random(11));
+  }
+
+  private static void assertTagsAsApart(WordClusters clusters, Random random) {
     TaggerModel first = randomModel(random);
     TaggerModel second = randomModel(random);
     List<String> words = List.of("وقال", "الرئيس", "عارف", "إن", "طهران", "ومنظمة", "التعاون",
@@ -87,9 +102,9 @@ class DocumentTaggerTest {
     }
 
     List<Tagger.Tagging> shared =
-        new DocumentTagger(NO_NAMES, WordClusters.NONE, first, second).tag(document);
+        new DocumentTagger(NO_NAMES, clusters, first, second).tag(document);
 
-    List<int[]> expected = apart(first, second, document);
+    List<int[]> expected = apart(first, second, clusters, document);
     assertEquals(document.size(), shared.size());
     Set<Integer> seen = new HashSet<>();
     for (int s = 0; s < document.size(); s++) {
