@@ -144,21 +144,24 @@ public final class Features {
   }
 
   /**
-   * The features a normalised word decides alone, wherever it stands: first its own (form, stem,
-   * affixes, letter trigrams, clusters, trigger category), then those it gives a token as its
-   * neighbour at each offset of {@link #NEIGHBOURS} (-1: the word just before the token), in that
-   * order. {@code normalised} must be its own normal form.
+   * What a normalised word decides alone, wherever it stands: the hashes of its stem, its cluster
+   * path and trigger category, and its features: first its own (form, stem, affixes, letter
+   * trigrams, clusters, trigger category), then those it gives a token as its neighbour at each
+   * offset of {@link #NEIGHBOURS} (-1: the word just before the token), in that order.
    */
-  int[][] decidedAlone(String normalised) {
+  record Decided(int stem, int path, int trigger, int[][] features) {}
+
+  /** What {@code normalised}, its own normal form, decides alone. */
+  Decided decidedAlone(String normalised) {
     Sent t = new Sent(1);
     describe(t, 0, normalised, KnownWords.EMPTY);
     int[] buf = new int[MAX_PER_TOKEN];
-    int[][] out = new int[1 + NEIGHBOURS.length][];
-    out[0] = java.util.Arrays.copyOf(buf, own(t, 0, buf, 0));
+    int[][] features = new int[1 + NEIGHBOURS.length][];
+    features[0] = java.util.Arrays.copyOf(buf, own(t, 0, buf, 0));
     for (int r = 0; r < NEIGHBOURS.length; r++) {
-      out[1 + r] = java.util.Arrays.copyOf(buf, neighbour(t, 0, NEIGHBOURS[r], buf, 0));
+      features[1 + r] = java.util.Arrays.copyOf(buf, neighbour(t, 0, NEIGHBOURS[r], buf, 0));
     }
-    return out;
+    return new Decided(t.stem[0], t.path[0], t.trigger[0], features);
   }
 
   /** The features of token i that its normalised form alone decides. */
@@ -422,13 +425,26 @@ public final class Features {
     return k;
   }
 
+  /**
+   * Fills token i's values from its raw text; for a known word, only those its context features
+   * read: its own and neighbour features are summed ahead.
+   */
   private void describe(Sent t, int i, String raw, KnownWords known) {
     String norm = Normalizer.normalize(raw);
-    int p = Clitics.prefixLength(norm);
     int len = norm.length();
     t.raw[i] = hash(raw, 0, raw.length());
     t.norm[i] = hash(norm, 0, len);
-    t.known[i] = known.id(norm, t.norm[i]);
+    t.shape[i] = shape(raw);
+    int id = known.id(norm, t.norm[i]);
+    t.known[i] = id;
+    if (id != KnownWords.NONE) {
+      t.stem[i] = known.stem(id);
+      t.path[i] = known.path(id);
+      t.trigger[i] = known.trigger(id);
+      t.gramStart[i + 1] = t.gramStart[i];
+      return;
+    }
+    int p = Clitics.prefixLength(norm);
     t.stem[i] = p == 0 ? t.norm[i] : hash(norm, p, len);
     for (int j = 0; j < 3; j++) {
       t.prefix[3 * i + j] = len > j + 1 ? hash(norm, 0, j + 1) : -1;
@@ -441,7 +457,6 @@ public final class Features {
     }
     t.article[i] = (Clitics.hasArticle(norm) ? 2 : 0) + (p > 0 ? 1 : 0);
     t.length[i] = Math.min(len, 8);
-    t.shape[i] = shape(raw);
     t.path[i] = clusters.path(t.norm[i]);
     t.stemPath[i] = p == 0 ? t.path[i] : clusters.path(t.stem[i]);
     boolean conjunction = len > 3 && (norm.charAt(0) == 'و' || norm.charAt(0) == 'ف');

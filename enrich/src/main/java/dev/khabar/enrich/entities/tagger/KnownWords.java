@@ -18,7 +18,8 @@ final class KnownWords {
   static final int NONE = -1;
 
   /** No words: every token's features are read row by row. */
-  static final KnownWords EMPTY = new KnownWords(new int[1], new int[1], new String[0], new int[0]);
+  static final KnownWords EMPTY =
+      new KnownWords(new int[1], new int[1], new String[0], new int[0], new int[0]);
 
   private static final int T = Tags.COUNT;
   private static final int STRIDE = 2 * T;
@@ -35,12 +36,15 @@ final class KnownWords {
    * part 0 the word's own features, part 1 + r those it gives as neighbour {@code NEIGHBOURS[r]}.
    */
   private final int[] sums;
+  /** {@code [id * 3]}: the hash of the word's stem, then its cluster path, then its trigger category. */
+  private final int[] facts;
 
-  private KnownWords(int[] keys, int[] slots, String[] words, int[] sums) {
+  private KnownWords(int[] keys, int[] slots, String[] words, int[] sums, int[] facts) {
     this.keys = keys;
     this.slots = slots;
     this.words = words;
     this.sums = sums;
+    this.facts = facts;
   }
 
   /**
@@ -68,13 +72,17 @@ final class KnownWords {
       }
     }
     int[] sums = new int[kept.size() * WORD];
+    int[] facts = new int[kept.size() * 3];
     for (int id = 0; id < kept.size(); id++) {
-      int[][] parts = features.decidedAlone(kept.get(id));
-      for (int part = 0; part < parts.length; part++) {
-        weights.sum(parts[part], sums, id * WORD + part * STRIDE);
+      Features.Decided word = features.decidedAlone(kept.get(id));
+      for (int part = 0; part < word.features().length; part++) {
+        weights.sum(word.features()[part], sums, id * WORD + part * STRIDE);
       }
+      facts[3 * id] = word.stem();
+      facts[3 * id + 1] = word.path();
+      facts[3 * id + 2] = word.trigger();
     }
-    return new KnownWords(keys, slots, kept.toArray(String[]::new), sums);
+    return new KnownWords(keys, slots, kept.toArray(String[]::new), sums, facts);
   }
 
   /** Known words. */
@@ -91,6 +99,21 @@ final class KnownWords {
       }
     }
     return NONE;
+  }
+
+  /** The hash of known word {@code id}'s stem ({@link Features.Rows#words}). */
+  int stem(int id) {
+    return facts[3 * id];
+  }
+
+  /** Known word {@code id}'s cluster path ({@link dev.khabar.enrich.entities.clusters.WordClusters#path}). */
+  int path(int id) {
+    return facts[3 * id + 1];
+  }
+
+  /** Known word {@code id}'s trigger category ({@link Triggers}). */
+  int trigger(int id) {
+    return facts[3 * id + 2];
   }
 
   /**

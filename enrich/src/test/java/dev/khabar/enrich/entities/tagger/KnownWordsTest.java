@@ -79,12 +79,12 @@ class KnownWordsTest {
       List<Integer> rebuilt = new ArrayList<>(slice(partial, i));
       if (partial.known()[i] != KnownWords.NONE) {
         knownTokens++;
-        add(rebuilt, features.decidedAlone(Normalizer.normalize(tokens.get(i)))[0]);
+        add(rebuilt, features.decidedAlone(Normalizer.normalize(tokens.get(i))).features()[0]);
       }
       for (int r = 0; r < Features.NEIGHBOURS.length; r++) {
         int j = i + Features.NEIGHBOURS[r];
         if (j >= 0 && j < tokens.size() && partial.known()[j] != KnownWords.NONE) {
-          add(rebuilt, features.decidedAlone(Normalizer.normalize(tokens.get(j)))[1 + r]);
+          add(rebuilt, features.decidedAlone(Normalizer.normalize(tokens.get(j))).features()[1 + r]);
         }
       }
       rebuilt.sort(null);
