@@ -48,9 +48,10 @@ public final class Features {
    *
    * @param words hash of each token's normalised form without proclitics
    * @param cues trigger category ({@link Triggers}) of each token
-   * @param known per token, its word's id in the {@link KnownWords} given to {@link #extract}, or
+   * @param known per token, its word's code in the {@link KnownWords} given to {@link #extract}, or
    *     {@link KnownWords#NONE}; the features a known word decides alone ({@link #decidedAlone}),
-   *     its own and those it gives its neighbours, are then left out of {@code ids}
+   *     its own and those it gives its neighbours, are then left out of {@code ids}, and so is its
+   *     raw form's when the token is spelled as the word is listed
    */
   public record Rows(int[] ids, int[] start, int[] words, int[] cues, int[] known) {
     public int size() {
@@ -146,8 +147,9 @@ public final class Features {
   /**
    * What a normalised word decides alone, wherever it stands: the hashes of its stem, its cluster
    * path and trigger category, and its features: first its own (form, stem, affixes, letter
-   * trigrams, clusters, trigger category), then those it gives a token as its neighbour at each
-   * offset of {@link #NEIGHBOURS} (-1: the word just before the token), in that order.
+   * trigrams, clusters, trigger category), then the raw form's of a token spelled as the
+   * normalised word itself, then those it gives a token as its neighbour at each offset of {@link
+   * #NEIGHBOURS} (-1: the word just before the token), in that order.
    */
   record Decided(int stem, int path, int trigger, int[][] features) {}
 
@@ -156,10 +158,11 @@ public final class Features {
     Sent t = new Sent(1);
     describe(t, 0, normalised, KnownWords.EMPTY);
     int[] buf = new int[MAX_PER_TOKEN];
-    int[][] features = new int[1 + NEIGHBOURS.length][];
+    int[][] features = new int[2 + NEIGHBOURS.length][];
     features[0] = java.util.Arrays.copyOf(buf, own(t, 0, buf, 0));
+    features[1] = new int[] {f(1, t.raw[0])};
     for (int r = 0; r < NEIGHBOURS.length; r++) {
-      features[1 + r] = java.util.Arrays.copyOf(buf, neighbour(t, 0, NEIGHBOURS[r], buf, 0));
+      features[2 + r] = java.util.Arrays.copyOf(buf, neighbour(t, 0, NEIGHBOURS[r], buf, 0));
     }
     return new Decided(t.stem[0], t.path[0], t.trigger[0], features);
   }
@@ -208,7 +211,9 @@ public final class Features {
     int norm = t.norm[i];
     int stem = t.stem[i];
     int shape = t.shape[i];
-    buf[k++] = f(1, t.raw[i]);
+    if (t.known[i] == KnownWords.NONE || !KnownWords.spelledAsListed(t.known[i])) {
+      buf[k++] = f(1, t.raw[i]);
+    }
     for (int d : NEIGHBOURS) {
       int j = i + d;
       if (j < 0 || j >= n || t.known[j] == KnownWords.NONE) {
@@ -436,7 +441,7 @@ public final class Features {
     t.norm[i] = hash(norm, 0, len);
     t.shape[i] = shape(raw);
     int id = known.id(norm, t.norm[i]);
-    t.known[i] = id;
+    t.known[i] = id == KnownWords.NONE ? id : KnownWords.code(id, raw.equals(norm));
     if (id != KnownWords.NONE) {
       t.stem[i] = known.stem(id);
       t.path[i] = known.path(id);

@@ -24,8 +24,14 @@ final class KnownWords {
   private static final int T = Tags.COUNT;
   private static final int STRIDE = 2 * T;
   private static final int[] NEIGHBOURS = Features.NEIGHBOURS;
-  /** Per word: its own sums, then those it gives a token as each of {@link #NEIGHBOURS}, as {@link Features#decidedAlone} orders them. */
-  private static final int WORD = (1 + NEIGHBOURS.length) * STRIDE;
+  /**
+   * Per word: its own sums, its raw form's, then those it gives a token as each of {@link
+   * #NEIGHBOURS}, as {@link Features#decidedAlone} orders them. The first two sit side by side: a
+   * token spelled as listed reads both.
+   */
+  private static final int WORD = (2 + NEIGHBOURS.length) * STRIDE;
+
+  private static final int SPELLED = STRIDE;
 
   /** Open addressing by the hash of the normalised form; {@code slots[i] - 1} is a word's id. */
   private final int[] keys;
@@ -33,7 +39,8 @@ final class KnownWords {
   private final String[] words;
   /**
    * {@code [id * WORD + part * STRIDE + tag]}: first pass, then {@code [... + T + tag]}: second;
-   * part 0 the word's own features, part 1 + r those it gives as neighbour {@code NEIGHBOURS[r]}.
+   * part 0 the word's own features, part 1 its raw form's, part 2 + r those it gives as
+   * neighbour {@code NEIGHBOURS[r]}.
    */
   private final int[] sums;
   /** {@code [id * 3]}: the hash of the word's stem, then its cluster path, then its trigger category. */
@@ -101,6 +108,18 @@ final class KnownWords {
     return NONE;
   }
 
+  /**
+   * A token's code ({@link Features.Rows#known}): the id of its word, and whether it is spelled as
+   * the word is listed, so that its raw form is the normalised one and its feature is summed too.
+   */
+  static int code(int id, boolean spelledAsListed) {
+    return id << 1 | (spelledAsListed ? 1 : 0);
+  }
+
+  static boolean spelledAsListed(int code) {
+    return (code & 1) != 0;
+  }
+
   /** The hash of known word {@code id}'s stem ({@link Features.Rows#words}). */
   int stem(int id) {
     return facts[3 * id];
@@ -118,19 +137,22 @@ final class KnownWords {
 
   /**
    * Adds to {@code first} and {@code second} ({@code [i * T + tag]}) the sums of each token i
-   * whose word is known ({@code known[i]}, see {@link Features.Rows#known}) and of each known word
-   * around it.
+   * whose word is known ({@code known[i]}, a {@link #code}) and of each known word around it.
    */
   void add(int[] known, float[] first, float[] second) {
     int n = known.length;
     for (int i = 0; i < n; i++) {
       if (known[i] != NONE) {
-        add(known[i] * WORD, i, first, second);
+        int word = (known[i] >>> 1) * WORD;
+        add(word, i, first, second);
+        if (spelledAsListed(known[i])) {
+          add(word + SPELLED, i, first, second);
+        }
       }
       for (int r = 0; r < NEIGHBOURS.length; r++) {
         int j = i + NEIGHBOURS[r];
         if (j >= 0 && j < n && known[j] != NONE) {
-          add(known[j] * WORD + (1 + r) * STRIDE, i, first, second);
+          add((known[j] >>> 1) * WORD + (2 + r) * STRIDE, i, first, second);
         }
       }
     }

@@ -74,24 +74,33 @@ class KnownWordsTest {
     Features.Rows partial = features.extract(tokens, gazetteer.findAll(tokens), known);
 
     int knownTokens = 0;
+    int spelledAsListed = 0;
     for (int i = 0; i < tokens.size(); i++) {
       List<Integer> expected = slice(all, i);
       List<Integer> rebuilt = new ArrayList<>(slice(partial, i));
-      if (partial.known()[i] != KnownWords.NONE) {
+      int code = partial.known()[i];
+      if (code != KnownWords.NONE) {
         knownTokens++;
-        add(rebuilt, features.decidedAlone(Normalizer.normalize(tokens.get(i))).features()[0]);
+        int[][] alone = features.decidedAlone(Normalizer.normalize(tokens.get(i))).features();
+        add(rebuilt, alone[0]);
+        if (KnownWords.spelledAsListed(code)) {
+          spelledAsListed++;
+          add(rebuilt, alone[1]);
+        }
       }
       for (int r = 0; r < Features.NEIGHBOURS.length; r++) {
         int j = i + Features.NEIGHBOURS[r];
         if (j >= 0 && j < tokens.size() && partial.known()[j] != KnownWords.NONE) {
-          add(rebuilt, features.decidedAlone(Normalizer.normalize(tokens.get(j))).features()[1 + r]);
+          add(rebuilt, features.decidedAlone(Normalizer.normalize(tokens.get(j))).features()[2 + r]);
         }
       }
       rebuilt.sort(null);
       assertEquals(expected, rebuilt, "token " + i + " " + tokens.get(i));
     }
-    // «وقال», «الرئيس», «أمس», «في» ×2, «إن», «the», «Iran»; the names are not known.
+    // «وقال», «الرئيس», «أمس», «في» ×2, «إن», «the», «Iran»; the names are not known. «أمس»,
+    // «إن» and «Iran» are listed in their normal forms, not as spelled.
     assertEquals(8, knownTokens);
+    assertEquals(5, spelledAsListed);
     assertEquals(KnownWords.NONE, partial.known()[5]);
     assertNotEquals(KnownWords.NONE, partial.known()[6]);
   }
