@@ -64,6 +64,14 @@ public final class Tokenizer {
   }
 
   static boolean isWordChar(char c) {
+    // ASCII and the Arabic letters first: most characters of news are one or the other, and
+    // neither needs the Unicode tables below.
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    if ((c >= '\u0621' && c <= '\u063a') || (c >= '\u0641' && c <= '\u064a')) {
+      return true;
+    }
     int type = Character.getType(c);
     return Character.isLetterOrDigit(c)
         || type == Character.NON_SPACING_MARK
@@ -83,6 +91,9 @@ public final class Tokenizer {
   }
 
   private static boolean isSpace(char c) {
+    if (c > ' ' && c < 0x7f) {
+      return false;
+    }
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200f' || c == '\u200e'
         || c == '\ufeff';
   }

@@ -20,4 +20,14 @@ class TokenizerTest {
     assertEquals(List.of("Iran", "'s", "U.S.", "role"),
         Tokenizer.tokenize("Iran's U.S. role").stream().map(Token::text).toList());
   }
+
+  @Test
+  void theShortcutsForAsciiAndArabicLettersAgreeWithUnicode() {
+    for (char c = 0; c < 0x0800; c++) {
+      int type = Character.getType(c);
+      boolean unicode = Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK
+          || type == Character.COMBINING_SPACING_MARK || c == '\u0640';
+      assertEquals(unicode, Tokenizer.isWordChar(c), "U+" + Integer.toHexString(c));
+    }
+  }
 }
