@@ -20,10 +20,10 @@ public final class Features {
   public static final int VERSION = 4;
 
   /**
-   * Most features one token can have: 54 of its own (with {@link #MAX_GRAMS} trigrams), 35 of
+   * Most features one token can have: 53 of its own (with {@link #MAX_GRAMS} trigrams), 35 of
    * context and five gazetteer templates of up to two bits (B, I) per source.
    */
-  private static final int MAX_PER_TOKEN = 54 + 35 + 5 * 2 * Source.values().length;
+  private static final int MAX_PER_TOKEN = 53 + 35 + 5 * 2 * Source.values().length;
 
   /**
    * Letter trigrams of one stem, at most: a stem that long is a URL or a run of symbols, not a
