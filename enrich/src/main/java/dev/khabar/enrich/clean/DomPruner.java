@@ -1,12 +1,8 @@
 package dev.khabar.enrich.clean;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -15,11 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -149,11 +143,14 @@ final class DomPruner {
    * page chrome or comments. Without it, only tags, hidden elements and headed blocks count.
    */
   static void prune(Element body, boolean byName) {
-    // One walk finds junk, hidden and chrome elements: a CSS query for each would walk the page
-    // three times and test every element against every tag and style pattern.
+    // One walk finds junk, hidden, chrome and named elements and the holders of article markers:
+    // a CSS query for each would walk the page again and test every element against every tag and
+    // style pattern. Junk is skipped whole: its removal takes away all it holds.
     List<Element> junk = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
     List<Element> chrome = new ArrayList<>();
+    List<Element> named = new ArrayList<>();
+    Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
@@ -172,37 +169,35 @@ final class DomPruner {
             if (CHROME_TAGS.contains(tag)) {
               chrome.add(el);
             }
+            if (el.hasAttr("class") || el.hasAttr("id")) {
+              named.add(el);
+            }
+            if (isMarker(el)) {
+              markHolders(el, holders);
+            }
             return FilterResult.CONTINUE;
           }
         },
         body);
     junk.forEach(Node::remove);
-    Set<Element> holders = markerHolders(body);
     removeUnlessArticle(hidden, holders);
     removeUnlessArticle(chrome, holders);
     if (byName) {
-      removeByName(body, holders);
+      removeByName(body, named, holders);
     }
     removeHeadedBlocks(body);
   }
 
   /**
-   * The elements that hold an article marker (see {@link #ARTICLE_MARKERS}), found in one walk:
-   * asking each element by a CSS query would walk its subtree every time. Removals only ever take
-   * markers away, so an element outside this set never holds one; one inside is checked again.
+   * Adds the marker and its ancestors to the elements that hold an article marker (see {@link
+   * #ARTICLE_MARKERS}): asking each element by a CSS query would walk its subtree every time.
+   * Removals only ever take markers away, so an element outside the set never holds one; one
+   * inside is checked again.
    */
-  private static Set<Element> markerHolders(Element body) {
-    Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
-    NodeTraversor.traverse(
-        (node, depth) -> {
-          if (node instanceof Element el && isMarker(el)) {
-            for (Element up = el; up != null && holders.add(up); up = up.parent()) {
-              // each ancestor once: the walk stops at the first one already marked
-            }
-          }
-        },
-        body);
-    return holders;
+  private static void markHolders(Element marker, Set<Element> holders) {
+    for (Element up = marker; up != null && holders.add(up); up = up.parent()) {
+      // each ancestor once: the climb stops at the first one already marked
+    }
   }
 
   private static boolean isMarker(Element el) {
@@ -225,33 +220,48 @@ final class DomPruner {
     return compact.contains("display:none") || compact.contains("visibility:hidden");
   }
 
-  private static void removeByName(Element body, Set<Element> holders) {
-    // Lengths before any removal: an upper bound of each element's text once removals begin.
-    Map<Element, Integer> lengths = textLengths(body);
-    int bodyChars = Math.max(1, lengths.getOrDefault(body, 0));
-    // Pages repeat a few class names on many elements; read each combination once.
-    Map<String, Name> names = new HashMap<>();
-    List<Element> named = new ArrayList<>();
-    NodeTraversor.traverse(
-        (node, depth) -> {
-          if (node instanceof Element el && (el.hasAttr("class") || el.hasAttr("id"))) {
-            named.add(el);
-          }
-        },
-        body);
+  /**
+   * Removes the elements, in document order, whose class or id names boilerplate, page chrome or
+   * comments. Those already taken away with an ancestor are passed over.
+   */
+  private static void removeByName(Element body, List<Element> named, Set<Element> holders) {
+    int bodyChars = Math.max(1, TextStats.nonSpaceChars(body));
     for (Element el : named) {
-      Name name = names.computeIfAbsent(el.className() + " " + el.id(), DomPruner::name);
+      Name name = Names.of(el.className() + " " + el.id());
       if (name == Name.NEUTRAL || !attached(el) || holdsArticle(el, holders)) {
         continue;
       }
       // A theme's class on the article's wrapper («entry share», «has-sidebar») names a layout;
       // an element holding much of the page is that wrapper. Comments alone may be that long.
       double share = name == Name.CHROME ? LAYOUT_TEXT_SHARE : name == Name.BOILERPLATE ? WRAPPER_TEXT_SHARE : 2;
-      int limit = (int) (bodyChars * share);
-      if (share <= 1 && lengths.getOrDefault(el, 0) > limit && TextStats.of(el, limit).truncated()) {
+      if (share <= 1 && TextStats.exceeds(el, (int) (bodyChars * share))) {
         continue;
       }
       el.remove();
+    }
+  }
+
+  /**
+   * What each combination of class and id names an element as, read once: pages and sites repeat a
+   * few combinations («row», «col-md-8 sidebar») on many elements, and reading one means splitting
+   * it into tokens and looking each up.
+   */
+  private static final class Names {
+    /** Distinct combinations remembered; past this many the memory starts over. */
+    private static final int MAX_NAMES = 50_000;
+
+    private static final Map<String, Name> KNOWN = new ConcurrentHashMap<>();
+
+    static Name of(String names) {
+      Name name = KNOWN.get(names);
+      if (name == null) {
+        if (KNOWN.size() >= MAX_NAMES) {
+          KNOWN.clear();
+        }
+        name = name(names);
+        KNOWN.put(names, name);
+      }
+      return name;
     }
   }
 
@@ -457,28 +467,31 @@ final class DomPruner {
    * stands alone among paragraphs, the link paragraphs that follow it go with it.
    */
   private static void removeHeadedBlocks(Element body) {
-    Map<Element, Integer> lengths = textLengths(body);
+    TextLengths lengths = TextLengths.of(body);
     List<Element> headers = new ArrayList<>();
-    // An element is asked about once as itself and once as the parent of a child of the same text.
-    Map<Element, Boolean> headerTexts = new IdentityHashMap<>();
-    for (Map.Entry<Element, Integer> e : lengths.entrySet()) {
-      Element el = e.getKey();
-      if (el != body && e.getValue() > 0 && e.getValue() <= MAX_HEADER_CHARS && isHeaderElement(el, lengths, headerTexts)) {
-        headers.add(el);
+    List<Integer> headerChars = new ArrayList<>();
+    // An element is asked about once as itself and once as the parent of a child of the same text;
+    // the answers, by the element's number: 0 not asked yet, 1 no, 2 yes.
+    byte[] headerTexts = new byte[lengths.size()];
+    for (int i = 0; i < lengths.size(); i++) {
+      int chars = lengths.chars(i);
+      if (lengths.element(i) != body && chars > 0 && chars <= MAX_HEADER_CHARS && isHeaderElement(i, lengths, headerTexts)) {
+        headers.add(lengths.element(i));
+        headerChars.add(chars);
       }
     }
-    for (Element header : headers) {
+    for (int h = 0; h < headers.size(); h++) {
+      Element header = headers.get(h);
       if (!attached(header)) {
         continue;
       }
-      int headerChars = lengths.get(header);
       Element block = header;
       for (Element parent = block.parent(); parent != null && parent != body; parent = parent.parent()) {
         if (parent.normalName().equals("article") || parent.normalName().equals("main")) {
           break;
         }
         TextStats stats = TextStats.of(parent, MAX_HEADED_BLOCK_CHARS);
-        int otherText = stats.chars() - stats.linkChars() - headerChars;
+        int otherText = stats.chars() - stats.linkChars() - headerChars.get(h);
         if (stats.truncated() || otherText > Math.max(40, stats.chars() / 5)) {
           break;
         }
@@ -491,48 +504,20 @@ final class DomPruner {
     }
   }
 
-  /**
-   * Non-whitespace characters under each element, children before parents, counted in one pass:
-   * asking each element for its text would cost time quadratic in the depth of the page. The
-   * counts of the open elements are kept on a stack rather than looked up by parent.
-   */
-  private static Map<Element, Integer> textLengths(Element root) {
-    Map<Element, Integer> lengths = new LinkedHashMap<>();
-    Deque<int[]> open = new ArrayDeque<>();
-    NodeTraversor.traverse(
-        new NodeVisitor() {
-          @Override
-          public void head(Node node, int depth) {
-            if (node instanceof Element) {
-              open.push(new int[1]);
-            } else if (node instanceof TextNode text && !open.isEmpty()) {
-              open.peek()[0] += TextStats.nonSpace(text.getWholeText());
-            }
-          }
-
-          @Override
-          public void tail(Node node, int depth) {
-            if (node instanceof Element el) {
-              int n = open.pop()[0];
-              lengths.put(el, n);
-              if (el != root && !open.isEmpty()) {
-                open.peek()[0] += n;
-              }
-            }
-          }
-        },
-        root);
-    return lengths;
-  }
-
   /** Whether the element's whole text is a boilerplate phrase, and no parent has the same text. */
-  private static boolean isHeaderElement(Element el, Map<Element, Integer> lengths, Map<Element, Boolean> headerTexts) {
-    Element parent = el.parent();
-    if (parent != null && lengths.getOrDefault(parent, 0).equals(lengths.get(el))
-        && headerTexts.computeIfAbsent(parent, DomPruner::isHeaderText)) {
+  private static boolean isHeaderElement(int i, TextLengths lengths, byte[] headerTexts) {
+    int parent = lengths.parent(i);
+    if (parent >= 0 && lengths.chars(parent) == lengths.chars(i) && isHeaderText(parent, lengths, headerTexts)) {
       return false;
     }
-    return headerTexts.computeIfAbsent(el, DomPruner::isHeaderText);
+    return isHeaderText(i, lengths, headerTexts);
+  }
+
+  private static boolean isHeaderText(int i, TextLengths lengths, byte[] headerTexts) {
+    if (headerTexts[i] == 0) {
+      headerTexts[i] = isHeaderText(lengths.element(i)) ? (byte) 2 : (byte) 1;
+    }
+    return headerTexts[i] == 2;
   }
 
   private static boolean isHeaderText(Element el) {
