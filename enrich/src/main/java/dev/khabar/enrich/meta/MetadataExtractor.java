@@ -57,12 +57,15 @@ public final class MetadataExtractor {
           "meta[name=dc.creator]",
           "meta[name=byl]");
 
-  /** Elements whose text is a byline. */
+  /** Elements whose text is a byline; each is found by a class, itemprop or rel attribute. */
   private static final String BYLINE_SELECTOR =
       "[itemprop=author], [rel=author], .byline, .by-line, .author, .author-name, .post-author,"
           + " .article-author, .writer, [class*=byline]";
 
-  /** Elements whose text is a date line, for pages that give the date nowhere else. */
+  /**
+   * Elements whose text is a date line, for pages that give the date nowhere else; each is found by
+   * a class or id attribute.
+   */
   private static final String DATELINE_SELECTOR =
       "[class*=date], [class*=time], [class*=publish], [id*=date], [class*=meta], [class*=info]";
 
@@ -172,7 +175,7 @@ public final class MetadataExtractor {
 
   private static @Nullable Instant writtenDate(PageElements page) {
     int seen = 0;
-    for (Element el : page.matchingInBody(DATELINE)) {
+    for (Element el : page.matchingNamedInBody(DATELINE)) {
       if (++seen > 50) {
         break;
       }
@@ -217,7 +220,7 @@ public final class MetadataExtractor {
       author = cleanByline(content(metas, AUTHOR_META.get(i)));
     }
     if (author == null) {
-      for (Element el : page.matching(BYLINE)) {
+      for (Element el : page.matchingNamed(BYLINE)) {
         Element name = el.selectFirst(ITEMPROP_NAME);
         author = cleanByline((name != null ? name : el).text());
         if (author != null) {
