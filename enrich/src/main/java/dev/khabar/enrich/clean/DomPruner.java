@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
@@ -143,18 +144,22 @@ final class DomPruner {
    * page chrome or comments. Without it, only tags, hidden elements and headed blocks count.
    */
   static void prune(Element body, boolean byName) {
-    // One walk finds junk, hidden, chrome and named elements and the holders of article markers:
-    // a CSS query for each would walk the page again and test every element against every tag and
-    // style pattern. Junk is skipped whole: its removal takes away all it holds.
+    // One walk finds junk, hidden and chrome elements and the holders of article markers, and
+    // counts the text: a CSS query for each would walk the page again and test every element
+    // against every tag and style pattern. Junk is skipped whole: its removal takes all it holds.
     List<Element> junk = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
     List<Element> chrome = new ArrayList<>();
-    List<Element> named = new ArrayList<>();
     Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
+    int[] chars = new int[1];
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
           public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode text) {
+              chars[0] += TextStats.nonSpace(text.getWholeText());
+              return FilterResult.CONTINUE;
+            }
             if (!(node instanceof Element el)) {
               return FilterResult.CONTINUE;
             }
@@ -169,9 +174,6 @@ final class DomPruner {
             if (CHROME_TAGS.contains(tag)) {
               chrome.add(el);
             }
-            if (el.hasAttr("class") || el.hasAttr("id")) {
-              named.add(el);
-            }
             if (isMarker(el)) {
               markHolders(el, holders);
             }
@@ -180,12 +182,11 @@ final class DomPruner {
         },
         body);
     junk.forEach(Node::remove);
-    removeUnlessArticle(hidden, holders);
-    removeUnlessArticle(chrome, holders);
-    if (byName) {
-      removeByName(body, named, holders);
-    }
-    removeHeadedBlocks(body);
+    int bodyChars = chars[0];
+    bodyChars -= removeUnlessArticle(hidden, holders);
+    bodyChars -= removeUnlessArticle(chrome, holders);
+    TextLengths lengths = byName ? removeByName(body, holders, bodyChars) : TextLengths.of(body);
+    removeHeadedBlocks(body, lengths);
   }
 
   /**
@@ -221,24 +222,31 @@ final class DomPruner {
   }
 
   /**
-   * Removes the elements, in document order, whose class or id names boilerplate, page chrome or
-   * comments. Those already taken away with an ancestor are passed over.
+   * Removes the elements whose class or id names boilerplate, page chrome or comments, in one walk
+   * that also counts the text lengths of what stays; {@code bodyChars} is the text under the body
+   * beforehand.
    */
-  private static void removeByName(Element body, List<Element> named, Set<Element> holders) {
-    int bodyChars = Math.max(1, TextStats.nonSpaceChars(body));
-    for (Element el : named) {
-      Name name = Names.of(el.className() + " " + el.id());
-      if (name == Name.NEUTRAL || !attached(el) || holdsArticle(el, holders)) {
-        continue;
-      }
-      // A theme's class on the article's wrapper («entry share», «has-sidebar») names a layout;
-      // an element holding much of the page is that wrapper. Comments alone may be that long.
-      double share = name == Name.CHROME ? LAYOUT_TEXT_SHARE : name == Name.BOILERPLATE ? WRAPPER_TEXT_SHARE : 2;
-      if (share <= 1 && TextStats.exceeds(el, (int) (bodyChars * share))) {
-        continue;
-      }
-      el.remove();
+  private static TextLengths removeByName(Element body, Set<Element> holders, int bodyChars) {
+    int pageChars = Math.max(1, bodyChars);
+    if (isRemovedByName(body, holders, pageChars)) {
+      body.remove();
+      return TextLengths.of(body);
     }
+    return TextLengths.of(body, el -> isRemovedByName(el, holders, pageChars));
+  }
+
+  private static boolean isRemovedByName(Element el, Set<Element> holders, int bodyChars) {
+    if (!el.hasAttr("class") && !el.hasAttr("id")) {
+      return false;
+    }
+    Name name = Names.of(el.className() + " " + el.id());
+    if (name == Name.NEUTRAL || holdsArticle(el, holders)) {
+      return false;
+    }
+    // A theme's class on the article's wrapper («entry share», «has-sidebar») names a layout;
+    // an element holding much of the page is that wrapper. Comments alone may be that long.
+    double share = name == Name.CHROME ? LAYOUT_TEXT_SHARE : name == Name.BOILERPLATE ? WRAPPER_TEXT_SHARE : 2;
+    return share > 1 || !TextStats.exceeds(el, (int) (bodyChars * share));
   }
 
   /**
@@ -428,12 +436,16 @@ final class DomPruner {
     return out == null ? names : out.toString();
   }
 
-  private static void removeUnlessArticle(List<Element> elements, Set<Element> holders) {
+  /** Removes those of the elements that hold no article; answers the text they took away. */
+  private static int removeUnlessArticle(List<Element> elements, Set<Element> holders) {
+    int removedChars = 0;
     for (Element el : elements) {
       if (attached(el) && !holdsArticle(el, holders) && !isArticleHeader(el)) {
+        removedChars += TextStats.nonSpaceChars(el);
         el.remove();
       }
     }
+    return removedChars;
   }
 
   /**
@@ -464,10 +476,10 @@ final class DomPruner {
   /**
    * Removes each block a boilerplate phrase heads: the header climbs to the largest ancestor that
    * holds little besides links (a share bar, an «اقرأ أيضا» box, a sidebar list). When the header
-   * stands alone among paragraphs, the link paragraphs that follow it go with it.
+   * stands alone among paragraphs, the link paragraphs that follow it go with it. {@code lengths}
+   * counts the page as it stands.
    */
-  private static void removeHeadedBlocks(Element body) {
-    TextLengths lengths = TextLengths.of(body);
+  private static void removeHeadedBlocks(Element body, TextLengths lengths) {
     List<Element> headers = new ArrayList<>();
     List<Integer> headerChars = new ArrayList<>();
     // An element is asked about once as itself and once as the parent of a child of the same text;

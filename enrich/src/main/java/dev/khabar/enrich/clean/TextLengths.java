@@ -3,11 +3,12 @@ package dev.khabar.enrich.clean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Non-whitespace characters under each element of a subtree, children before parents, counted in
@@ -28,8 +29,17 @@ final class TextLengths {
 
   /** The counts of {@code root} and every element under it. */
   static TextLengths of(Element root) {
-    Walk walk = new Walk();
-    NodeTraversor.traverse(walk, root);
+    return of(root, el -> false);
+  }
+
+  /**
+   * The counts of what stays under {@code root} once the elements {@code remove} names are taken
+   * away, each with all it holds. The walk asks about each element (the root aside) in document
+   * order as it meets it, so the question sees the page with every earlier removal made.
+   */
+  static TextLengths of(Element root, Predicate<Element> remove) {
+    Walk walk = new Walk(root, remove);
+    NodeTraversor.filter(walk, root);
     return walk.result();
   }
 
@@ -57,7 +67,9 @@ final class TextLengths {
    * The counting walk. Elements are numbered as they open (document order) while they are
    * counted, and renumbered as they close once the walk is done.
    */
-  private static final class Walk implements NodeVisitor {
+  private static final class Walk implements NodeFilter {
+    private final Element root;
+    private final Predicate<Element> remove;
     private final List<Element> opened = new ArrayList<>(256);
     private int[] chars = new int[256];
     private int[] parents = new int[256];
@@ -66,9 +78,17 @@ final class TextLengths {
     private int[] open = new int[64];
     private int depth;
 
+    Walk(Element root, Predicate<Element> remove) {
+      this.root = root;
+      this.remove = remove;
+    }
+
     @Override
-    public void head(Node node, int nodeDepth) {
+    public FilterResult head(Node node, int nodeDepth) {
       if (node instanceof Element el) {
+        if (el != root && remove.test(el)) {
+          return FilterResult.REMOVE;
+        }
         int i = opened.size();
         if (i == chars.length) {
           chars = Arrays.copyOf(chars, i * 2);
@@ -85,10 +105,11 @@ final class TextLengths {
       } else if (node instanceof TextNode text && depth > 0) {
         chars[open[depth - 1]] += TextStats.nonSpace(text.getWholeText());
       }
+      return FilterResult.CONTINUE;
     }
 
     @Override
-    public void tail(Node node, int nodeDepth) {
+    public FilterResult tail(Node node, int nodeDepth) {
       if (node instanceof Element) {
         int i = open[--depth];
         closing[closed++] = i;
@@ -96,6 +117,7 @@ final class TextLengths {
           chars[open[depth - 1]] += chars[i];
         }
       }
+      return FilterResult.CONTINUE;
     }
 
     TextLengths result() {

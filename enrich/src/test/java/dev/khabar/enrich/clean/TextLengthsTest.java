@@ -60,4 +60,27 @@ class TextLengthsTest {
     assertEquals(15, lengths.chars(3));
     assertEquals(-1, lengths.parent(3));
   }
+
+  @Test
+  void removesWhatThePredicateNamesAndCountsWhatStays() {
+    Element body = Jsoup.parse(HTML).body();
+    List<String> asked = new ArrayList<>();
+    TextLengths lengths =
+        TextLengths.of(
+            body,
+            el -> {
+              asked.add(el.id());
+              return el.id().equals("b");
+            });
+    // Asked in document order, the root aside; what a removed element held is not asked about.
+    assertEquals(List.of("a", "b", "d", "e"), asked);
+    assertEquals(null, body.getElementById("b"));
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < lengths.size(); i++) {
+      order.add(lengths.element(i).id().isEmpty() ? "body" : lengths.element(i).id());
+    }
+    assertEquals(List.of("d", "a", "e", "body"), order);
+    assertEquals(2, lengths.chars(1));
+    assertEquals(2, lengths.chars(3));
+  }
 }
