@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -57,15 +58,12 @@ public final class MetadataExtractor {
           "meta[name=dc.creator]",
           "meta[name=byl]");
 
-  /** Elements whose text is a byline; each is found by a class, itemprop or rel attribute. */
+  /** Elements whose text is a byline. */
   private static final String BYLINE_SELECTOR =
       "[itemprop=author], [rel=author], .byline, .by-line, .author, .author-name, .post-author,"
           + " .article-author, .writer, [class*=byline]";
 
-  /**
-   * Elements whose text is a date line, for pages that give the date nowhere else; each is found by
-   * a class or id attribute.
-   */
+  /** Elements whose text is a date line, for pages that give the date nowhere else. */
   private static final String DATELINE_SELECTOR =
       "[class*=date], [class*=time], [class*=publish], [id*=date], [class*=meta], [class*=info]";
 
@@ -78,12 +76,28 @@ public final class MetadataExtractor {
 
   private static final Evaluator DATELINE = QueryParser.parse(DATELINE_SELECTOR);
 
+  // What an element must carry to match the selectors above: most elements do not, and are passed
+  // over without the selectors' many class and substring matches.
+
+  private static final Predicate<Element> MAY_BE_BYLINE =
+      AttributeScreen.builder().key("itemprop").key("rel").words("class", "byline", "by-line", "author", "writer").build();
+
+  private static final Predicate<Element> MAY_BE_DATELINE =
+      AttributeScreen.builder().words("class", "date", "time", "publish", "meta", "info").words("id", "date").build();
+
+  private static final Predicate<Element> HAS_ITEMPROP = AttributeScreen.builder().key("itemprop").build();
+
+  private static final Predicate<Element> IS_TIME =
+      el -> el.normalName().equals("time") || el.tagName().equalsIgnoreCase("time");
+
   private static final Evaluator ITEMPROP_NAME = QueryParser.parse("[itemprop=name]");
 
-  /** Elements that carry the publication time, most explicit first. */
-  private static final List<Evaluator> TIME_ELEMENTS =
-      List.of(QueryParser.parse("[itemprop=datePublished]"), QueryParser.parse("time[pubdate]"),
-          QueryParser.parse("time[datetime]"));
+  /** Elements that carry the publication time, most explicit first, each with what it must carry. */
+  private static final List<Map.Entry<Evaluator, Predicate<Element>>> TIME_ELEMENTS =
+      List.of(
+          Map.entry(QueryParser.parse("[itemprop=datePublished]"), HAS_ITEMPROP),
+          Map.entry(QueryParser.parse("time[pubdate]"), IS_TIME),
+          Map.entry(QueryParser.parse("time[datetime]"), IS_TIME));
 
   /** The selectors above, parsed once. */
   private static final Map<String, Evaluator> EVALUATORS = new ConcurrentHashMap<>();
@@ -160,9 +174,9 @@ public final class MetadataExtractor {
   }
 
   private static @Nullable Instant timeElement(PageElements page) {
-    for (Evaluator selector : TIME_ELEMENTS) {
+    for (Map.Entry<Evaluator, Predicate<Element>> selector : TIME_ELEMENTS) {
       // Lazy: the search stops at the first element with a date.
-      for (Element el : page.matching(selector)) {
+      for (Element el : page.matching(selector.getKey(), selector.getValue())) {
         Instant date = DateParser.parse(el.hasAttr("datetime") ? el.attr("datetime")
             : el.hasAttr("content") ? el.attr("content") : el.text());
         if (date != null) {
@@ -175,7 +189,7 @@ public final class MetadataExtractor {
 
   private static @Nullable Instant writtenDate(PageElements page) {
     int seen = 0;
-    for (Element el : page.matchingNamedInBody(DATELINE)) {
+    for (Element el : page.matchingInBody(DATELINE, MAY_BE_DATELINE)) {
       if (++seen > 50) {
         break;
       }
@@ -220,7 +234,7 @@ public final class MetadataExtractor {
       author = cleanByline(content(metas, AUTHOR_META.get(i)));
     }
     if (author == null) {
-      for (Element el : page.matchingNamed(BYLINE)) {
+      for (Element el : page.matching(BYLINE, MAY_BE_BYLINE)) {
         Element name = el.selectFirst(ITEMPROP_NAME);
         author = cleanByline((name != null ? name : el).text());
         if (author != null) {
