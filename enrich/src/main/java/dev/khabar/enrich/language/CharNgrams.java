@@ -24,6 +24,19 @@ final class CharNgrams {
   private CharNgrams() {}
 
   static String @Nullable [] of(String normalized) {
+    long[] grams = packed(normalized);
+    if (grams == null) {
+      return null;
+    }
+    String[] context = new String[grams.length];
+    for (int k = 0; k < grams.length; k++) {
+      context[k] = unpack(grams[k]);
+    }
+    return context;
+  }
+
+  /** The same grams, each packed into a long as {@link #pack} packs it; null when {@link #of} is. */
+  static long @Nullable [] packed(String normalized) {
     char[] text = lowerCase(normalized);
     int len = text.length;
     int capacity = Integer.highestOneBit(Math.max(16, MAX_GRAM * len * 2) - 1) << 1;
@@ -61,11 +74,11 @@ final class CharNgrams {
     if (mapCapacity(spread, order) != mapCapacity) {
       return null;
     }
-    String[] context = new String[count];
+    long[] ordered = new long[count];
     for (int k = 0; k < count; k++) {
-      context[k] = unpack(grams[order[k]]);
+      ordered[k] = grams[order[k]];
     }
-    return context;
+    return ordered;
   }
 
   /**
@@ -81,6 +94,11 @@ final class CharNgrams {
       p += Character.toChars(Character.toLowerCase(cp), out, p);
     }
     return out;
+  }
+
+  /** A gram of one to three chars, packed; -1 for any other length. */
+  static long pack(String gram) {
+    return gram.isEmpty() || gram.length() > MAX_GRAM ? -1 : pack(gram.toCharArray(), 0, gram.length());
   }
 
   /** Length in bits 48–49, chars in 16-bit fields from bit 32 down. */
@@ -111,7 +129,8 @@ final class CharNgrams {
     return h;
   }
 
-  private static long mix(long key) {
+  /** A spread of a packed gram's bits, for tables keyed by it. */
+  static long mix(long key) {
     long h = key * 0x9E3779B97F4A7C15L;
     return h ^ (h >>> 29);
   }

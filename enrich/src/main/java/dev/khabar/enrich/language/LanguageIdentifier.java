@@ -12,6 +12,7 @@ import opennlp.tools.langdetect.LanguageDetectorFactory;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.ml.model.MaxentModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Identifies the language of a text with OpenNLP's language-detection model (103 languages, from the
@@ -108,22 +109,31 @@ public final class LanguageIdentifier {
    * The model's ranking of all its languages, as {@code LanguageDetectorME.predictLanguages} gives
    * it, bit for bit. That method spends most of its time not in the model but around it: five
    * chains of regular expressions, and two hash maps of CharBuffers for the n-grams. {@link
-   * DetectorText} and {@link CharNgrams} build the same context directly; the detector itself is
-   * asked only when they cannot vouch for the n-grams' order, or if the model names another factory.
+   * DetectorText} and {@link CharNgrams} build the same context directly, and {@link GramWeights}
+   * looks its grams up without making Strings of them; the detector itself is asked only when they
+   * cannot vouch for the n-grams' order, or if the model names another factory.
    */
   static Language[] rank(String sample) {
     LanguageDetectorModel model = ModelHolder.MODEL;
-    String[] context =
-        model.getFactory().getClass() == LanguageDetectorFactory.class
-            ? CharNgrams.of(DetectorText.normalize(sample))
-            : null;
-    if (context == null) {
+    if (model.getFactory().getClass() != LanguageDetectorFactory.class) {
       return new LanguageDetectorME(model).predictLanguages(sample);
     }
-    float[] values = new float[context.length];
-    Arrays.fill(values, 1f);
+    String normalized = DetectorText.normalize(sample);
     MaxentModel maxent = model.getMaxentModel();
-    double[] probabilities = maxent.eval(context, values);
+    double[] probabilities;
+    if (ModelHolder.WEIGHTS != null) {
+      long[] grams = CharNgrams.packed(normalized);
+      if (grams == null) {
+        return new LanguageDetectorME(model).predictLanguages(sample);
+      }
+      probabilities = ModelHolder.WEIGHTS.eval(grams);
+    } else {
+      String[] context = CharNgrams.of(normalized);
+      if (context == null) {
+        return new LanguageDetectorME(model).predictLanguages(sample);
+      }
+      probabilities = evalByStrings(maxent, context);
+    }
     Language[] ranked = new Language[probabilities.length];
     for (int i = 0; i < probabilities.length; i++) {
       ranked[i] = new Language(maxent.getOutcome(i), probabilities[i]);
@@ -131,6 +141,13 @@ public final class LanguageIdentifier {
     // A stable sort, best first, as the detector sorts.
     Arrays.sort(ranked, (a, b) -> Double.compare(b.getConfidence(), a.getConfidence()));
     return ranked;
+  }
+
+  /** The model's probabilities for a context of gram Strings, each of weight one, as the detector asks. */
+  private static double[] evalByStrings(MaxentModel maxent, String[] context) {
+    float[] values = new float[context.length];
+    Arrays.fill(values, 1f);
+    return maxent.eval(context, values);
   }
 
   /** Among the model's ranking, the best of Arabic, Persian and Urdu: the text is in that script. */
@@ -171,6 +188,32 @@ public final class LanguageIdentifier {
   /** Loads the 10 MB model on first use, not when the class is merely referenced. */
   private static final class ModelHolder {
     static final LanguageDetectorModel MODEL = load();
+
+    /**
+     * The model's weights by packed gram, when they give its own probabilities on texts of several
+     * scripts; else null, and grams are looked up as Strings.
+     */
+    static final @Nullable GramWeights WEIGHTS = weights(MODEL);
+
+    private static @Nullable GramWeights weights(LanguageDetectorModel model) {
+      MaxentModel maxent = model.getMaxentModel();
+      GramWeights weights = GramWeights.of(maxent);
+      String[] probes = {
+        "Trade ministers agreed on Sunday to set up a single customs window.",
+        "قال النائب الأول للرئيس إن الدول الأعضاء في منظمة التعاون", "Die Ähnlichkeit ist groß: 13:42 Uhr",
+        "中文 ΣΑΣ İstanbul ß xyzzy"
+      };
+      for (String probe : probes) {
+        String normalized = DetectorText.normalize(probe);
+        long[] grams = CharNgrams.packed(normalized);
+        String[] context = CharNgrams.of(normalized);
+        if (weights == null || grams == null || context == null
+            || !Arrays.equals(weights.eval(grams), evalByStrings(maxent, context))) {
+          return null;
+        }
+      }
+      return weights;
+    }
 
     private static LanguageDetectorModel load() {
       try (InputStream in = LanguageIdentifier.class.getResourceAsStream(MODEL_RESOURCE)) {
