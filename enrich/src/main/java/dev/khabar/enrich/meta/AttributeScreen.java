@@ -55,14 +55,46 @@ final class AttributeScreen implements Predicate<Element> {
   }
 
   private static boolean holdsAny(String value, List<String> words) {
+    String folded = fold(value);
     for (String word : words) {
-      for (int i = 0; i + word.length() <= value.length(); i++) {
-        if (value.regionMatches(true, i, word, 0, word.length())) {
-          return true;
-        }
+      if (folded.contains(word)) {
+        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The value with every char that matches an ASCII letter in any case (as {@code
+   * String.regionMatches} with {@code ignoreCase} compares) as that lower-case letter: ASCII
+   * capitals, the dotted and dotless i («İ», «ı»), the long s and the Kelvin sign. Class names are
+   * mostly lower-case ASCII already, and are then answered as they are.
+   */
+  static String fold(String value) {
+    int i = 0;
+    while (i < value.length() && foldChar(value.charAt(i)) == value.charAt(i)) {
+      i++;
+    }
+    if (i == value.length()) {
+      return value;
+    }
+    char[] out = value.toCharArray();
+    for (; i < out.length; i++) {
+      out[i] = foldChar(out[i]);
+    }
+    return new String(out);
+  }
+
+  private static char foldChar(char c) {
+    if (c < 0x80) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+    return switch (c) {
+      case '\u0130', '\u0131' -> 'i';
+      case '\u017F' -> 's';
+      case '\u212A' -> 'k';
+      default -> c;
+    };
   }
 
   static final class Builder {
@@ -76,9 +108,13 @@ final class AttributeScreen implements Predicate<Element> {
       return this;
     }
 
-    /** Elements whose attribute holds one of the words, in any case, pass. */
+    /** Elements whose attribute holds one of the words (ASCII), in any case, pass. */
     Builder words(String key, String... words) {
-      rules.add(new Rule(key.toLowerCase(Locale.ROOT), List.of(words)));
+      List<String> lower = new java.util.ArrayList<>();
+      for (String word : words) {
+        lower.add(word.toLowerCase(Locale.ROOT));
+      }
+      rules.add(new Rule(key.toLowerCase(Locale.ROOT), List.copyOf(lower)));
       return this;
     }
 

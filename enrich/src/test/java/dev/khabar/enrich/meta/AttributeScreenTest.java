@@ -1,5 +1,6 @@
 package dev.khabar.enrich.meta;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,5 +61,18 @@ class AttributeScreenTest {
 
   private static Parser preservingCase() {
     return Parser.htmlParser().settings(ParseSettings.preserveCase);
+  }
+
+  @Test
+  void foldsWhatMatchesAnAsciiLetterInAnyCase() {
+    assertEquals("post-author", AttributeScreen.fold("post-author"));
+    assertEquals("top-byline", AttributeScreen.fold("Top-BYLine"));
+    assertEquals("byline writer kelvin ä", AttributeScreen.fold("BYL\u0130NE wr\u0131ter \u212Aelvin Ä".replace('Ä', 'ä')));
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      for (char letter = 'a'; letter <= 'z'; letter++) {
+        boolean matches = String.valueOf(c).regionMatches(true, 0, String.valueOf(letter), 0, 1);
+        assertEquals(matches, AttributeScreen.fold(String.valueOf(c)).equals(String.valueOf(letter)), "char " + (int) c);
+      }
+    }
   }
 }
