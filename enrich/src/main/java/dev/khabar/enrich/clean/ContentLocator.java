@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -358,14 +359,42 @@ final class ContentLocator {
     if (el.attr("itemprop").toLowerCase(Locale.ROOT).contains("articlebody")) {
       factor *= 3;
     }
-    String names = el.className() + " " + el.id();
-    if (POSITIVE.matcher(names).find()) {
-      factor *= 1.5;
+    return factor * NameFactors.of(el.className() + " " + el.id());
+  }
+
+  /**
+   * What a class and id make of an element's score, read once per combination: the same few
+   * («row», «col-md-8», «entry-content») recur on many of a page's scored elements, and reading one
+   * means two regular expressions.
+   */
+  private static final class NameFactors {
+    /** Distinct combinations remembered; past this many the memory starts over. */
+    private static final int MAX_NAMES = 50_000;
+
+    private static final Map<String, Double> KNOWN = new ConcurrentHashMap<>();
+
+    static double of(String names) {
+      Double factor = KNOWN.get(names);
+      if (factor == null) {
+        if (KNOWN.size() >= MAX_NAMES) {
+          KNOWN.clear();
+        }
+        factor = read(names);
+        KNOWN.put(names, factor);
+      }
+      return factor;
     }
-    if (NEGATIVE.matcher(names).find()) {
-      factor *= 0.5;
+
+    private static double read(String names) {
+      double factor = 1;
+      if (POSITIVE.matcher(names).find()) {
+        factor *= 1.5;
+      }
+      if (NEGATIVE.matcher(names).find()) {
+        factor *= 0.5;
+      }
+      return factor;
     }
-    return factor;
   }
 
   private static double linkDensity(int @Nullable [] stats) {
