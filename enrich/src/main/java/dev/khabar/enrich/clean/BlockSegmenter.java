@@ -29,7 +29,7 @@ final class BlockSegmenter {
   static List<TextBlock> segment(Element root, int maxBlocks, int maxChars) {
     List<TextBlock> blocks = new ArrayList<>();
     Deque<Element> open = new ArrayDeque<>();
-    StringBuilder text = new StringBuilder();
+    CollapsedText text = new CollapsedText();
     int[] counts = new int[3]; // chars, link chars, total chars so far
     int[] linkDepth = new int[1];
 
@@ -37,10 +37,11 @@ final class BlockSegmenter {
         () -> {
           if (counts[0] > 0) {
             Element owner = open.isEmpty() ? root : open.peek();
-            blocks.add(new TextBlock(collapse(text), counts[0], counts[1], owner, kind(open)));
+            blocks.add(new TextBlock(text.take(), counts[0], counts[1], owner, kind(open)));
             counts[2] += counts[0];
+          } else {
+            text.clear();
           }
-          text.setLength(0);
           counts[0] = 0;
           counts[1] = 0;
         };
@@ -50,9 +51,7 @@ final class BlockSegmenter {
           @Override
           public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode t) {
-              String value = t.getWholeText();
-              int n = TextStats.nonSpace(value);
-              text.append(value);
+              int n = text.append(t.getWholeText());
               counts[0] += n;
               if (linkDepth[0] > 0) {
                 counts[1] += n;
@@ -145,6 +144,57 @@ final class BlockSegmenter {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A block's text, collapsed as its text nodes come (as {@link #collapse(CharSequence)} collapses
+   * their concatenation), so each char is read once rather than copied and read again.
+   */
+  private static final class CollapsedText {
+    private final StringBuilder out = new StringBuilder();
+    private boolean space;
+
+    /** Appends the text; answers its non-whitespace chars, as {@link TextStats#nonSpace} counts them. */
+    int append(String text) {
+      int nonSpace = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (isWhitespace(c)) {
+          space = out.length() > 0;
+          continue;
+        }
+        nonSpace++;
+        if (isInvisible(c)) {
+          continue;
+        }
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+      return nonSpace;
+    }
+
+    /** The text gathered since the last take; starts over. */
+    String take() {
+      String text = out.toString();
+      clear();
+      return text;
+    }
+
+    void clear() {
+      out.setLength(0);
+      space = false;
+    }
+
+    /** {@code Character.isWhitespace(c) || Character.isSpaceChar(c)}, without the lookups for ASCII. */
+    private static boolean isWhitespace(char c) {
+      if (c < 0x80) {
+        return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F';
+      }
+      return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
   }
 
   /** A character that renders as nothing and joins no letters. */
