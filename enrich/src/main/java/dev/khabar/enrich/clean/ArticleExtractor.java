@@ -70,9 +70,10 @@ public final class ArticleExtractor {
     Document doc = parse(input, url);
     PageMetadata meta = metadata.extract(doc, url);
     Element body = doc.body();
-    String title = TitleFinder.find(body, meta);
+    DomPruner.Survey survey = DomPruner.survey(body);
+    String title = TitleFinder.find(survey.headlines(), meta);
 
-    DomPruner.prune(body, true);
+    DomPruner.prune(body, survey, true);
     BlockFilter filter = new BlockFilter(title);
     List<String> paragraphs = paragraphs(body, title, filter);
     if (paragraphs.isEmpty()) {

@@ -140,13 +140,34 @@ final class DomPruner {
   private DomPruner() {}
 
   /**
-   * Prunes the page; {@code byName} also removes elements whose class or id names boilerplate,
-   * page chrome or comments. Without it, only tags, hidden elements and headed blocks count.
+   * What one walk of a page finds before anything is removed: its headlines, for {@link
+   * TitleFinder}, and what pruning removes first. Good for one {@link #prune} of the page as it was
+   * when surveyed.
+   *
+   * @param headlines the {@code <h1>} elements in document order, as {@code body.select("h1")}
+   *     finds them
+   * @param junk elements of {@link #JUNK_TAGS}, none inside another
+   * @param hidden elements hidden by attribute or inline style, outside junk
+   * @param chrome elements of {@link #CHROME_TAGS}, outside junk
+   * @param holders the elements that hold an article marker outside junk, see {@link #markHolders}
+   * @param chars non-whitespace characters of the text outside junk
    */
-  static void prune(Element body, boolean byName) {
-    // One walk finds junk, hidden and chrome elements and the holders of article markers, and
-    // counts the text: a CSS query for each would walk the page again and test every element
-    // against every tag and style pattern. Junk is skipped whole: its removal takes all it holds.
+  record Survey(
+      List<Element> headlines,
+      List<Element> junk,
+      List<Element> hidden,
+      List<Element> chrome,
+      Set<Element> holders,
+      int chars) {}
+
+  /**
+   * Surveys the page. One walk finds junk, hidden, chrome and headline elements and the holders of
+   * article markers, and counts the text: a CSS query for each would walk the page again and test
+   * every element against every tag and style pattern. Junk is skipped whole, its removal takes all
+   * it holds; only a headline inside it is looked for.
+   */
+  static Survey survey(Element body) {
+    List<Element> headlines = new ArrayList<>();
     List<Element> junk = new ArrayList<>();
     List<Element> hidden = new ArrayList<>();
     List<Element> chrome = new ArrayList<>();
@@ -166,7 +187,11 @@ final class DomPruner {
             String tag = el.normalName();
             if (JUNK_TAGS.contains(tag)) {
               junk.add(el);
+              headlines.addAll(el.select(H1));
               return FilterResult.SKIP_ENTIRELY;
+            }
+            if (H1.matches(body, el)) {
+              headlines.add(el);
             }
             if (isHidden(el)) {
               hidden.add(el);
@@ -181,10 +206,24 @@ final class DomPruner {
           }
         },
         body);
-    junk.forEach(Node::remove);
-    int bodyChars = chars[0];
-    bodyChars -= removeUnlessArticle(hidden, holders);
-    bodyChars -= removeUnlessArticle(chrome, holders);
+    return new Survey(headlines, junk, hidden, chrome, holders, chars[0]);
+  }
+
+  /**
+   * Prunes the page; {@code byName} also removes elements whose class or id names boilerplate,
+   * page chrome or comments. Without it, only tags, hidden elements and headed blocks count.
+   */
+  static void prune(Element body, boolean byName) {
+    prune(body, survey(body), byName);
+  }
+
+  /** Prunes the page as {@link #prune(Element, boolean)} does, from its survey. */
+  static void prune(Element body, Survey survey, boolean byName) {
+    survey.junk().forEach(Node::remove);
+    Set<Element> holders = survey.holders();
+    int bodyChars = survey.chars();
+    bodyChars -= removeUnlessArticle(survey.hidden(), holders);
+    bodyChars -= removeUnlessArticle(survey.chrome(), holders);
     TextLengths lengths = byName ? removeByName(body, holders, bodyChars) : TextLengths.of(body);
     removeHeadedBlocks(body, lengths);
   }

@@ -1,6 +1,7 @@
 package dev.khabar.enrich.clean;
 
 import dev.khabar.enrich.meta.PageMetadata;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
@@ -20,11 +21,15 @@ final class TitleFinder {
 
   private TitleFinder() {}
 
-  static String find(Element body, PageMetadata meta) {
+  /**
+   * The headline of a page whose {@code <h1>} elements, in document order, are {@code headlines}
+   * (see {@link DomPruner.Survey#headlines}).
+   */
+  static String find(List<Element> headlines, PageMetadata meta) {
     String fromMeta = strip(meta.headline(), meta.siteName());
     String fromTitle = strip(meta.documentTitle(), meta.siteName());
     int seen = 0;
-    for (Element h1 : body.select("h1")) {
+    for (Element h1 : headlines) {
       if (++seen > 5) {
         break;
       }
@@ -43,8 +48,7 @@ final class TitleFinder {
     if (fromTitle != null) {
       return fromTitle;
     }
-    Element h1 = body.selectFirst("h1");
-    return h1 == null ? "" : BlockSegmenter.collapse(h1.text());
+    return headlines.isEmpty() ? "" : BlockSegmenter.collapse(headlines.get(0).text());
   }
 
   /** A title without the site name before or after it. */
