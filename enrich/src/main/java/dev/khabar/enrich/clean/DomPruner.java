@@ -150,7 +150,7 @@ final class DomPruner {
    * @param hidden elements hidden by attribute or inline style, outside junk
    * @param chrome elements of {@link #CHROME_TAGS}, outside junk
    * @param holders the elements that hold an article marker outside junk, see {@link #markHolders}
-   * @param chars non-whitespace characters of the text outside junk
+   * @param text the elements outside junk, numbered in document order, and their own text
    */
   record Survey(
       List<Element> headlines,
@@ -158,7 +158,7 @@ final class DomPruner {
       List<Element> hidden,
       List<Element> chrome,
       Set<Element> holders,
-      int chars) {}
+      OwnText text) {}
 
   /**
    * Surveys the page. One walk finds junk, hidden, chrome and headline elements and the holders of
@@ -172,13 +172,13 @@ final class DomPruner {
     List<Element> hidden = new ArrayList<>();
     List<Element> chrome = new ArrayList<>();
     Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
-    int[] chars = new int[1];
+    OwnText.Builder text = new OwnText.Builder();
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
           public FilterResult head(Node node, int depth) {
-            if (node instanceof TextNode text) {
-              chars[0] += TextStats.nonSpace(text.getWholeText());
+            if (node instanceof TextNode t) {
+              text.text(TextStats.nonSpace(t.getWholeText()));
               return FilterResult.CONTINUE;
             }
             if (!(node instanceof Element el)) {
@@ -190,6 +190,7 @@ final class DomPruner {
               headlines.addAll(el.select(H1));
               return FilterResult.SKIP_ENTIRELY;
             }
+            text.open(el);
             if (H1.matches(body, el)) {
               headlines.add(el);
             }
@@ -204,9 +205,17 @@ final class DomPruner {
             }
             return FilterResult.CONTINUE;
           }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element) {
+              text.close();
+            }
+            return FilterResult.CONTINUE;
+          }
         },
         body);
-    return new Survey(headlines, junk, hidden, chrome, holders, chars[0]);
+    return new Survey(headlines, junk, hidden, chrome, holders, text.build());
   }
 
   /**
@@ -221,11 +230,34 @@ final class DomPruner {
   static void prune(Element body, Survey survey, boolean byName) {
     survey.junk().forEach(Node::remove);
     Set<Element> holders = survey.holders();
-    int bodyChars = survey.chars();
-    bodyChars -= removeUnlessArticle(survey.hidden(), holders);
-    bodyChars -= removeUnlessArticle(survey.chrome(), holders);
-    TextLengths lengths = byName ? removeByName(body, holders, bodyChars) : TextLengths.of(body);
+    OwnText text = survey.text();
+    boolean[] removed = new boolean[text.size()];
+    removeUnlessArticle(survey.hidden(), holders, text, removed);
+    removeUnlessArticle(survey.chrome(), holders, text, removed);
+    TextLengths lengths =
+        byName ? removeByName(body, holders, remainingChars(text, removed), text) : TextLengths.of(body);
     removeHeadedBlocks(body, lengths);
+  }
+
+  /** The text left once the elements marked removed are gone, each with all it held. */
+  private static int remainingChars(OwnText text, boolean[] removed) {
+    int[] under = text.underEach();
+    int chars = text.total();
+    for (int i = 0; i < removed.length; i++) {
+      if (removed[i] && !removedAbove(i, text, removed)) {
+        chars -= under[i];
+      }
+    }
+    return chars;
+  }
+
+  private static boolean removedAbove(int i, OwnText text, boolean[] removed) {
+    for (int up = text.parent(i); up >= 0; up = text.parent(up)) {
+      if (removed[up]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -265,13 +297,30 @@ final class DomPruner {
    * that also counts the text lengths of what stays; {@code bodyChars} is the text under the body
    * beforehand.
    */
-  private static TextLengths removeByName(Element body, Set<Element> holders, int bodyChars) {
+  private static TextLengths removeByName(Element body, Set<Element> holders, int bodyChars, OwnText text) {
     int pageChars = Math.max(1, bodyChars);
     if (isRemovedByName(body, holders, pageChars)) {
       body.remove();
       return TextLengths.of(body);
     }
-    return TextLengths.of(body, el -> isRemovedByName(el, holders, pageChars));
+    // The walk meets the elements that stay in document order: the survey's numbers follow them.
+    OwnText.Cursor cursor = text.cursor();
+    return TextLengths.of(
+        body,
+        el -> isRemovedByName(el, holders, pageChars),
+        el -> {
+          int i = cursor.numberOf(el);
+          return i >= 0 ? text.own(i) : ownChars(el);
+        });
+  }
+
+  /** Non-whitespace characters of the text nodes directly in the element. */
+  private static int ownChars(Element el) {
+    int chars = 0;
+    for (TextNode t : el.textNodes()) {
+      chars += TextStats.nonSpace(t.getWholeText());
+    }
+    return chars;
   }
 
   private static boolean isRemovedByName(Element el, Set<Element> holders, int bodyChars) {
@@ -475,16 +524,18 @@ final class DomPruner {
     return out == null ? names : out.toString();
   }
 
-  /** Removes those of the elements that hold no article; answers the text they took away. */
-  private static int removeUnlessArticle(List<Element> elements, Set<Element> holders) {
-    int removedChars = 0;
+  /**
+   * Removes those of the elements (in document order) that hold no article, and marks them removed
+   * by their numbers in the page's text.
+   */
+  private static void removeUnlessArticle(List<Element> elements, Set<Element> holders, OwnText text, boolean[] removed) {
+    OwnText.Cursor cursor = text.cursor();
     for (Element el : elements) {
       if (attached(el) && !holdsArticle(el, holders) && !isArticleHeader(el)) {
-        removedChars += TextStats.nonSpaceChars(el);
+        removed[cursor.numberOf(el)] = true;
         el.remove();
       }
     }
-    return removedChars;
   }
 
   /**

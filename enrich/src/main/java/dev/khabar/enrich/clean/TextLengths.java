@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Non-whitespace characters under each element of a subtree, children before parents, counted in
@@ -38,7 +40,17 @@ final class TextLengths {
    * order as it meets it, so the question sees the page with every earlier removal made.
    */
   static TextLengths of(Element root, Predicate<Element> remove) {
-    Walk walk = new Walk(root, remove);
+    Walk walk = new Walk(root, remove, null);
+    NodeTraversor.filter(walk, root);
+    return walk.result();
+  }
+
+  /**
+   * The same, with each staying element's own text (the text nodes directly in it) counted
+   * already: {@code ownChars} is asked about each in document order, and the text is not read.
+   */
+  static TextLengths of(Element root, Predicate<Element> remove, ToIntFunction<Element> ownChars) {
+    Walk walk = new Walk(root, remove, ownChars);
     NodeTraversor.filter(walk, root);
     return walk.result();
   }
@@ -70,6 +82,7 @@ final class TextLengths {
   private static final class Walk implements NodeFilter {
     private final Element root;
     private final Predicate<Element> remove;
+    private final @Nullable ToIntFunction<Element> ownChars;
     private final List<Element> opened = new ArrayList<>(256);
     private int[] chars = new int[256];
     private int[] parents = new int[256];
@@ -78,9 +91,10 @@ final class TextLengths {
     private int[] open = new int[64];
     private int depth;
 
-    Walk(Element root, Predicate<Element> remove) {
+    Walk(Element root, Predicate<Element> remove, @Nullable ToIntFunction<Element> ownChars) {
       this.root = root;
       this.remove = remove;
+      this.ownChars = ownChars;
     }
 
     @Override
@@ -96,13 +110,13 @@ final class TextLengths {
           closing = Arrays.copyOf(closing, i * 2);
         }
         opened.add(el);
-        chars[i] = 0;
+        chars[i] = ownChars == null ? 0 : ownChars.applyAsInt(el);
         parents[i] = depth == 0 ? -1 : open[depth - 1];
         if (depth == open.length) {
           open = Arrays.copyOf(open, depth * 2);
         }
         open[depth++] = i;
-      } else if (node instanceof TextNode text && depth > 0) {
+      } else if (ownChars == null && node instanceof TextNode text && depth > 0) {
         chars[open[depth - 1]] += TextStats.nonSpace(text.getWholeText());
       }
       return FilterResult.CONTINUE;

@@ -41,19 +41,6 @@ record TextStats(int chars, int linkChars, boolean truncated) {
     return new TextStats(counts[0], counts[1], stopped[0]);
   }
 
-  /** Non-whitespace characters under the element, all of them. */
-  static int nonSpaceChars(Element root) {
-    int[] count = new int[1];
-    NodeTraversor.traverse(
-        (node, depth) -> {
-          if (node instanceof TextNode text) {
-            count[0] += nonSpace(text.getWholeText());
-          }
-        },
-        root);
-    return count[0];
-  }
-
   /**
    * Whether the element holds more than {@code limit} non-whitespace characters, as {@link
    * #of}{@code (root, limit).truncated()} answers, without telling link text apart.

@@ -32,7 +32,7 @@ class TextLengthsTest {
     List<Integer> chars = new ArrayList<>();
     for (int i = 0; i < lengths.size(); i++) {
       chars.add(lengths.chars(i));
-      assertEquals(TextStats.nonSpaceChars(lengths.element(i)), lengths.chars(i));
+      assertEquals(TextStats.of(lengths.element(i), Integer.MAX_VALUE).chars(), lengths.chars(i));
     }
     assertEquals(List.of(8, 13, 2, 15, 0, 15), chars);
   }
@@ -82,5 +82,18 @@ class TextLengthsTest {
     assertEquals(List.of("d", "a", "e", "body"), order);
     assertEquals(2, lengths.chars(1));
     assertEquals(2, lengths.chars(3));
+  }
+
+  @Test
+  void takesEachStayingElementsOwnTextWhenGiven() {
+    Element body = Jsoup.parse(HTML).body();
+    OwnText text = DomPruner.survey(body).text();
+    OwnText.Cursor cursor = text.cursor();
+    TextLengths lengths = TextLengths.of(body, el -> el.id().equals("b"), el -> text.own(cursor.numberOf(el)));
+    List<Integer> chars = new ArrayList<>();
+    for (int i = 0; i < lengths.size(); i++) {
+      chars.add(lengths.chars(i));
+    }
+    assertEquals(List.of(2, 2, 0, 2), chars);
   }
 }
