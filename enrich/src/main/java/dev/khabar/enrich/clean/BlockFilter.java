@@ -233,7 +233,9 @@ final class BlockFilter {
     if (block.linkDensity() > 0.5 || Boilerplate.isHeader(text)) {
       return false;
     }
-    if (SOURCE_TAG.matcher(text).matches() || HASHTAGS.matcher(text).matches()) {
+    // A source tag holds an underscore, hashtags start with «#», a time line with a digit: the
+    // regular expressions are asked only then.
+    if (text.indexOf('_') >= 0 && SOURCE_TAG.matcher(text).matches() || startsWithHash(text) && HASHTAGS.matcher(text).matches()) {
       return false;
     }
     if (text.length() <= MAX_BYLINE_CHARS && BYLINE.matcher(text).matches()) {
@@ -242,10 +244,20 @@ final class BlockFilter {
       }
       return false;
     }
-    if (text.length() <= MAX_CREDIT_CHARS && (CREDIT.matcher(text).matches() || TIME_LINE.matcher(text).matches())) {
+    if (text.length() <= MAX_CREDIT_CHARS
+        && (CREDIT.matcher(text).matches() || startsWithDigit(text) && TIME_LINE.matcher(text).matches())) {
       return false;
     }
     return inText || !isDateline(text);
+  }
+
+  private static boolean startsWithHash(String text) {
+    return !text.isEmpty() && (text.charAt(0) == '#' || text.charAt(0) == '＃');
+  }
+
+  /** Whether the text starts with an ASCII digit, as {@code \d} matches without the Unicode class flag. */
+  private static boolean startsWithDigit(String text) {
+    return !text.isEmpty() && text.charAt(0) >= '0' && text.charAt(0) <= '9';
   }
 
   private static boolean isDateline(String text) {
