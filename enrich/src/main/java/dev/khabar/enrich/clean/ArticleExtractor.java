@@ -75,14 +75,14 @@ public final class ArticleExtractor {
 
     DomPruner.prune(body, survey, true);
     BlockFilter filter = new BlockFilter(title);
-    List<String> paragraphs = paragraphs(body, title, filter);
+    List<String> paragraphs = paragraphs(body, title, filter, survey.articles());
     if (paragraphs.isEmpty()) {
       // Class and id names misled the pruning (a forum post named «...CommentText», an article
       // body in a «widget») and nothing is left: once more, on the page's structure alone.
       Element again = parse(input, url).body();
       DomPruner.prune(again, false);
       filter = new BlockFilter(title);
-      paragraphs = paragraphs(again, title, filter);
+      paragraphs = paragraphs(again, title, filter, Integer.MAX_VALUE);
     }
     paragraphs = preferJsonLdBody(paragraphs, meta.articleBody(), title);
 
@@ -101,9 +101,10 @@ public final class ArticleExtractor {
     return Jsoup.parse(html, url, Parser.htmlParser().setMaxDepth(maxDepth));
   }
 
-  private List<String> paragraphs(Element body, String title, BlockFilter filter) {
+  /** The article's paragraphs in the pruned body, which holds at most {@code articlesAtMost} {@code <article>}s. */
+  private List<String> paragraphs(Element body, String title, BlockFilter filter, int articlesAtMost) {
     List<TextBlock> blocks = BlockSegmenter.segment(body, maxBlocks, maxTextChars);
-    List<Element> roots = ContentLocator.locate(body, blocks, HeadlineArticle.find(body, title));
+    List<Element> roots = ContentLocator.locate(body, blocks, HeadlineArticle.find(body, title, articlesAtMost));
     return filter.keep(blocks, roots);
   }
 

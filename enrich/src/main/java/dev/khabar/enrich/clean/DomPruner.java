@@ -151,6 +151,8 @@ final class DomPruner {
    * @param chrome elements of {@link #CHROME_TAGS}, outside junk
    * @param holders the elements that hold an article marker outside junk, see {@link #markHolders}
    * @param text the elements outside junk, numbered in document order, and their own text
+   * @param articles the {@code <article>} elements outside junk: pruning only takes them away, so
+   *     the pruned page holds at most this many
    */
   record Survey(
       List<Element> headlines,
@@ -158,7 +160,8 @@ final class DomPruner {
       List<Element> hidden,
       List<Element> chrome,
       Set<Element> holders,
-      OwnText text) {}
+      OwnText text,
+      int articles) {}
 
   /**
    * Surveys the page. One walk finds junk, hidden, chrome and headline elements and the holders of
@@ -173,6 +176,7 @@ final class DomPruner {
     List<Element> chrome = new ArrayList<>();
     Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
     OwnText.Builder text = new OwnText.Builder();
+    int[] articles = new int[1];
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
@@ -193,6 +197,10 @@ final class DomPruner {
             text.open(el);
             if (H1.matches(body, el)) {
               headlines.add(el);
+            }
+            // Any element getElementsByTag("article") could match, counted.
+            if (tag.equals("article") || el.tagName().equalsIgnoreCase("article")) {
+              articles[0]++;
             }
             if (isHidden(el)) {
               hidden.add(el);
@@ -215,7 +223,7 @@ final class DomPruner {
           }
         },
         body);
-    return new Survey(headlines, junk, hidden, chrome, holders, text.build());
+    return new Survey(headlines, junk, hidden, chrome, holders, text.build(), articles[0]);
   }
 
   /**

@@ -16,8 +16,16 @@ final class HeadlineArticle {
   private HeadlineArticle() {}
 
   static @Nullable Element find(Element root, String title) {
+    return find(root, title, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The same, told that the page holds at most {@code articlesAtMost} {@code <article>} elements
+   * (as a survey before pruning counts them): fewer than two, and there is nothing to count.
+   */
+  static @Nullable Element find(Element root, String title, int articlesAtMost) {
     String folded = Boilerplate.fold(title);
-    if (folded.length() < 10) {
+    if (folded.length() < 10 || articlesAtMost < 2) {
       return null;
     }
     int articles = root.getElementsByTag("article").size();

@@ -1,0 +1,42 @@
+package dev.khabar.enrich.clean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class DomPrunerSurveyTest {
+  private static final String HTML =
+      "<body><h1 id=a>One</h1><article><h1 id=b>Two</h1></article><template><h1 id=c>Three</h1>"
+          + "<article></article></template><nav><article><h1 id=d>Four</h1></article></nav>"
+          + "<div hidden>x</div><script>var s;</script></body>";
+
+  @Test
+  void findsHeadlinesWhereTheWholePageHoldsThem() {
+    Element body = Jsoup.parse(HTML).body();
+    DomPruner.Survey survey = DomPruner.survey(body);
+    assertEquals(body.select("h1"), survey.headlines());
+    assertEquals(List.of("a", "b", "c", "d"), survey.headlines().stream().map(Element::id).toList());
+  }
+
+  @Test
+  void listsWhatPruningRemovesFirst() {
+    Element body = Jsoup.parse(HTML).body();
+    DomPruner.Survey survey = DomPruner.survey(body);
+    assertEquals(List.of("template", "script"), survey.junk().stream().map(Element::normalName).toList());
+    assertEquals(List.of("nav"), survey.chrome().stream().map(Element::normalName).toList());
+    assertEquals(1, survey.hidden().size());
+  }
+
+  @Test
+  void countsArticlesOutsideJunkAsAnUpperBoundForThePrunedPage() {
+    Element body = Jsoup.parse(HTML).body();
+    DomPruner.Survey survey = DomPruner.survey(body);
+    assertEquals(2, survey.articles());
+    DomPruner.prune(body, survey, true);
+    assertTrue(body.getElementsByTag("article").size() <= survey.articles());
+  }
+}
