@@ -111,7 +111,7 @@ public final class MetadataExtractor {
   public PageMetadata extract(Document doc, String url) {
     PageElements page = PageElements.of(doc);
     JsonLd ld = JsonLd.of(page.scripts());
-    List<Element> metas = page.metas();
+    MetaElements metas = MetaElements.of(page.metas());
     Instant published = firstDate(ld.text("datePublished"), metas, PUBLISHED_META);
     if (published == null) {
       published = DateParser.parse(ld.text("dateCreated"));
@@ -165,7 +165,7 @@ public final class MetadataExtractor {
     return name;
   }
 
-  private static @Nullable Instant firstDate(@Nullable String first, List<Element> metas, List<String> selectors) {
+  private static @Nullable Instant firstDate(@Nullable String first, MetaElements metas, List<String> selectors) {
     Instant date = DateParser.parse(first);
     for (int i = 0; date == null && i < selectors.size(); i++) {
       date = DateParser.parse(content(metas, selectors.get(i)));
@@ -228,7 +228,7 @@ public final class MetadataExtractor {
     return chrome;
   }
 
-  private static @Nullable String author(JsonLd ld, PageElements page, List<Element> metas) {
+  private static @Nullable String author(JsonLd ld, PageElements page, MetaElements metas) {
     String author = cleanByline(ld.author());
     for (int i = 0; author == null && i < AUTHOR_META.size(); i++) {
       author = cleanByline(content(metas, AUTHOR_META.get(i)));
@@ -245,7 +245,7 @@ public final class MetadataExtractor {
     return author;
   }
 
-  private static @Nullable String siteName(JsonLd ld, List<Element> metas) {
+  private static @Nullable String siteName(JsonLd ld, MetaElements metas) {
     return firstNonBlank(
         content(metas, "meta[property=og:site_name]"),
         ld.publisherName(),
@@ -253,7 +253,7 @@ public final class MetadataExtractor {
         content(metas, "meta[name=apple-mobile-web-app-title]"));
   }
 
-  private static @Nullable String declaredLanguage(Document doc, List<Element> metas) {
+  private static @Nullable String declaredLanguage(Document doc, MetaElements metas) {
     Element html = doc.firstElementChild();
     String lang = html == null ? "" : html.attr("lang");
     if (lang.isBlank()) {
@@ -267,9 +267,9 @@ public final class MetadataExtractor {
    * The page's meta elements are gathered once: a selector run over the whole document for each
    * of the few dozen names above would walk a large page that many times.
    */
-  private static @Nullable String content(List<Element> metas, String selector) {
+  private static @Nullable String content(MetaElements metas, String selector) {
     Evaluator evaluator = EVALUATORS.computeIfAbsent(selector, QueryParser::parse);
-    for (Element el : metas) {
+    for (Element el : metas.candidates(selector)) {
       if (el.is(evaluator)) {
         String value = el.attr("content");
         return value.isBlank() ? null : value.strip();
