@@ -82,6 +82,10 @@ final class ContentLocator {
   static List<Element> locate(Element root, List<TextBlock> blocks, @Nullable Element scope) {
     Map<Element, int[]> stats = new IdentityHashMap<>();
     Map<Element, Double> scores = new IdentityHashMap<>();
+    // The scored elements in the order they were first scored: candidates are compared in that
+    // order, so of two with the same score the same one wins on every run (an identity map's
+    // order changes from run to run).
+    List<Element> scored = new ArrayList<>();
     for (TextBlock block : blocks) {
       int level = 0;
       for (Element up = block.owner(); up != null && level < MAX_STAT_LEVELS; up = up.parent(), level++) {
@@ -106,7 +110,11 @@ final class ContentLocator {
       level = 0;
       for (Element up = container; up != null && level < SCORE_LEVELS; up = up.parent(), level++) {
         double share = level == 0 ? score : level == 1 ? score / 2 : score / (3 * level);
-        scores.merge(up, share, Double::sum);
+        Double sum = scores.get(up);
+        if (sum == null) {
+          scored.add(up);
+        }
+        scores.put(up, sum == null ? share : sum + share);
         if (up == root) {
           break;
         }
@@ -117,9 +125,8 @@ final class ContentLocator {
     Element bestInScope = null;
     double bestInScopeScore = 0;
     Map<Element, Double> finals = new IdentityHashMap<>();
-    for (Map.Entry<Element, Double> e : scores.entrySet()) {
-      Element el = e.getKey();
-      double value = (e.getValue() + tagWeight(el)) * nameFactor(el) * (1 - linkDensity(stats.get(el)));
+    for (Element el : scored) {
+      double value = (scores.get(el) + tagWeight(el)) * nameFactor(el) * (1 - linkDensity(stats.get(el)));
       finals.put(el, value);
       if (value > bestScore) {
         best = el;
