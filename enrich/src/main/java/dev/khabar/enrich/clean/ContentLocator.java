@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
@@ -375,21 +374,10 @@ final class ContentLocator {
    * means two regular expressions.
    */
   private static final class NameFactors {
-    /** Distinct combinations remembered; past this many the memory starts over. */
-    private static final int MAX_NAMES = 50_000;
-
-    private static final Map<String, Double> KNOWN = new ConcurrentHashMap<>();
+    private static final Memo<Double> KNOWN = new Memo<>(50_000, NameFactors::read);
 
     static double of(String names) {
-      Double factor = KNOWN.get(names);
-      if (factor == null) {
-        if (KNOWN.size() >= MAX_NAMES) {
-          KNOWN.clear();
-        }
-        factor = read(names);
-        KNOWN.put(names, factor);
-      }
-      return factor;
+      return KNOWN.get(names);
     }
 
     private static double read(String names) {

@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -335,7 +333,7 @@ final class DomPruner {
     if (!el.hasAttr("class") && !el.hasAttr("id")) {
       return false;
     }
-    Name name = Names.of(el.className() + " " + el.id());
+    Name name = NAMES.get(el.className() + " " + el.id());
     if (name == Name.NEUTRAL || holdsArticle(el, holders)) {
       return false;
     }
@@ -350,24 +348,7 @@ final class DomPruner {
    * few combinations («row», «col-md-8 sidebar») on many elements, and reading one means splitting
    * it into tokens and looking each up.
    */
-  private static final class Names {
-    /** Distinct combinations remembered; past this many the memory starts over. */
-    private static final int MAX_NAMES = 50_000;
-
-    private static final Map<String, Name> KNOWN = new ConcurrentHashMap<>();
-
-    static Name of(String names) {
-      Name name = KNOWN.get(names);
-      if (name == null) {
-        if (KNOWN.size() >= MAX_NAMES) {
-          KNOWN.clear();
-        }
-        name = name(names);
-        KNOWN.put(names, name);
-      }
-      return name;
-    }
-  }
+  private static final Memo<Name> NAMES = new Memo<>(50_000, DomPruner::name);
 
   enum Name {
     NEUTRAL,
@@ -419,21 +400,10 @@ final class DomPruner {
    * @param besideArticleToken the same when one is, which makes boilerplate parts modifiers
    */
   private record TokenVerdict(boolean articleName, boolean articleToken, Name alone, Name besideArticleToken) {
-    /** Distinct tokens remembered; past this many the memory starts over. */
-    private static final int MAX_TOKENS = 50_000;
-
-    private static final Map<String, TokenVerdict> KNOWN = new ConcurrentHashMap<>();
+    private static final Memo<TokenVerdict> KNOWN = new Memo<>(50_000, TokenVerdict::read);
 
     static TokenVerdict of(String token) {
-      TokenVerdict verdict = KNOWN.get(token);
-      if (verdict == null) {
-        if (KNOWN.size() >= MAX_TOKENS) {
-          KNOWN.clear();
-        }
-        verdict = read(token);
-        KNOWN.put(token, verdict);
-      }
-      return verdict;
+      return KNOWN.get(token);
     }
 
     private static TokenVerdict read(String token) {
