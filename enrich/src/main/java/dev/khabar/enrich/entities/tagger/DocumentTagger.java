@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Tags a document in two passes: the first tags each sentence alone, the second again with the
- * first pass's evidence about the whole document ({@link DocumentMemory}). Thread-safe
- * (immutable).
+ * first pass's evidence about the whole document ({@link DocumentMemory}). Both passes read one
+ * table of weights ({@link PairedWeights}); the clusters' most frequent words bring theirs summed
+ * ahead ({@link KnownWords}). Thread-safe (immutable).
  */
 public final class DocumentTagger {
 
