@@ -20,21 +20,33 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "eval-baselines",
     mixinStandardHelpOptions = true,
-    description = "Scores Khabar, Readability4J and boilerpipe on the trafilatura and readability benchmarks.")
+    description =
+        "Scores Khabar, Readability4J and boilerpipe on the trafilatura and readability benchmarks.")
 public final class EvalBaselines implements Callable<Integer> {
-  @Option(names = "--data", description = "Directory with trafilatura/ and readability/ (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data",
+      description = "Directory with trafilatura/ and readability/ (default: ${DEFAULT-VALUE}).")
   Path data = Path.of(Corpus.DEFAULT_DATA);
 
-  @Option(names = "--worst", description = "List this many worst pages of each extractor and benchmark (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--worst",
+      description =
+          "List this many worst pages of each extractor and benchmark (default: ${DEFAULT-VALUE}).")
   int worst = 0;
 
-  @Option(names = "--only", split = ",", description = "Extractors to score: ${COMPLETION-CANDIDATES} (default: all).")
+  @Option(
+      names = "--only",
+      split = ",",
+      description = "Extractors to score: ${COMPLETION-CANDIDATES} (default: all).")
   List<Extractors> only = List.of(Extractors.values());
 
   @Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new EvalBaselines()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    System.exit(
+        new CommandLine(new EvalBaselines())
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .execute(args));
   }
 
   @Override
@@ -42,7 +54,9 @@ public final class EvalBaselines implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ExtractionScorer scorer = ExtractionScorer.of(data);
     if (!scorer.hasTrafilatura() && !scorer.hasReadability()) {
-      spec.commandLine().getErr().println("no trafilatura/ or readability/ under " + data.toAbsolutePath());
+      spec.commandLine()
+          .getErr()
+          .println("no trafilatura/ or readability/ under " + data.toAbsolutePath());
       return 2;
     }
     List<Map.Entry<String, ExtractionScorer.Result>> trafilatura = new ArrayList<>();
@@ -68,7 +82,8 @@ public final class EvalBaselines implements Callable<Integer> {
       EvalExtractCommand.printRow(out, e.getKey(), e.getValue().total(), "trafilatura benchmark");
     }
     for (Map.Entry<String, ExtractionScorer.Result> e : readability) {
-      EvalExtractCommand.printRow(out, e.getKey(), e.getValue().total(), "readability test pages, tokens");
+      EvalExtractCommand.printRow(
+          out, e.getKey(), e.getValue().total(), "readability test pages, tokens");
     }
     out.flush();
     return 0;

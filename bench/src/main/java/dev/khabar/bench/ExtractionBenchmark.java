@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Pages per second of Khabar's extractor, Readability4J and boilerpipe's ArticleExtractor over the
- * same pages of the trafilatura benchmark. Each call extracts one page, cycling through the set,
- * so the score (ops/s) is pages per second per thread; run with {@code -t 1} for per-core speed.
+ * same pages of the trafilatura benchmark. Each call extracts one page, cycling through the set, so
+ * the score (ops/s) is pages per second per thread; run with {@code -t 1} for per-core speed.
  *
  * <pre>
  * java -jar bench/target/khabar-bench.jar ExtractionBenchmark -p data=../shared/data/extraction
@@ -29,9 +29,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx1g"})
 public class ExtractionBenchmark {
-  /** The corpus directory; empty: the {@code khabar.bench.data} property, else ../shared/data/extraction. */
+  /**
+   * The corpus directory; empty: the {@code khabar.bench.data} property, else
+   * ../shared/data/extraction.
+   */
   @Param({""})
   public String data;
 

@@ -47,7 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 5)
 // As the enrich service runs (its image and ./khabar ask for transparent huge pages): the weight
 // tables are read at random, and with 4 KB pages much of that time is TLB misses.
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-XX:+UseTransparentHugePages"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx1g", "-XX:+UseTransparentHugePages"})
 public class NerBenchmark {
   static final int TOKENS = 1000;
 
@@ -56,10 +58,12 @@ public class NerBenchmark {
   public String data;
 
   private final EntityRecognizer recognizer = EntityRecognizer.load();
-  private final DocumentTagger tagger = new DocumentTagger(Gazetteers.shipped(),
-      WordClusters.load(EntityRecognizer.ARABIC_CLUSTERS, Features::hash),
-      TaggerModel.load(EntityRecognizer.ARABIC_MODEL),
-      TaggerModel.load(EntityRecognizer.ARABIC_DOCUMENT_MODEL));
+  private final DocumentTagger tagger =
+      new DocumentTagger(
+          Gazetteers.shipped(),
+          WordClusters.load(EntityRecognizer.ARABIC_CLUSTERS, Features::hash),
+          TaggerModel.load(EntityRecognizer.ARABIC_MODEL),
+          TaggerModel.load(EntityRecognizer.ARABIC_DOCUMENT_MODEL));
   private List<String> documents = List.of();
   private List<List<List<String>>> tokenized = List.of();
   private int next;

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sample site (the seed article page, English and Arabic articles and their RSS feed) served
- * on 127.0.0.1, crawled, enriched and indexed by the three services on the real broker and node.
+ * The sample site (the seed article page, English and Arabic articles and their RSS feed) served on
+ * 127.0.0.1, crawled, enriched and indexed by the three services on the real broker and node.
  */
 class PipelineIT {
   private static final Path SITE = Path.of("..", "sample-site");
@@ -85,8 +85,17 @@ class PipelineIT {
     client = ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()));
 
     TestPipeline.awaitDocuments(client, alias, 4, Duration.ofSeconds(90));
-    seed = client.search(s -> s.index(alias).query(q -> q.term(t -> t.field("url").value(site.url(SEED_HTML)))), JsonNode.class)
-        .hits().hits().get(0).source();
+    seed =
+        client
+            .search(
+                s ->
+                    s.index(alias)
+                        .query(q -> q.term(t -> t.field("url").value(site.url(SEED_HTML)))),
+                JsonNode.class)
+            .hits()
+            .hits()
+            .get(0)
+            .source();
   }
 
   @AfterAll
@@ -108,7 +117,11 @@ class PipelineIT {
     client.indices().refresh(r -> r.index(alias));
     assertEquals(4, client.count(c -> c.index(alias)).count());
     Set<String> urls = new TreeSet<>();
-    client.search(s -> s.index(alias).size(10), JsonNode.class).hits().hits().forEach(h -> urls.add(h.source().path("url").asText()));
+    client
+        .search(s -> s.index(alias).size(10), JsonNode.class)
+        .hits()
+        .hits()
+        .forEach(h -> urls.add(h.source().path("url").asText()));
     assertEquals(
         Set.of(
             site.url(SEED_HTML),
@@ -132,7 +145,8 @@ class PipelineIT {
     for (String paragraph : seedBodyParagraphs()) {
       assertTrue(text.contains(paragraph), "missing paragraph: " + paragraph);
     }
-    for (String boilerplate : List.of("شاركوا هذا الخبر", "اقرأ أيضا", "أهم الأخبار", "الأكثر مشاهدة", "الكوثر_ايران")) {
+    for (String boilerplate :
+        List.of("شاركوا هذا الخبر", "اقرأ أيضا", "أهم الأخبار", "الأكثر مشاهدة", "الكوثر_ايران")) {
       assertFalse(text.contains(boilerplate), "kept boilerplate: " + boilerplate);
     }
     assertTrue(text.split(HEADLINE, -1).length - 1 <= 1, "headline more than once");
@@ -146,7 +160,9 @@ class PipelineIT {
 
     assertTrue(values(entities.path("location_id")).contains("iso3166:IR"), entities.toString());
     assertTrue(values(entities.path("location")).contains("Tehran"), entities.toString());
-    assertTrue(values(entities.path("organisation")).contains("Economic Cooperation Organization"), entities.toString());
+    assertTrue(
+        values(entities.path("organisation")).contains("Economic Cooperation Organization"),
+        entities.toString());
     assertTrue(values(entities.path("person")).contains("عارف"), entities.toString());
     assertTrue(values(entities.path("person")).contains("أسد مجيد خان"), entities.toString());
   }
@@ -157,7 +173,10 @@ class PipelineIT {
     return values;
   }
 
-  /** The seed's lead and body paragraphs: the lines between the headline's second appearance and the sidebars. */
+  /**
+   * The seed's lead and body paragraphs: the lines between the headline's second appearance and the
+   * sidebars.
+   */
   private static List<String> seedBodyParagraphs() throws IOException {
     List<String> lines =
         Files.readAllLines(SITE.resolve("ar/alkawthar-eco-cybersecurity.txt")).stream()
@@ -165,7 +184,11 @@ class PipelineIT {
             .filter(line -> !line.isEmpty())
             .toList();
     return lines.subList(2, lines.indexOf("أهم الأخبار")).stream()
-        .filter(line -> !line.equals(HEADLINE) && !line.equals("الكوثر_ايران") && !line.equals("اقرأ أيضا:"))
+        .filter(
+            line ->
+                !line.equals(HEADLINE)
+                    && !line.equals("الكوثر_ايران")
+                    && !line.equals("اقرأ أيضا:"))
         .toList();
   }
 }

@@ -14,7 +14,6 @@ import dev.khabar.indexer.IndexerConfig;
 import dev.khabar.indexer.IndexerService;
 import dev.khabar.indexer.es.ElasticsearchClients;
 import dev.khabar.indexer.es.EsSettings;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,10 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two enrich and two indexer instances share the work of partitioned topics, and index nothing twice. */
+/**
+ * Two enrich and two indexer instances share the work of partitioned topics, and index nothing
+ * twice.
+ */
 class ScalingIT {
   private static final int PAGES = 24;
 
@@ -45,7 +47,8 @@ class ScalingIT {
         EnrichService enrichB = new EnrichService(EnrichConfig.fromEnv(env(suffix, "b")));
         IndexerService indexerA = new IndexerService(IndexerConfig.fromEnv(env(suffix, "a")));
         IndexerService indexerB = new IndexerService(IndexerConfig.fromEnv(env(suffix, "b")));
-        ElasticsearchClient client = ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()));
+        ElasticsearchClient client =
+            ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()));
         Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       enrichA.start();
       enrichB.start();
@@ -74,9 +77,14 @@ class ScalingIT {
     List<MemberDescription> members = List.of();
     while (System.nanoTime() < deadline) {
       ConsumerGroupDescription description =
-          admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(30, TimeUnit.SECONDS);
+          admin
+              .describeConsumerGroups(List.of(group))
+              .describedGroups()
+              .get(group)
+              .get(30, TimeUnit.SECONDS);
       members = List.copyOf(description.members());
-      if (members.size() == 2 && members.stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty())) {
+      if (members.size() == 2
+          && members.stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty())) {
         return;
       }
       Thread.sleep(500);
@@ -93,10 +101,24 @@ class ScalingIT {
   private static RawPage page(int number) {
     String url = "https://site" + (number % 6) + ".example/news/" + number;
     String html =
-        "<html><body><article><h1>Story " + number + "</h1>"
-            + "<p>The council of town " + number + " approved a new budget for roads and schools on Monday.</p>"
-            + "<p>Officials said work on project " + number + " would start next spring and last two years.</p>"
+        "<html><body><article><h1>Story "
+            + number
+            + "</h1>"
+            + "<p>The council of town "
+            + number
+            + " approved a new budget for roads and schools on Monday.</p>"
+            + "<p>Officials said work on project "
+            + number
+            + " would start next spring and last two years.</p>"
             + "</article></body></html>";
-    return new RawPage(url, url, Instant.parse("2026-11-29T08:00:00Z").plusSeconds(number), 200, "text/html", "UTF-8", html, "scale");
+    return new RawPage(
+        url,
+        url,
+        Instant.parse("2026-11-29T08:00:00Z").plusSeconds(number),
+        200,
+        "text/html",
+        "UTF-8",
+        html,
+        "scale");
   }
 }

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The environment of a pipeline under test: the shared broker and node, and topic, group, index
- * and state names of its own (a suffix), so tests in one JVM never see each other's records.
+ * The environment of a pipeline under test: the shared broker and node, and topic, group, index and
+ * state names of its own (a suffix), so tests in one JVM never see each other's records.
  */
 final class TestPipeline {
   private TestPipeline() {}
@@ -36,9 +36,12 @@ final class TestPipeline {
     return env;
   }
 
-  /** Waits until the alias holds at least {@code expected} documents; fails with "expected N, got M". */
-  static long awaitDocuments(ElasticsearchClient client, String alias, long expected, Duration timeout)
-      throws Exception {
+  /**
+   * Waits until the alias holds at least {@code expected} documents; fails with "expected N, got
+   * M".
+   */
+  static long awaitDocuments(
+      ElasticsearchClient client, String alias, long expected, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     long count = -1;
     while (System.nanoTime() < deadline) {
@@ -51,6 +54,7 @@ final class TestPipeline {
       }
       Thread.sleep(300);
     }
-    throw new AssertionError("index " + alias + ": expected " + expected + " documents, got " + count);
+    throw new AssertionError(
+        "index " + alias + ": expected " + expected + " documents, got " + count);
   }
 }

@@ -27,7 +27,8 @@ public record EnrichConfig(
         env.string("KHABAR_TOPIC_ARTICLES", Topics.ARTICLES),
         env.string("KHABAR_TOPIC_ENRICH_DLQ", Topics.ENRICH_DLQ),
         env.integer("KHABAR_TOPIC_PARTITIONS", 6, 1, 1000),
-        env.string("KHABAR_ENRICH_STATE_DIR", System.getProperty("java.io.tmpdir") + "/khabar-enrich"),
+        env.string(
+            "KHABAR_ENRICH_STATE_DIR", System.getProperty("java.io.tmpdir") + "/khabar-enrich"),
         env.integer("KHABAR_ENRICH_THREADS", 2, 1, 64),
         new EnrichTopology.Learning(
             env.integer("KHABAR_ENRICH_BOILERPLATE_MIN_PAGES", 5, 2, 1_000_000),

@@ -1,10 +1,10 @@
 package dev.khabar.enrich;
 
 import dev.khabar.common.service.Env;
-import dev.khabar.common.service.ServiceRunner;
 import dev.khabar.common.service.Metrics;
 import dev.khabar.common.service.ServiceEndpoints;
 import dev.khabar.common.service.ServiceEndpoints.Readiness;
+import dev.khabar.common.service.ServiceRunner;
 import dev.khabar.common.service.TopicSetup;
 import dev.khabar.common.service.TopicSetup.TopicSpec;
 import dev.khabar.enrich.clean.ArticleExtractor;
@@ -51,18 +51,23 @@ public final class EnrichService implements ServiceRunner.Service {
             Map.of("max.message.bytes", Integer.toString(MAX_RECORD_BYTES))));
     ArticleAssembler assembler =
         new ArticleAssembler(ArticleExtractor.withDefaults(), EntityRecognizer.load());
-    Topology topology = buildTopology(new StreamsBuilder(), config, assembler, new EnrichMetrics(registry));
+    Topology topology =
+        buildTopology(new StreamsBuilder(), config, assembler, new EnrichMetrics(registry));
     this.streams = new KafkaStreams(topology, streamsConfig(config));
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
-    this.endpoints = ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);
+    this.endpoints =
+        ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);
   }
 
   /** Raw pages are up to 5 MB of HTML, JSON-escaped; dead-lettered pages carry them whole. */
   static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
   static Topology buildTopology(
-      StreamsBuilder builder, EnrichConfig config, ArticleAssembler assembler, EnrichMetrics metrics) {
+      StreamsBuilder builder,
+      EnrichConfig config,
+      ArticleAssembler assembler,
+      EnrichMetrics metrics) {
     return EnrichTopology.build(
         builder,
         new EnrichTopology.Topics(config.rawTopic(), config.articlesTopic()),
@@ -82,17 +87,22 @@ public final class EnrichService implements ServiceRunner.Service {
     properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
     // Unreadable records and pages that fail processing go to the dead-letter topic, with the
     // error in headers, and the app carries on.
-    properties.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
     properties.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
+    properties.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class);
     properties.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndContinueProcessingExceptionHandler.class);
     // The broker's replication default, so one setting serves one broker and a cluster alike.
     properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
-    properties.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
+    properties.put(
+        StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
     properties.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
-    properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), MAX_RECORD_BYTES);
+    properties.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+        MAX_RECORD_BYTES);
     // A raw page takes milliseconds to enrich; small polls keep transactions short.
     properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 100);
     return properties;

@@ -8,8 +8,8 @@ import dev.khabar.common.contract.Json;
 import dev.khabar.common.contract.RawPage;
 import dev.khabar.common.service.Env;
 import dev.khabar.embedded.SharedServices;
-import dev.khabar.embedded.TopicWriter;
 import dev.khabar.embedded.TopicReader;
+import dev.khabar.embedded.TopicWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Streams app on the real broker, stopped mid-stream and started again on an empty disk. */
 class EnrichServiceIT {
-  private static final String TAGLINE = "تصدر صحيفة الواحة عن مؤسسة الجنوب للصحافة والنشر في مدينة البصرة كل صباح منذ عام ١٩٩٩.";
+  private static final String TAGLINE =
+      "تصدر صحيفة الواحة عن مؤسسة الجنوب للصحافة والنشر في مدينة البصرة كل صباح منذ عام ١٩٩٩.";
 
   @TempDir Path first;
   @TempDir Path second;
@@ -43,7 +44,8 @@ class EnrichServiceIT {
       for (int i = 1; i <= 3; i++) {
         writer.send(raw, page(i).url(), Json.toBytes(page(i)));
       }
-      try (EnrichService service = new EnrichService(EnrichConfig.fromEnv(env(bootstrap, suffix, first)))) {
+      try (EnrichService service =
+          new EnrichService(EnrichConfig.fromEnv(env(bootstrap, suffix, first)))) {
         service.start();
         TopicReader.read(bootstrap, articles, 3, Duration.ofSeconds(90), Duration.ZERO);
       }
@@ -52,13 +54,17 @@ class EnrichServiceIT {
       }
     }
     // A new state directory: the learned counts must come back from the changelog topics.
-    try (EnrichService service = new EnrichService(EnrichConfig.fromEnv(env(bootstrap, suffix, second)))) {
+    try (EnrichService service =
+        new EnrichService(EnrichConfig.fromEnv(env(bootstrap, suffix, second)))) {
       service.start();
       List<ConsumerRecord<byte[], byte[]>> out =
           TopicReader.read(bootstrap, articles, 8, Duration.ofSeconds(90), Duration.ofSeconds(3));
 
       assertEquals(8, out.size(), "each page exactly once");
-      Set<String> keys = out.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).collect(Collectors.toSet());
+      Set<String> keys =
+          out.stream()
+              .map(r -> new String(r.key(), StandardCharsets.UTF_8))
+              .collect(Collectors.toSet());
       assertEquals(8, keys.size());
       for (ConsumerRecord<byte[], byte[]> record : out) {
         Article article = Json.fromBytes(record.value(), Article.class);
@@ -87,11 +93,26 @@ class EnrichServiceIT {
   private static RawPage page(int number) {
     String url = "https://oasis.example/news/" + number;
     String html =
-        "<html><body><article><h1>خبر رقم " + number + "</h1>"
-            + "<p>افتتحت البلدية اليوم المرحلة " + number + " من مشروع تأهيل الطرق في وسط المدينة بكلفة كبيرة.</p>"
-            + "<p>وقال رئيس البلدية إن الأعمال ستنتهي خلال " + (number + 2) + " أشهر وفق الجدول المعتمد للمشروع.</p>"
-            + "<p>" + TAGLINE + "</p></article></body></html>";
-    return new RawPage(url, url, Instant.parse("2026-11-29T08:00:00Z").plusSeconds(number), 200, "text/html", "UTF-8", html, "oasis");
+        "<html><body><article><h1>خبر رقم "
+            + number
+            + "</h1>"
+            + "<p>افتتحت البلدية اليوم المرحلة "
+            + number
+            + " من مشروع تأهيل الطرق في وسط المدينة بكلفة كبيرة.</p>"
+            + "<p>وقال رئيس البلدية إن الأعمال ستنتهي خلال "
+            + (number + 2)
+            + " أشهر وفق الجدول المعتمد للمشروع.</p>"
+            + "<p>"
+            + TAGLINE
+            + "</p></article></body></html>";
+    return new RawPage(
+        url,
+        url,
+        Instant.parse("2026-11-29T08:00:00Z").plusSeconds(number),
+        200,
+        "text/html",
+        "UTF-8",
+        html,
+        "oasis");
   }
-
 }

@@ -28,7 +28,8 @@ public record IndexerConfig(
             // Offsets commit through the consumer group's metadata (KIP-447), which fences a zombie
             // instance by group generation; the transactional id need only be unique, so by default
             // each process takes a fresh one and two instances never fence each other.
-            env.string("KHABAR_INDEXER_TRANSACTIONAL_ID", "khabar-indexer-" + java.util.UUID.randomUUID()),
+            env.string(
+                "KHABAR_INDEXER_TRANSACTIONAL_ID", "khabar-indexer-" + java.util.UUID.randomUUID()),
             env.integer("KHABAR_INDEXER_BULK_ACTIONS", 2000, 1, 100_000),
             env.bytes("KHABAR_INDEXER_BULK_BYTES", 5L * 1024 * 1024),
             env.integer("KHABAR_INDEXER_BULK_CONCURRENCY", 2, 1, 64),

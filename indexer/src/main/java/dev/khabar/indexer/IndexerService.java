@@ -2,10 +2,10 @@ package dev.khabar.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.khabar.common.service.Env;
-import dev.khabar.common.service.ServiceRunner;
 import dev.khabar.common.service.Metrics;
 import dev.khabar.common.service.ServiceEndpoints;
 import dev.khabar.common.service.ServiceEndpoints.Readiness;
+import dev.khabar.common.service.ServiceRunner;
 import dev.khabar.common.service.TopicSetup;
 import dev.khabar.common.service.TopicSetup.TopicSpec;
 import dev.khabar.indexer.bulk.ArticleIndexer;
@@ -39,13 +39,19 @@ public final class IndexerService implements ServiceRunner.Service {
     TopicSetup.ensure(
         kafka,
         Duration.ofMinutes(5),
-        new TopicSpec(config.indexing().deadLetterTopic(), config.deadLetterPartitions(), (short) -1, Map.of()));
+        new TopicSpec(
+            config.indexing().deadLetterTopic(),
+            config.deadLetterPartitions(),
+            (short) -1,
+            Map.of()));
     this.client = ElasticsearchClients.create(config.elasticsearch());
     this.indexSetup = new IndexSetup(client, config.indexing().alias());
     installWhenReachable(config);
-    this.indexer = new ArticleIndexer(kafka, client, config.indexing(), registry, Clock.systemUTC());
+    this.indexer =
+        new ArticleIndexer(kafka, client, config.indexing(), registry, Clock.systemUTC());
     this.thread = Thread.ofPlatform().name("khabar-indexer").unstarted(indexer);
-    this.endpoints = ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);
+    this.endpoints =
+        ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);
   }
 
   /** Elasticsearch may start after the indexer (compose, a restart): wait for it. */
@@ -57,7 +63,8 @@ public final class IndexerService implements ServiceRunner.Service {
         return;
       } catch (IOException | RuntimeException e) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("Elasticsearch at " + config.elasticsearch().url() + " did not answer", e);
+          throw new IllegalStateException(
+              "Elasticsearch at " + config.elasticsearch().url() + " did not answer", e);
         }
         LOG.warn("waiting for Elasticsearch at {}: {}", config.elasticsearch().url(), e.toString());
         Thread.sleep(2000);
@@ -67,10 +74,13 @@ public final class IndexerService implements ServiceRunner.Service {
 
   private Readiness readiness() {
     if (!indexer.isRunning()) {
-      return Readiness.notReady("not consuming (not started, stopping, or stopped by an error in the log)");
+      return Readiness.notReady(
+          "not consuming (not started, stopping, or stopped by an error in the log)");
     }
     try {
-      return indexSetup.isInstalled() ? Readiness.ok() : Readiness.notReady("index template or alias missing");
+      return indexSetup.isInstalled()
+          ? Readiness.ok()
+          : Readiness.notReady("index template or alias missing");
     } catch (IOException | RuntimeException e) {
       return Readiness.notReady("elasticsearch unreachable: " + e.getMessage());
     }
@@ -97,6 +107,7 @@ public final class IndexerService implements ServiceRunner.Service {
   }
 
   public static void main(String[] args) throws Exception {
-    ServiceRunner.runUntilStopped("indexer", new IndexerService(IndexerConfig.fromEnv(Env.system())));
+    ServiceRunner.runUntilStopped(
+        "indexer", new IndexerService(IndexerConfig.fromEnv(Env.system())));
   }
 }

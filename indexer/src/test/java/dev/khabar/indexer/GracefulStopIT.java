@@ -41,7 +41,8 @@ class GracefulStopIT {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "close took " + took);
-      System.out.println("GracefulStopIT: close flushed 400 documents and returned in " + took.toMillis() + " ms");
+      System.out.println(
+          "GracefulStopIT: close flushed 400 documents and returned in " + took.toMillis() + " ms");
       it.assertIndexHoldsNewestVersions(client, Duration.ofSeconds(5));
       assertEquals(it.endOffsets(2), it.committedOffsets(), "committed up to the end");
     }

@@ -20,19 +20,27 @@ import org.junit.jupiter.api.Test;
 class IndexerDeadLetterIT {
 
   @Test
-  void poisonContractViolationsAndMappingRejectionsAreDeadLetteredAndTheRestIndexed() throws Exception {
+  void poisonContractViolationsAndMappingRejectionsAreDeadLetteredAndTheRestIndexed()
+      throws Exception {
     IndexerFixtures it = new IndexerFixtures(2);
     // A contract-valid article the mapping refuses: the contract bounds no URL, and url is a
     // keyword, whose terms Lucene caps at 32766 bytes. 11,000 × «إير» = 66,000 UTF-8 bytes.
-    Article immense = article("https://example.org/ar/" + "إير".repeat(11_000), "مقال برابط طويل جداً", T0);
+    Article immense =
+        article("https://example.org/ar/" + "إير".repeat(11_000), "مقال برابط طويل جداً", T0);
     // A runaway entity name (a recogniser that swallowed a paragraph as one "place") is only
     // left out of the facet (ignore_above): the article itself is indexed.
-    Article runaway = article("https://example.org/ar/runaway", "مقال بكيان طويل جداً", T0, "إير".repeat(11_000));
+    Article runaway =
+        article("https://example.org/ar/runaway", "مقال بكيان طويل جداً", T0, "إير".repeat(11_000));
     try (KafkaProducer<byte[], byte[]> producer = it.producer()) {
       it.send(producer, article("https://example.org/ar/1", "عارف يعلن", T0));
-      it.sendRejected(producer, "poison", "{not json".getBytes(StandardCharsets.UTF_8), "contract_error");
+      it.sendRejected(
+          producer, "poison", "{not json".getBytes(StandardCharsets.UTF_8), "contract_error");
       // Valid JSON, but not an article: no url, site, text or fetch time.
-      it.sendRejected(producer, "no-url", "{\"id\":\"no-url\",\"title\":\"x\"}".getBytes(StandardCharsets.UTF_8), "contract_error");
+      it.sendRejected(
+          producer,
+          "no-url",
+          "{\"id\":\"no-url\",\"title\":\"x\"}".getBytes(StandardCharsets.UTF_8),
+          "contract_error");
       it.sendRejected(producer, immense, "document_parsing_exception");
       it.send(producer, runaway);
       it.send(producer, article("https://example.org/en/2", "Trade summit in Tehran", T0));
@@ -44,7 +52,8 @@ class IndexerDeadLetterIT {
         ElasticsearchClient client = it.client()) {
       service.start();
       it.assertIndexHoldsNewestVersions(client, Duration.ofSeconds(60));
-      assertEquals(3.0, IndexerFixtures.metric(service.httpPort(), "khabar_indexer_dead_lettered_total"));
+      assertEquals(
+          3.0, IndexerFixtures.metric(service.httpPort(), "khabar_indexer_dead_lettered_total"));
     }
 
     List<ConsumerRecord<byte[], byte[]>> dead = it.assertDeadLettersAreExactlyTheRejected();

@@ -54,8 +54,10 @@ public final class IndexerFixtures {
   public final String groupId = "khabar-indexer" + suffix;
   public final String bootstrap;
   public final String esUrl;
+
   /** The newest version sent of each article: what the index must end up holding. */
   private final Map<String, Article> newest = new HashMap<>();
+
   /** Key and expected {@code khabar.error.type} (or prefix) of each record sent to be rejected. */
   private final Map<String, String> rejected = new TreeMap<>();
 
@@ -65,7 +67,9 @@ public final class IndexerFixtures {
     SharedServices.kafka().createTopic(topic, partitions);
   }
 
-  /** The environment of an indexer on this test's topics, alias and group, flushing every 200 ms. */
+  /**
+   * The environment of an indexer on this test's topics, alias and group, flushing every 200 ms.
+   */
   public Map<String, String> env() {
     Map<String, String> env = new HashMap<>();
     env.put("KHABAR_KAFKA_BOOTSTRAP", bootstrap);
@@ -108,7 +112,9 @@ public final class IndexerFixtures {
         fetchedAt,
         null,
         null,
-        List.of(new Entity("iso3166:IR", "LOC", entityName, "إيران", "الإيراني", 1, List.of(List.of(0, 8)))),
+        List.of(
+            new Entity(
+                "iso3166:IR", "LOC", entityName, "إيران", "الإيراني", 1, List.of(List.of(0, 8)))),
         ArticleId.contentHash(title),
         null,
         fetchedAt,
@@ -139,8 +145,8 @@ public final class IndexerFixtures {
   }
 
   /**
-   * Waits until the index holds exactly one document per article sent, each the newest version
-   * (its title and its external version, the fetch time), and still does a moment later.
+   * Waits until the index holds exactly one document per article sent, each the newest version (its
+   * title and its external version, the fetch time), and still does a moment later.
    */
   public void assertIndexHoldsNewestVersions(ElasticsearchClient client, Duration timeout)
       throws IOException, InterruptedException {
@@ -162,7 +168,8 @@ public final class IndexerFixtures {
     throw new AssertionError("index " + alias + ": " + problem);
   }
 
-  private String differences(ElasticsearchClient client, Map<String, Article> expected) throws IOException {
+  private String differences(ElasticsearchClient client, Map<String, Article> expected)
+      throws IOException {
     client.indices().refresh(r -> r.index(alias));
     SearchResponse<JsonNode> response =
         client.search(
@@ -180,8 +187,17 @@ public final class IndexerFixtures {
       } else if (hit.version() == null
           || hit.version() != article.fetchedAt().toEpochMilli()
           || !article.title().equals(hit.source().path("title").asText())) {
-        wrong.add(hit.id() + " holds version " + hit.version() + " «" + hit.source().path("title").asText()
-            + "», expected " + article.fetchedAt().toEpochMilli() + " «" + article.title() + "»");
+        wrong.add(
+            hit.id()
+                + " holds version "
+                + hit.version()
+                + " «"
+                + hit.source().path("title").asText()
+                + "», expected "
+                + article.fetchedAt().toEpochMilli()
+                + " «"
+                + article.title()
+                + "»");
       }
     }
     return wrong.isEmpty() ? "" : wrong.size() + " documents differ, e.g. " + wrong.get(0);
@@ -197,7 +213,12 @@ public final class IndexerFixtures {
       expected = Map.copyOf(rejected);
     }
     List<ConsumerRecord<byte[], byte[]>> dead =
-        TopicReader.read(bootstrap, deadLetterTopic, expected.size(), Duration.ofSeconds(30), Duration.ofSeconds(1));
+        TopicReader.read(
+            bootstrap,
+            deadLetterTopic,
+            expected.size(),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(1));
     Map<String, String> found = new TreeMap<>();
     for (ConsumerRecord<byte[], byte[]> record : dead) {
       String key = new String(record.key(), StandardCharsets.UTF_8);
@@ -218,28 +239,37 @@ public final class IndexerFixtures {
 
   /** The committed offset of each partition of the topic for the group (absent: none). */
   public Map<TopicPartition, Long> committedOffsets() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       Map<TopicPartition, OffsetAndMetadata> offsets =
           admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, Long> result = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
-      offsets.forEach((partition, offset) -> {
-        if (offset != null && partition.topic().equals(topic)) {
-          result.put(partition, offset.offset());
-        }
-      });
+      Map<TopicPartition, Long> result =
+          new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+      offsets.forEach(
+          (partition, offset) -> {
+            if (offset != null && partition.topic().equals(topic)) {
+              result.put(partition, offset.offset());
+            }
+          });
       return result;
     }
   }
 
   /** The end offset of each partition of the topic. */
   public Map<TopicPartition, Long> endOffsets(int partitions) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       Map<TopicPartition, OffsetSpec> request = new HashMap<>();
       for (int p = 0; p < partitions; p++) {
         request.put(new TopicPartition(topic, p), OffsetSpec.latest());
       }
-      Map<TopicPartition, Long> result = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
-      admin.listOffsets(request).all().get().forEach((partition, info) -> result.put(partition, info.offset()));
+      Map<TopicPartition, Long> result =
+          new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+      admin
+          .listOffsets(request)
+          .all()
+          .get()
+          .forEach((partition, info) -> result.put(partition, info.offset()));
       return result;
     }
   }
@@ -259,7 +289,8 @@ public final class IndexerFixtures {
     try (HttpClient http = HttpClient.newHttpClient()) {
       String body =
           http.send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                      .build(),
                   HttpResponse.BodyHandlers.ofString())
               .body();
       double sum = 0;

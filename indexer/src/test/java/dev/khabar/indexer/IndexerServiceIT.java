@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 class IndexerServiceIT {
   private static final Instant T0 = IndexerFixtures.T0;
   private static final Article README_EXAMPLE =
-      Json.fromBytes(ReadmeContract.example("article").getBytes(StandardCharsets.UTF_8), Article.class);
+      Json.fromBytes(
+          ReadmeContract.example("article").getBytes(StandardCharsets.UTF_8), Article.class);
 
   @Test
   void indexesEachArticleOnceKeepsTheNewestVersionAndDeadLettersPoison() throws Exception {
@@ -44,17 +45,43 @@ class IndexerServiceIT {
     String bootstrap = SharedServices.kafka().bootstrapServers();
 
     try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-      send(producer, topic, IndexerFixtures.article("https://example.org/ar/1", "عارف يعلن (النسخة الثانية)", T0.plusSeconds(60)));
-      send(producer, topic, IndexerFixtures.article("https://example.org/ar/1", "عارف يعلن (النسخة الأولى)", T0));
-      send(producer, topic, IndexerFixtures.article("https://example.org/en/2", "Trade summit in Tehran", T0));
-      producer.send(new ProducerRecord<>(topic, "poison".getBytes(StandardCharsets.UTF_8), "{not json".getBytes(StandardCharsets.UTF_8))).get();
-      send(producer, topic, IndexerFixtures.article("https://example.org/en/3", "Ministers meet", T0));
+      send(
+          producer,
+          topic,
+          IndexerFixtures.article(
+              "https://example.org/ar/1", "عارف يعلن (النسخة الثانية)", T0.plusSeconds(60)));
+      send(
+          producer,
+          topic,
+          IndexerFixtures.article("https://example.org/ar/1", "عارف يعلن (النسخة الأولى)", T0));
+      send(
+          producer,
+          topic,
+          IndexerFixtures.article("https://example.org/en/2", "Trade summit in Tehran", T0));
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic,
+                  "poison".getBytes(StandardCharsets.UTF_8),
+                  "{not json".getBytes(StandardCharsets.UTF_8)))
+          .get();
+      send(
+          producer,
+          topic,
+          IndexerFixtures.article("https://example.org/en/3", "Ministers meet", T0));
       // The README's example, every optional field set, must pass the strict mapping (as an
       // original: with duplicate_of it would rightly not be indexed at all).
       com.fasterxml.jackson.databind.node.ObjectNode original =
-          (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(ReadmeContract.example("article"));
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              Json.mapper().readTree(ReadmeContract.example("article"));
       original.remove("duplicate_of");
-      producer.send(new ProducerRecord<>(topic, README_EXAMPLE.id().getBytes(StandardCharsets.UTF_8), Json.toBytes(original))).get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic,
+                  README_EXAMPLE.id().getBytes(StandardCharsets.UTF_8),
+                  Json.toBytes(original)))
+          .get();
     }
 
     Map<String, String> env = new HashMap<>();
@@ -68,28 +95,45 @@ class IndexerServiceIT {
     env.put("KHABAR_HTTP_PORT", "0");
 
     try (IndexerService service = new IndexerService(IndexerConfig.fromEnv(new Env(env)));
-        ElasticsearchClient client = ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()))) {
+        ElasticsearchClient client =
+            ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()))) {
       service.start();
       awaitCount(client, alias, 4);
 
-      JsonNode first = client.get(g -> g.index(alias).id(ArticleId.of("https://example.org/ar/1")), JsonNode.class).source();
+      JsonNode first =
+          client
+              .get(g -> g.index(alias).id(ArticleId.of("https://example.org/ar/1")), JsonNode.class)
+              .source();
       assertEquals("عارف يعلن (النسخة الثانية)", first.path("title").asText());
-      assertEquals(List.of("Iran"), List.of(first.path("entities").path("location").get(0).asText()));
+      assertEquals(
+          List.of("Iran"), List.of(first.path("entities").path("location").get(0).asText()));
 
-      SearchResponse<JsonNode> hits = new ArticleSearch(client, alias).search("نسخة", 10); // only the arabic analyzer matches «النسخة»
+      SearchResponse<JsonNode> hits =
+          new ArticleSearch(client, alias)
+              .search("نسخة", 10); // only the arabic analyzer matches «النسخة»
       assertEquals(1, hits.hits().hits().size());
-      JsonNode example = client.get(g -> g.index(alias).id(README_EXAMPLE.id()), JsonNode.class).source();
+      JsonNode example =
+          client.get(g -> g.index(alias).id(README_EXAMPLE.id()), JsonNode.class).source();
       assertEquals("قناة الكوثر", example.path("site_name").asText());
     }
 
     List<ConsumerRecord<byte[], byte[]>> dead =
-        TopicReader.read(bootstrap, "khabar.indexer.dlq" + suffix, 1, Duration.ofSeconds(20), Duration.ofSeconds(1));
+        TopicReader.read(
+            bootstrap,
+            "khabar.indexer.dlq" + suffix,
+            1,
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(1));
     assertEquals(1, dead.size());
-    assertEquals("contract_error", new String(dead.get(0).headers().lastHeader("khabar.error.type").value(), StandardCharsets.UTF_8));
+    assertEquals(
+        "contract_error",
+        new String(
+            dead.get(0).headers().lastHeader("khabar.error.type").value(), StandardCharsets.UTF_8));
     assertEquals("{not json", new String(dead.get(0).value(), StandardCharsets.UTF_8));
   }
 
-  private static void awaitCount(ElasticsearchClient client, String alias, long expected) throws Exception {
+  private static void awaitCount(ElasticsearchClient client, String alias, long expected)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     long count = -1;
     while (System.nanoTime() < deadline) {
@@ -103,11 +147,17 @@ class IndexerServiceIT {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("index " + alias + ": expected " + expected + " documents, got " + count);
+    throw new AssertionError(
+        "index " + alias + ": expected " + expected + " documents, got " + count);
   }
 
-  private static void send(KafkaProducer<byte[], byte[]> producer, String topic, Article article) throws Exception {
-    producer.send(new ProducerRecord<>(topic, article.id().getBytes(StandardCharsets.UTF_8), Json.toBytes(article))).get();
+  private static void send(KafkaProducer<byte[], byte[]> producer, String topic, Article article)
+      throws Exception {
+    producer
+        .send(
+            new ProducerRecord<>(
+                topic, article.id().getBytes(StandardCharsets.UTF_8), Json.toBytes(article)))
+        .get();
   }
 
   private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {

@@ -39,10 +39,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every source on an adaptive schedule and fetches each new article link once. A source
- * that yields new links is polled sooner (down to the site's min_poll), one that yields nothing
- * later (up to max_poll). Each fetch outcome is counted by site and outcome; a failure of one
- * page or source is logged, counted and dead-lettered, never an exception that stops the crawl.
+ * Polls every source on an adaptive schedule and fetches each new article link once. A source that
+ * yields new links is polled sooner (down to the site's min_poll), one that yields nothing later
+ * (up to max_poll). Each fetch outcome is counted by site and outcome; a failure of one page or
+ * source is logged, counted and dead-lettered, never an exception that stops the crawl.
  */
 public final class Crawler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Crawler.class);
@@ -67,8 +67,10 @@ public final class Crawler implements AutoCloseable {
   private final SectionPageReader sectionReader = new SectionPageReader();
   private final Map<String, HttpFetcher.Validators> validators = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
+
   /** Sources failing now: dead-lettered once when they start failing, not on every poll. */
   private final Set<String> failingSources = ConcurrentHashMap.newKeySet();
+
   private volatile boolean stopping;
 
   public Crawler(
@@ -96,7 +98,8 @@ public final class Crawler implements AutoCloseable {
     this.concurrency = new Semaphore(maxConcurrentFetches);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
-            runnable -> Thread.ofPlatform().name("khabar-scheduler").daemon(true).unstarted(runnable));
+            runnable ->
+                Thread.ofPlatform().name("khabar-scheduler").daemon(true).unstarted(runnable));
     registry.gauge("khabar_ingest_fetches_in_flight", inFlight);
   }
 
@@ -147,11 +150,13 @@ public final class Crawler implements AutoCloseable {
     URI uri = URI.create(url);
     Set<String> types =
         source.kind() == Source.Kind.SECTION ? HttpFetcher.PAGE_TYPES : HttpFetcher.FEED_TYPES;
-    FetchResult result = politeFetch(site, uri, types, validators.getOrDefault(url, HttpFetcher.Validators.NONE));
+    FetchResult result =
+        politeFetch(site, uri, types, validators.getOrDefault(url, HttpFetcher.Validators.NONE));
     count(site, "source", result.outcome());
     if (!(result instanceof FetchResult.Page page)) {
       if (result instanceof FetchResult.Failed failed) {
-        LOG.warn("source {} of {}: {} ({})", url, site.id(), failed.outcome().tag(), failed.reason());
+        LOG.warn(
+            "source {} of {}: {} ({})", url, site.id(), failed.outcome().tag(), failed.reason());
         if (failingSources.add(url)) {
           publisher.deadLetter(url, site.id(), failed.outcome().tag(), failed.reason());
         }
@@ -165,7 +170,8 @@ public final class Crawler implements AutoCloseable {
           switch (source.kind()) {
             case FEED -> feedReader.read(page.text());
             case SITEMAP -> sitemapReader.read(url, page.contentType(), page.body());
-            case SECTION -> sectionReader.read(url, page.text(), site.articlePattern().orElseThrow());
+            case SECTION ->
+                sectionReader.read(url, page.text(), site.articlePattern().orElseThrow());
           };
     } catch (SourceFormatException e) {
       count(site, "source", Outcome.FAILED);
@@ -216,7 +222,8 @@ public final class Crawler implements AutoCloseable {
     if (site.allowedHosts().isEmpty()) {
       return true;
     }
-    return site.allowedHosts().stream().anyMatch(allowed -> host.equals(allowed) || host.endsWith("." + allowed));
+    return site.allowedHosts().stream()
+        .anyMatch(allowed -> host.equals(allowed) || host.endsWith("." + allowed));
   }
 
   private void fetchArticle(Site site, String url) {
@@ -240,14 +247,19 @@ public final class Crawler implements AutoCloseable {
     RobotsRules.Verdict verdict = robots.check(uri);
     if (verdict != RobotsRules.Verdict.ALLOWED) {
       count(site, "article", Outcome.ROBOTS_BLOCKED);
-      LOG.info("robots.txt {} {}", verdict == RobotsRules.Verdict.DEFERRED ? "defers" : "disallows", url);
+      LOG.info(
+          "robots.txt {} {}",
+          verdict == RobotsRules.Verdict.DEFERRED ? "defers" : "disallows",
+          url);
       return false;
     }
-    FetchResult result = politeFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
+    FetchResult result =
+        politeFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
     count(site, "article", result.outcome());
     if (!(result instanceof FetchResult.Page page)) {
       FetchResult.Failed failed = (FetchResult.Failed) result;
-      LOG.warn("article {} of {}: {} ({})", url, site.id(), failed.outcome().tag(), failed.reason());
+      LOG.warn(
+          "article {} of {}: {} ({})", url, site.id(), failed.outcome().tag(), failed.reason());
       if (isTransient(failed)) {
         return false; // released: a later poll of the source tries it again
       }
@@ -267,12 +279,15 @@ public final class Crawler implements AutoCloseable {
     refetches.published(canonical, page.text());
     for (Duration delay : refetches.delays()) {
       scheduler.schedule(
-          () -> workers.execute(() -> refetch(site, canonical)), delay.toMillis(), TimeUnit.MILLISECONDS);
+          () -> workers.execute(() -> refetch(site, canonical)),
+          delay.toMillis(),
+          TimeUnit.MILLISECONDS);
     }
     return true;
   }
 
-  private void publish(Site site, String canonical, FetchResult.Page page) throws InterruptedException {
+  private void publish(Site site, String canonical, FetchResult.Page page)
+      throws InterruptedException {
     publisher.publish(
         new RawPage(
             canonical,
@@ -292,12 +307,16 @@ public final class Crawler implements AutoCloseable {
       if (robots.check(uri) != RobotsRules.Verdict.ALLOWED) {
         return;
       }
-      FetchResult result = politeFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
+      FetchResult result =
+          politeFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
       if (result instanceof FetchResult.Page page && refetches.changed(url, page.text())) {
         count(site, "refetch", Outcome.FETCHED);
         publish(site, url, page);
       } else {
-        count(site, "refetch", result instanceof FetchResult.Page ? Outcome.NOT_MODIFIED : result.outcome());
+        count(
+            site,
+            "refetch",
+            result instanceof FetchResult.Page ? Outcome.NOT_MODIFIED : result.outcome());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -312,14 +331,16 @@ public final class Crawler implements AutoCloseable {
 
   private static boolean isTransient(FetchResult.Failed failed) {
     return failed.outcome() == Outcome.FAILED
-        || failed.outcome() == Outcome.HTTP_ERROR && (failed.status() >= 500 || failed.status() == 429);
+        || failed.outcome() == Outcome.HTTP_ERROR
+            && (failed.status() >= 500 || failed.status() == 429);
   }
 
   /** The page's {@code rel=canonical}, when it names an http(s) URL on the same site. */
   private Optional<String> declaredCanonical(FetchResult.Page page) {
     // rel=canonical lives in the head: parse only that, not the whole page.
     Element link =
-        Jsoup.parse(head(page.text()), page.finalUri().toString()).selectFirst("link[rel=canonical][href]");
+        Jsoup.parse(head(page.text()), page.finalUri().toString())
+            .selectFirst("link[rel=canonical][href]");
     if (link == null) {
       return Optional.empty();
     }
@@ -330,7 +351,9 @@ public final class Crawler implements AutoCloseable {
 
   private static String head(String html) {
     int end = indexOfIgnoreCase(html, "</head", 256 * 1024);
-    return end < 0 ? html.substring(0, Math.min(html.length(), 256 * 1024)) : html.substring(0, end);
+    return end < 0
+        ? html.substring(0, Math.min(html.length(), 256 * 1024))
+        : html.substring(0, end);
   }
 
   private static int indexOfIgnoreCase(String text, String needle, int limit) {
@@ -352,7 +375,9 @@ public final class Crawler implements AutoCloseable {
   }
 
   private void count(Site site, String kind, Outcome outcome) {
-    registry.counter("khabar_ingest_fetches", "site", site.id(), "kind", kind, "outcome", outcome.tag()).increment();
+    registry
+        .counter("khabar_ingest_fetches", "site", site.id(), "kind", kind, "outcome", outcome.tag())
+        .increment();
   }
 
   /**
@@ -360,7 +385,8 @@ public final class Crawler implements AutoCloseable {
    * delay), then one of the global permits, held only while the request runs. Waiting for a busy
    * host therefore never holds a permit that another host could use.
    */
-  private FetchResult politeFetch(Site site, URI uri, Set<String> types, HttpFetcher.Validators validators)
+  private FetchResult politeFetch(
+      Site site, URI uri, Set<String> types, HttpFetcher.Validators validators)
       throws InterruptedException {
     return throttle.call(
         uri.getHost(),

@@ -89,7 +89,8 @@ public record IngestConfig(
     return sites.isEmpty() ? SourcesFile.bundled(defaults) : List.copyOf(sites);
   }
 
-  private static Site adHoc(String id, List<String> feeds, List<String> sitemaps, SourcesFile.Defaults defaults) {
+  private static Site adHoc(
+      String id, List<String> feeds, List<String> sitemaps, SourcesFile.Defaults defaults) {
     return new Site(
         id,
         feeds,

@@ -1,9 +1,9 @@
 package dev.khabar.ingest;
 
 import dev.khabar.common.service.Env;
-import dev.khabar.common.service.ServiceRunner;
 import dev.khabar.common.service.Metrics;
 import dev.khabar.common.service.ServiceEndpoints;
+import dev.khabar.common.service.ServiceRunner;
 import dev.khabar.common.service.TopicSetup;
 import dev.khabar.common.service.TopicSetup.TopicSpec;
 import dev.khabar.ingest.fetch.AddressGuard;
@@ -47,14 +47,28 @@ public final class IngestService implements ServiceRunner.Service {
             config.rawPartitions(),
             (short) -1,
             Map.of("max.message.bytes", Long.toString(maxRecord), "compression.type", "producer")),
-        new TopicSpec(config.seenTopic(), config.rawPartitions(), (short) -1, Map.of("cleanup.policy", "compact")),
-        new TopicSpec(config.deadLetterTopic(), 1, (short) -1, Map.of("retention.ms", Long.toString(Duration.ofDays(14).toMillis()))));
+        new TopicSpec(
+            config.seenTopic(),
+            config.rawPartitions(),
+            (short) -1,
+            Map.of("cleanup.policy", "compact")),
+        new TopicSpec(
+            config.deadLetterTopic(),
+            1,
+            (short) -1,
+            Map.of("retention.ms", Long.toString(Duration.ofDays(14).toMillis()))));
     SeenUrls seen = SeenUrls.rebuild(kafka, config.seenTopic());
-    this.fetcher = new HttpFetcher(config.fetch(), new AddressGuard(resolver, config.allowLoopback()));
+    this.fetcher =
+        new HttpFetcher(config.fetch(), new AddressGuard(resolver, config.allowLoopback()));
     HostThrottle throttle = new HostThrottle(Duration.ZERO);
     RobotsRules robots =
         new RobotsRules(
-            fetcher, throttle, "khabarbot", config.robotsExpiry(), config.maxCrawlDelay(), Clock.systemUTC());
+            fetcher,
+            throttle,
+            "khabarbot",
+            config.robotsExpiry(),
+            config.maxCrawlDelay(),
+            Clock.systemUTC());
     this.publisher =
         new PagePublisher(
             kafka,
@@ -111,6 +125,8 @@ public final class IngestService implements ServiceRunner.Service {
   }
 
   public static void main(String[] args) throws Exception {
-    ServiceRunner.runUntilStopped("ingest", new IngestService(IngestConfig.fromEnv(Env.system()), AddressGuard.Resolver.SYSTEM));
+    ServiceRunner.runUntilStopped(
+        "ingest",
+        new IngestService(IngestConfig.fromEnv(Env.system()), AddressGuard.Resolver.SYSTEM));
   }
 }

@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Optional re-fetches of published articles, to catch corrections and updates: {@code count}
- * times, evenly spread over {@code window} after the first fetch (off when count is 0, the
- * default). A re-fetched page is published again only when its text changed. The schedule lives in
- * memory: re-fetches due when the service stops are not made after a restart. Thread-safe.
+ * Optional re-fetches of published articles, to catch corrections and updates: {@code count} times,
+ * evenly spread over {@code window} after the first fetch (off when count is 0, the default). A
+ * re-fetched page is published again only when its text changed. The schedule lives in memory:
+ * re-fetches due when the service stops are not made after a restart. Thread-safe.
  */
 public final class Refetches {
   private final int count;
   private final Duration window;
+
   /** Hash of the last published text and the re-fetches still due, per URL. */
   private final Map<String, int[]> due = new ConcurrentHashMap<>();
 
@@ -44,7 +45,10 @@ public final class Refetches {
     }
   }
 
-  /** Whether a re-fetched page's text differs from the last published; forgets the URL after its last re-fetch. */
+  /**
+   * Whether a re-fetched page's text differs from the last published; forgets the URL after its
+   * last re-fetch.
+   */
   boolean changed(String url, String text) {
     int hash = text.hashCode();
     int[] state = due.get(url);

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The crawler against a loopback site and the real broker. */
 class IngestServiceIT {
-  /** 127.0.0.1 is itself; the one other name resolves, through this table only, to a private address. */
+  /**
+   * 127.0.0.1 is itself; the one other name resolves, through this table only, to a private
+   * address.
+   */
   private static final AddressGuard.Resolver RESOLVER =
       host -> {
         if (host.equals("127.0.0.1")) {
@@ -46,8 +49,12 @@ class IngestServiceIT {
 
   @Test
   void publishesEachArticleOnceAcrossARestartAndDeadLettersWhatItCannotFetch() throws Exception {
-    page("a1.html", "<html><head><title>الأول</title></head><body><p>منظمة التعاون الاقتصادي</p></body></html>");
-    page("a2.html", "<html><head><link rel=\"canonical\" href=\"{{base}}/a2.html\"></head><body><p>Trade</p></body></html>");
+    page(
+        "a1.html",
+        "<html><head><title>الأول</title></head><body><p>منظمة التعاون الاقتصادي</p></body></html>");
+    page(
+        "a2.html",
+        "<html><head><link rel=\"canonical\" href=\"{{base}}/a2.html\"></head><body><p>Trade</p></body></html>");
     page("blocked/secret.html", "<html><body>secret</body></html>");
     Files.writeString(root.resolve("robots.txt"), "User-agent: *\nDisallow: /blocked/\n");
     Files.writeString(
@@ -78,12 +85,26 @@ class IngestServiceIT {
       try (IngestService first = new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
         first.start();
         List<ConsumerRecord<byte[], byte[]>> pages =
-            TopicReader.read(bootstrap, "khabar.pages.raw" + topicSuffix, 2, Duration.ofSeconds(60), Duration.ofSeconds(2));
+            TopicReader.read(
+                bootstrap,
+                "khabar.pages.raw" + topicSuffix,
+                2,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(2));
         assertEquals(
             Set.of(site.baseUrl() + "/a1.html", site.baseUrl() + "/a2.html"),
-            pages.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).collect(Collectors.toSet()));
+            pages.stream()
+                .map(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .collect(Collectors.toSet()));
         assertEquals(2, pages.size());
-        RawPage a1 = Json.fromBytes(pages.stream().filter(r -> new String(r.key(), StandardCharsets.UTF_8).endsWith("a1.html")).findFirst().orElseThrow().value(), RawPage.class);
+        RawPage a1 =
+            Json.fromBytes(
+                pages.stream()
+                    .filter(r -> new String(r.key(), StandardCharsets.UTF_8).endsWith("a1.html"))
+                    .findFirst()
+                    .orElseThrow()
+                    .value(),
+                RawPage.class);
         assertTrue(a1.html().contains("منظمة التعاون الاقتصادي"));
         assertEquals("feed-1", a1.sourceId());
         assertEquals(
@@ -93,12 +114,23 @@ class IngestServiceIT {
       }
 
       List<ConsumerRecord<byte[], byte[]>> failures =
-          TopicReader.read(bootstrap, "khabar.ingest.dlq" + topicSuffix, 3, Duration.ofSeconds(30), Duration.ofSeconds(1));
+          TopicReader.read(
+              bootstrap,
+              "khabar.ingest.dlq" + topicSuffix,
+              3,
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(1));
       Set<String> outcomes =
           failures.stream()
-              .map(r -> new String(r.headers().lastHeader("khabar.error.outcome").value(), StandardCharsets.UTF_8))
+              .map(
+                  r ->
+                      new String(
+                          r.headers().lastHeader("khabar.error.outcome").value(),
+                          StandardCharsets.UTF_8))
               .collect(Collectors.toSet());
-      assertTrue(outcomes.containsAll(Set.of("http_error", "address_blocked", "malformed_source")), outcomes.toString());
+      assertTrue(
+          outcomes.containsAll(Set.of("http_error", "address_blocked", "malformed_source")),
+          outcomes.toString());
 
       try (IngestService second = new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
         second.start();
@@ -106,7 +138,13 @@ class IngestServiceIT {
       }
       assertEquals(
           2,
-          TopicReader.read(bootstrap, "khabar.pages.raw" + topicSuffix, 2, Duration.ofSeconds(10), Duration.ofSeconds(2)).size(),
+          TopicReader.read(
+                  bootstrap,
+                  "khabar.pages.raw" + topicSuffix,
+                  2,
+                  Duration.ofSeconds(10),
+                  Duration.ofSeconds(2))
+              .size(),
           "a restarted crawler publishes nothing twice");
     }
   }
@@ -150,10 +188,16 @@ class IngestServiceIT {
       }
       try (IngestService second = new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
         second.start();
-        List<ConsumerRecord<byte[], byte[]>> pages = TopicReader.read(bootstrap, raw, 40, Duration.ofSeconds(60), Duration.ofSeconds(3));
+        List<ConsumerRecord<byte[], byte[]>> pages =
+            TopicReader.read(bootstrap, raw, 40, Duration.ofSeconds(60), Duration.ofSeconds(3));
 
         assertEquals(40, pages.size(), "every page once");
-        assertEquals(40, pages.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct().count());
+        assertEquals(
+            40,
+            pages.stream()
+                .map(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .distinct()
+                .count());
       }
       for (int i = 1; i <= 40; i++) {
         assertEquals(1, requests.get("/p" + i + ".html").get(), "requests of /p" + i + ".html");
@@ -170,23 +214,32 @@ class IngestServiceIT {
       String bootstrap = SharedServices.kafka().bootstrapServers();
       String raw = "khabar.pages.raw" + suffix;
 
-      try (IngestService service = new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
+      try (IngestService service =
+          new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
         service.start();
         TopicReader.read(bootstrap, raw, 5, Duration.ofSeconds(60), Duration.ZERO);
         SharedServices.kafka().stop();
         Thread.sleep(5000); // the crawler keeps fetching; its pages wait in the publisher
         SharedServices.kafka().start();
-        List<ConsumerRecord<byte[], byte[]>> pages = TopicReader.read(bootstrap, raw, 30, Duration.ofSeconds(120), Duration.ofSeconds(3));
+        List<ConsumerRecord<byte[], byte[]>> pages =
+            TopicReader.read(bootstrap, raw, 30, Duration.ofSeconds(120), Duration.ofSeconds(3));
 
         assertEquals(30, pages.size());
-        assertEquals(30, pages.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct().count());
+        assertEquals(
+            30,
+            pages.stream()
+                .map(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .distinct()
+                .count());
       } finally {
         SharedServices.kafka().start();
       }
     }
   }
 
-  /** One feed, 100 ms between requests: a crawl that takes seconds, so things can happen during it. */
+  /**
+   * One feed, 100 ms between requests: a crawl that takes seconds, so things can happen during it.
+   */
   private Map<String, String> politeCrawlOf(StaticSite site, String suffix) {
     Map<String, String> env = env(site, suffix);
     env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml");
@@ -196,7 +249,8 @@ class IngestServiceIT {
 
   /** A feed of {@code count} pages under the temp root; returns request counters per path. */
   private Map<String, AtomicInteger> writeSite(int count) throws Exception {
-    StringBuilder feed = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>");
+    StringBuilder feed =
+        new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>");
     Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     for (int i = 1; i <= count; i++) {
       page("p" + i + ".html", "<html><body><p>الخبر رقم " + i + "</p></body></html>");
@@ -234,7 +288,9 @@ class IngestServiceIT {
 
   @Test
   void refetchPublishesAnUpdatedArticleAgainAndAnUnchangedOneNot() throws Exception {
-    Files.writeString(root.resolve("feed.xml"), "<rss version=\"2.0\"><channel><title>t</title><item><link>{{base}}/live.html</link></item></channel></rss>");
+    Files.writeString(
+        root.resolve("feed.xml"),
+        "<rss version=\"2.0\"><channel><title>t</title><item><link>{{base}}/live.html</link></item></channel></rss>");
     AtomicInteger requests = new AtomicInteger();
     String suffix = "-refetch-" + System.nanoTime();
     try (StaticSite site = StaticSite.builder().root(root).build().start()) {
@@ -242,8 +298,12 @@ class IngestServiceIT {
           "/live.html",
           exchange -> {
             // First version, then a correction that stays.
-            String text = requests.incrementAndGet() == 1 ? "الحصيلة الأولى: ثلاثة جرحى" : "الحصيلة المحدثة: خمسة جرحى";
-            byte[] body = ("<html><body><p>" + text + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+            String text =
+                requests.incrementAndGet() == 1
+                    ? "الحصيلة الأولى: ثلاثة جرحى"
+                    : "الحصيلة المحدثة: خمسة جرحى";
+            byte[] body =
+                ("<html><body><p>" + text + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -255,15 +315,25 @@ class IngestServiceIT {
       env.put("KHABAR_INGEST_REFETCH_WINDOW", "2s");
       String bootstrap = SharedServices.kafka().bootstrapServers();
 
-      try (IngestService service = new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
+      try (IngestService service =
+          new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
         service.start();
         List<ConsumerRecord<byte[], byte[]>> pages =
-            TopicReader.read(bootstrap, "khabar.pages.raw" + suffix, 2, Duration.ofSeconds(60), Duration.ofSeconds(3));
+            TopicReader.read(
+                bootstrap,
+                "khabar.pages.raw" + suffix,
+                2,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(3));
 
         assertEquals(3, requests.get(), "one fetch and two re-fetches");
         assertEquals(2, pages.size(), "the unchanged second re-fetch is not published");
-        assertTrue(Json.fromBytes(pages.get(1).value(), RawPage.class).html().contains("خمسة جرحى"));
-        assertTrue(Json.fromBytes(pages.get(1).value(), RawPage.class).fetchedAt().isAfter(Json.fromBytes(pages.get(0).value(), RawPage.class).fetchedAt()));
+        assertTrue(
+            Json.fromBytes(pages.get(1).value(), RawPage.class).html().contains("خمسة جرحى"));
+        assertTrue(
+            Json.fromBytes(pages.get(1).value(), RawPage.class)
+                .fetchedAt()
+                .isAfter(Json.fromBytes(pages.get(0).value(), RawPage.class).fetchedAt()));
       }
     }
   }

@@ -52,7 +52,8 @@ public final class CharsetSniffer {
       // declaration would garble every non-ASCII letter of the article.
       return new Detected(StandardCharsets.UTF_8, Source.SNIFFED);
     }
-    String head = new String(body, 0, Math.min(body.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
+    String head =
+        new String(body, 0, Math.min(body.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
     Matcher meta = META_CHARSET.matcher(head);
     if (meta.find()) {
       Optional<Charset> declared = lookup(meta.group(1));
@@ -102,7 +103,10 @@ public final class CharsetSniffer {
   }
 
   private static Optional<Charset> bom(byte[] body) {
-    if (body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf) {
+    if (body.length >= 3
+        && (body[0] & 0xff) == 0xef
+        && (body[1] & 0xff) == 0xbb
+        && (body[2] & 0xff) == 0xbf) {
       return Optional.of(StandardCharsets.UTF_8);
     }
     if (body.length >= 2 && (body[0] & 0xff) == 0xfe && (body[1] & 0xff) == 0xff) {

@@ -56,8 +56,7 @@ public final class Json {
     try {
       return MAPPER.readValue(bytes, type);
     } catch (IOException | RuntimeException e) {
-      throw new ContractException(
-          "not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
+      throw new ContractException("not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,6 +1,9 @@
 package dev.khabar.common.contract;
 
-/** Default topic names. Each service reads its own names from the environment, with these as defaults. */
+/**
+ * Default topic names. Each service reads its own names from the environment, with these as
+ * defaults.
+ */
 public final class Topics {
   /** Raw pages fetched by {@code ingest}; key = canonical URL, value = {@link RawPage}. */
   public static final String PAGES_RAW = "khabar.pages.raw";

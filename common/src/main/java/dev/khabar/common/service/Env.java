@@ -75,7 +75,10 @@ public final class Env {
     }
   }
 
-  /** A duration as ISO-8601 ({@code PT30S}) or a number with a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}. */
+  /**
+   * A duration as ISO-8601 ({@code PT30S}) or a number with a unit: {@code 500ms}, {@code 30s},
+   * {@code 5m}, {@code 1h}, {@code 2d}.
+   */
   public Duration duration(String name, Duration defaultValue) {
     Optional<String> value = optional(name);
     if (value.isEmpty()) {
@@ -95,7 +98,8 @@ public final class Env {
         case 'm' -> Duration.ofMinutes(amount);
         case 'h' -> Duration.ofHours(amount);
         case 'd' -> Duration.ofDays(amount);
-        default -> throw invalid(name, value.get(), "a duration such as 500ms, 30s, 5m, 2d or PT1H");
+        default ->
+            throw invalid(name, value.get(), "a duration such as 500ms, 30s, 5m, 2d or PT1H");
       };
     } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
       throw invalid(name, value.get(), "a duration such as 500ms, 30s, 5m, 2d or PT1H");

@@ -22,7 +22,8 @@ public final class TopicSetup {
   private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
 
   /** A topic to create when missing. */
-  public record TopicSpec(String name, int partitions, short replicationFactor, Map<String, String> configs) {
+  public record TopicSpec(
+      String name, int partitions, short replicationFactor, Map<String, String> configs) {
     public TopicSpec {
       configs = Map.copyOf(configs);
     }
@@ -35,7 +36,8 @@ public final class TopicSetup {
    *
    * @throws IllegalStateException when Kafka did not answer in time
    */
-  public static void ensure(Map<String, Object> clientProperties, Duration patience, TopicSpec... topics)
+  public static void ensure(
+      Map<String, Object> clientProperties, Duration patience, TopicSpec... topics)
       throws InterruptedException {
     Properties properties = new Properties();
     properties.putAll(clientProperties);
@@ -56,7 +58,8 @@ public final class TopicSetup {
           if (System.nanoTime() > deadline) {
             throw new IllegalStateException("Kafka did not answer within " + patience, e);
           }
-          LOG.warn("waiting for Kafka at {}: {}", properties.get("bootstrap.servers"), e.toString());
+          LOG.warn(
+              "waiting for Kafka at {}: {}", properties.get("bootstrap.servers"), e.toString());
           Thread.sleep(1000);
         }
       }

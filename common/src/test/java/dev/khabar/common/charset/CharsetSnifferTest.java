@@ -22,8 +22,9 @@ class CharsetSnifferTest {
 
   @Test
   void metaDeclarationBeatsSniffing() {
-    byte[] body = ("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\">" + ARABIC)
-        .getBytes(Charset.forName("windows-1256"));
+    byte[] body =
+        ("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\">" + ARABIC)
+            .getBytes(Charset.forName("windows-1256"));
     CharsetSniffer.Detected detected = sniffer.detect(null, body);
     assertEquals(Charset.forName("windows-1256"), detected.charset());
     assertEquals(CharsetSniffer.Source.META, detected.source());
@@ -54,8 +55,12 @@ class CharsetSnifferTest {
 
   @Test
   void tellsAsciiValidMultiByteAndBrokenUtf8Apart() {
-    assertEquals(CharsetSniffer.Utf8.ASCII, CharsetSniffer.utf8("<p>plain</p>".getBytes(StandardCharsets.US_ASCII)));
-    assertEquals(CharsetSniffer.Utf8.MULTIBYTE, CharsetSniffer.utf8("طهران 😀".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        CharsetSniffer.Utf8.ASCII,
+        CharsetSniffer.utf8("<p>plain</p>".getBytes(StandardCharsets.US_ASCII)));
+    assertEquals(
+        CharsetSniffer.Utf8.MULTIBYTE,
+        CharsetSniffer.utf8("طهران 😀".getBytes(StandardCharsets.UTF_8)));
     byte[][] broken = {
       {'<', 'p', '>', (byte) 0xc0, (byte) 0xaf}, // overlong «/»
       {'a', (byte) 0xd8}, // cut short
@@ -77,7 +82,9 @@ class CharsetSnifferTest {
 
   @Test
   void iso88596WithoutAnyDeclarationDecodesToTheSameArabicText() {
-    String text = ARABIC.replace("،", ","); // ISO-8859-6 has the Arabic comma at another code point; keep it simple
+    String text =
+        ARABIC.replace(
+            "،", ","); // ISO-8859-6 has the Arabic comma at another code point; keep it simple
     byte[] body = text.getBytes(Charset.forName("ISO-8859-6"));
     CharsetSniffer.Detected detected = sniffer.detect(null, body);
     assertEquals(text, new String(body, detected.charset()));
@@ -85,7 +92,9 @@ class CharsetSnifferTest {
 
   @Test
   void validUtf8IsRecognisedWithoutDeclaration() {
-    assertEquals(StandardCharsets.UTF_8, sniffer.detect(null, ARABIC.getBytes(StandardCharsets.UTF_8)).charset());
+    assertEquals(
+        StandardCharsets.UTF_8,
+        sniffer.detect(null, ARABIC.getBytes(StandardCharsets.UTF_8)).charset());
   }
 
   @Test
@@ -96,6 +105,7 @@ class CharsetSnifferTest {
 
   @Test
   void readsTheCharsetParameterOfAContentType() {
-    assertEquals("windows-1256", CharsetSniffer.charsetParameter("text/html; charset=\"windows-1256\""));
+    assertEquals(
+        "windows-1256", CharsetSniffer.charsetParameter("text/html; charset=\"windows-1256\""));
   }
 }

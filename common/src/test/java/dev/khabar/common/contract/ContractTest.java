@@ -77,7 +77,8 @@ class ContractTest {
 
   @Test
   void articleIdIsStableHexOf128Bits() {
-    assertEquals("3e5b1b3b1f4a0f4c8a2b0a0d7c2f2f6e".length(), ArticleId.of("https://a.org/").length());
+    assertEquals(
+        "3e5b1b3b1f4a0f4c8a2b0a0d7c2f2f6e".length(), ArticleId.of("https://a.org/").length());
     assertEquals(ArticleId.of("https://a.org/"), ArticleId.of("https://a.org/"));
     assertTrue(!ArticleId.of("https://a.org/").equals(ArticleId.of("https://a.org/b")));
   }
@@ -95,7 +96,8 @@ class ContractTest {
 
     RawPage page = Json.fromBytes(example.getBytes(StandardCharsets.UTF_8), RawPage.class);
 
-    assertEquals(ReadmeContract.fieldNames(example), ReadmeContract.fieldNames(Json.toString(page)));
+    assertEquals(
+        ReadmeContract.fieldNames(example), ReadmeContract.fieldNames(Json.toString(page)));
   }
 
   @Test
@@ -104,7 +106,8 @@ class ContractTest {
 
     Article article = Json.fromBytes(example.getBytes(StandardCharsets.UTF_8), Article.class);
 
-    assertEquals(ReadmeContract.fieldNames(example), ReadmeContract.fieldNames(Json.toString(article)));
+    assertEquals(
+        ReadmeContract.fieldNames(example), ReadmeContract.fieldNames(Json.toString(article)));
     assertEquals(
         ReadmeContract.fieldNames(Json.toString(article.entities().get(0))),
         java.util.Set.of("id", "type", "name", "name_ar", "text", "mentions", "offsets"));

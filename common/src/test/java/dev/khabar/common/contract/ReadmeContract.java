@@ -21,7 +21,9 @@ public final class ReadmeContract {
   public static String example(String name) {
     String readme = readme();
     Matcher block =
-        Pattern.compile("<!-- contract:" + Pattern.quote(name) + " -->\\s*```json\\n(.*?)\\n```", Pattern.DOTALL)
+        Pattern.compile(
+                "<!-- contract:" + Pattern.quote(name) + " -->\\s*```json\\n(.*?)\\n```",
+                Pattern.DOTALL)
             .matcher(readme);
     if (!block.find()) {
       throw new AssertionError("README.md has no example for contract " + name);
@@ -53,6 +55,7 @@ public final class ReadmeContract {
         }
       }
     }
-    throw new AssertionError("README.md of the project not found above " + Path.of("").toAbsolutePath());
+    throw new AssertionError(
+        "README.md of the project not found above " + Path.of("").toAbsolutePath());
   }
 }

@@ -32,12 +32,15 @@ public record ContainerImage(
     Map<String, FileEntry> files) {
 
   /** One path in the image's file system. */
-  public record FileEntry(String path, boolean directory, int mode, long uid, long gid, byte[] content) {}
+  public record FileEntry(
+      String path, boolean directory, int mode, long uid, long gid, byte[] content) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_CONTENT = 64 * 1024;
 
-  /** Reads the tarball in one pass: each layer blob is digested, unpacked and listed as it streams. */
+  /**
+   * Reads the tarball in one pass: each layer blob is digested, unpacked and listed as it streams.
+   */
   public static ContainerImage read(Path tarball) throws IOException {
     Map<String, byte[]> small = new LinkedHashMap<>();
     Map<String, String> digests = new LinkedHashMap<>();
@@ -53,7 +56,8 @@ public record ContainerImage(
         MessageDigest blob = digest();
         MessageDigest uncompressed = digest();
         DigestInputStream compressedIn = new DigestInputStream(tar, blob);
-        DigestInputStream uncompressedIn = new DigestInputStream(new GZIPInputStream(compressedIn), uncompressed);
+        DigestInputStream uncompressedIn =
+            new DigestInputStream(new GZIPInputStream(compressedIn), uncompressed);
         filesByBlob.put(name, files(new TarArchiveInputStream(uncompressedIn)));
         // The diff id covers the whole uncompressed stream, end-of-archive padding included; the
         // blob digest the whole compressed one. Not closed: closing would close the outer tarball.
@@ -85,7 +89,13 @@ public record ContainerImage(
       byte[] content = file.getSize() <= MAX_CONTENT ? layer.readAllBytes() : new byte[0];
       files.put(
           path,
-          new FileEntry(path, file.isDirectory(), file.getMode() & 07777, file.getLongUserId(), file.getLongGroupId(), content));
+          new FileEntry(
+              path,
+              file.isDirectory(),
+              file.getMode() & 07777,
+              file.getLongUserId(),
+              file.getLongGroupId(),
+              content));
     }
     return files;
   }

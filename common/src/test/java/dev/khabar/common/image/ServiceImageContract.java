@@ -20,11 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every service image must be, checked on the image the build puts in
- * {@code target/jib-check.tar}: the same container as {@code mvn -Pimages package} builds, on an
- * empty base instead of the JRE image (which only a registry can give). A service module runs
- * these tests by extending this class; the build passes the service's name, main class, port and
- * version as system properties.
+ * What every service image must be, checked on the image the build puts in {@code
+ * target/jib-check.tar}: the same container as {@code mvn -Pimages package} builds, on an empty
+ * base instead of the JRE image (which only a registry can give). A service module runs these tests
+ * by extending this class; the build passes the service's name, main class, port and version as
+ * system properties.
  */
 public abstract class ServiceImageContract {
   private static final String USER = "10001:10001";
@@ -38,7 +38,9 @@ public abstract class ServiceImageContract {
     service = property("khabar.service.name");
     version = property("khabar.version");
     Path tarball = Path.of("target", "jib-check.tar");
-    assertTrue(Files.isRegularFile(tarball), tarball.toAbsolutePath() + " missing: the build makes it before integration tests");
+    assertTrue(
+        Files.isRegularFile(tarball),
+        tarball.toAbsolutePath() + " missing: the build makes it before integration tests");
     image = ContainerImage.read(tarball);
   }
 
@@ -63,10 +65,14 @@ public abstract class ServiceImageContract {
     assertEquals(declared, image.layerDiffIds());
     for (JsonNode layer : entry.get("Layers")) {
       String name = layer.asText();
-      assertEquals(name.replace(".tar.gz", ""), image.blobSha256().get(name), "digest of layer " + name);
+      assertEquals(
+          name.replace(".tar.gz", ""), image.blobSha256().get(name), "digest of layer " + name);
     }
-    assertEquals(version, container().get("Labels").get("org.opencontainers.image.version").asText());
-    assertEquals("khabar-" + service, container().get("Labels").get("org.opencontainers.image.title").asText());
+    assertEquals(
+        version, container().get("Labels").get("org.opencontainers.image.version").asText());
+    assertEquals(
+        "khabar-" + service,
+        container().get("Labels").get("org.opencontainers.image.title").asText());
   }
 
   @Test
@@ -80,7 +86,9 @@ public abstract class ServiceImageContract {
     assertTrue(entrypoint.contains("-XX:+ExitOnOutOfMemoryError"), entrypoint.toString());
     assertEquals(property("khabar.service.mainClass"), entrypoint.getLast());
     String port = property("khabar.service.port");
-    assertTrue(container().get("ExposedPorts").has(port + "/tcp"), container().get("ExposedPorts").toString());
+    assertTrue(
+        container().get("ExposedPorts").has(port + "/tcp"),
+        container().get("ExposedPorts").toString());
     Map<String, String> env = environment();
     assertEquals("0.0.0.0", env.get("KHABAR_HTTP_HOST"), "listens beyond the container's loopback");
     assertEquals(port, env.get("KHABAR_HTTP_PORT"));
@@ -91,9 +99,11 @@ public abstract class ServiceImageContract {
     ContainerImage.FileEntry classpathFile = image.files().get("/app/jib-classpath-file");
     assertNotNull(classpathFile, "/app/jib-classpath-file");
     List<String> classpath =
-        Arrays.asList(new String(classpathFile.content(), StandardCharsets.UTF_8).trim().split(":"));
+        Arrays.asList(
+            new String(classpathFile.content(), StandardCharsets.UTF_8).trim().split(":"));
     for (String element : classpath) {
-      assertTrue(image.files().containsKey(element), "classpath element " + element + " is in the image");
+      assertTrue(
+          image.files().containsKey(element), "classpath element " + element + " is in the image");
     }
     String mainClass = property("khabar.service.mainClass");
     assertTrue(image.files().containsKey("/app/classes/" + mainClass.replace('.', '/') + ".class"));
@@ -118,14 +128,21 @@ public abstract class ServiceImageContract {
       assertEquals(0, file.uid(), file.path() + " owned by root");
       if (volume) {
         assertTrue(file.directory(), file.path());
-        assertEquals(0777, file.mode(), file.path() + " writable by the service user, as a new volume copies it");
+        assertEquals(
+            0777,
+            file.mode(),
+            file.path() + " writable by the service user, as a new volume copies it");
       } else {
-        assertFalse((file.mode() & 0022) != 0, file.path() + " is writable by others: " + Integer.toOctalString(file.mode()));
+        assertFalse(
+            (file.mode() & 0022) != 0,
+            file.path() + " is writable by others: " + Integer.toOctalString(file.mode()));
       }
     }
     for (String volume : volumes) {
       assertTrue(image.files().containsKey(volume), "volume " + volume + " exists in the image");
-      assertTrue(environment().containsValue(volume), "volume " + volume + " is where the service is told to write");
+      assertTrue(
+          environment().containsValue(volume),
+          "volume " + volume + " is where the service is told to write");
     }
   }
 
@@ -135,10 +152,13 @@ public abstract class ServiceImageContract {
 
   private static Map<String, String> environment() {
     Map<String, String> env = new HashMap<>();
-    container().get("Env").forEach(line -> {
-      String[] parts = line.asText().split("=", 2);
-      env.put(parts[0], parts[1]);
-    });
+    container()
+        .get("Env")
+        .forEach(
+            line -> {
+              String[] parts = line.asText().split("=", 2);
+              env.put(parts[0], parts[1]);
+            });
     return env;
   }
 }

@@ -33,8 +33,7 @@ class EnvTest {
   @Test
   void integerOutOfRangeIsRejected() {
     assertThrows(
-        IllegalArgumentException.class,
-        () -> new Env(Map.of("N", "11")).integer("N", 1, 0, 10));
+        IllegalArgumentException.class, () -> new Env(Map.of("N", "11")).integer("N", 1, 0, 10));
   }
 
   @Test

@@ -8,10 +8,10 @@ import dev.khabar.ingest.IngestConfig;
 import dev.khabar.ingest.IngestService;
 import dev.khabar.ingest.fetch.AddressGuard;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -35,9 +35,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The crawler's throughput: a local site of many hosts (127.0.0.2, 127.0.0.3, …, each its own
  * server) and thousands of ~40 KB pages, politeness delays at zero, published to a real broker in
  * this JVM. The clock runs from the crawler's start until its own counter says every page is
- * published; afterwards the raw topic is read back to check that each page is there exactly
- * once. Prints pages/s and MB/s published (overall and from the first page on), CPU and peak heap.
- * A benchmark, not a test: run it with {@code ./khabar bench-crawl [hosts] [pages-per-host]}.
+ * published; afterwards the raw topic is read back to check that each page is there exactly once.
+ * Prints pages/s and MB/s published (overall and from the first page on), CPU and peak heap. A
+ * benchmark, not a test: run it with {@code ./khabar bench-crawl [hosts] [pages-per-host]}.
  */
 public final class CrawlBench {
   public static void main(String[] args) throws Exception {
@@ -54,18 +54,30 @@ public final class CrawlBench {
       String ip = "127.0." + ((h + 2) / 250) + "." + ((h + 2) % 250);
       HttpServer server = HttpServer.create(new InetSocketAddress(ip, 0), 256);
       String base = "http://" + ip + ":" + server.getAddress().getPort();
-      StringBuilder feed = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>bench</title>");
+      StringBuilder feed =
+          new StringBuilder(
+              "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>bench</title>");
       for (int p = 0; p < pagesPerHost; p++) {
-        feed.append("<item><link>").append(base).append("/news/").append(p).append(".html</link></item>");
+        feed.append("<item><link>")
+            .append(base)
+            .append("/news/")
+            .append(p)
+            .append(".html</link></item>");
       }
-      byte[] feedBytes = feed.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
+      byte[] feedBytes =
+          feed.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
       server.createContext("/feed.xml", ex -> respond(ex, "application/rss+xml", feedBytes));
-      server.createContext("/robots.txt", ex -> respond(ex, "text/plain", "User-agent: *\nAllow: /\n".getBytes(StandardCharsets.UTF_8)));
+      server.createContext(
+          "/robots.txt",
+          ex ->
+              respond(
+                  ex, "text/plain", "User-agent: *\nAllow: /\n".getBytes(StandardCharsets.UTF_8)));
       server.createContext(
           "/news/",
           ex -> {
             String path = ex.getRequestURI().getPath();
-            int n = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1, path.indexOf(".html")));
+            int n =
+                Integer.parseInt(path.substring(path.lastIndexOf('/') + 1, path.indexOf(".html")));
             respond(ex, "text/html; charset=utf-8", pages[n % pages.length]);
           });
       server.start();
@@ -102,10 +114,15 @@ public final class CrawlBench {
         double published = 0;
         while (published < total) {
           if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("only " + published + " of " + total + " pages published in 10 minutes");
+            throw new IllegalStateException(
+                "only " + published + " of " + total + " pages published in 10 minutes");
           }
           Thread.sleep(250);
-          String text = client.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+          String text =
+              client
+                  .send(
+                      HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+                  .body();
           published = sum(text, "khabar_ingest_pages_published_total");
           if (firstFetched == 0 && text.contains("kind=\"article\",outcome=\"fetched\"")) {
             firstFetched = System.nanoTime();
@@ -125,7 +142,12 @@ public final class CrawlBench {
       double seconds = (end - start) / 1e9;
       double steadySeconds = (end - firstPublished) / 1e9;
       List<ConsumerRecord<byte[], byte[]>> records =
-          TopicReader.read(kafka.bootstrapServers(), "khabar.pages.raw", total, Duration.ofMinutes(2), Duration.ofSeconds(2));
+          TopicReader.read(
+              kafka.bootstrapServers(),
+              "khabar.pages.raw",
+              total,
+              Duration.ofMinutes(2),
+              Duration.ofSeconds(2));
       Set<String> urls = new HashSet<>();
       long bytes = 0;
       for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -133,12 +155,16 @@ public final class CrawlBench {
         bytes += record.serializedValueSize();
       }
       System.out.printf(
-          "crawl bench: %d hosts x %d pages = %d pages, %.1f KB each%n", hosts, pagesPerHost, total, bytes / 1024.0 / records.size());
+          "crawl bench: %d hosts x %d pages = %d pages, %.1f KB each%n",
+          hosts, pagesPerHost, total, bytes / 1024.0 / records.size());
       System.out.printf(
           "  read back: %d records, %d distinct URLs (%s)%n",
-          records.size(), urls.size(), records.size() == total && urls.size() == total ? "each page exactly once" : "MISMATCH");
+          records.size(),
+          urls.size(),
+          records.size() == total && urls.size() == total ? "each page exactly once" : "MISMATCH");
       System.out.printf(
-          "  %.1f s from the crawler's start: %.0f pages/s, %.1f MB/s published%n", seconds, total / seconds, bytes / 1e6 / seconds);
+          "  %.1f s from the crawler's start: %.0f pages/s, %.1f MB/s published%n",
+          seconds, total / seconds, bytes / 1e6 / seconds);
       System.out.printf(
           "  first article fetched after %.1f s, first published after %.1f s%n",
           (firstFetched - start) / 1e9, (firstPublished - start) / 1e9);
@@ -152,9 +178,11 @@ public final class CrawlBench {
           100 * cpuSeconds / seconds / Runtime.getRuntime().availableProcessors(),
           Runtime.getRuntime().availableProcessors());
       System.out.print("  CPU per page by part:");
-      threadCpu.forEach((group, nanos) -> System.out.printf(" %s %.2f ms,", group, nanos / 1e6 / total));
+      threadCpu.forEach(
+          (group, nanos) -> System.out.printf(" %s %.2f ms,", group, nanos / 1e6 / total));
       long inThreads = threadCpu.values().stream().mapToLong(Long::longValue).sum();
-      System.out.printf(" GC and JIT compiler %.2f ms%n", (cpuSeconds * 1e9 - inThreads) / 1e6 / total);
+      System.out.printf(
+          " GC and JIT compiler %.2f ms%n", (cpuSeconds * 1e9 - inThreads) / 1e6 / total);
       System.out.printf("  peak heap %.0f MB%n", peakHeapBytes() / 1e6);
     } finally {
       servers.forEach(server -> server.stop(0));
@@ -162,7 +190,9 @@ public final class CrawlBench {
     System.exit(0);
   }
 
-  private static void respond(com.sun.net.httpserver.HttpExchange exchange, String type, byte[] body) throws java.io.IOException {
+  private static void respond(
+      com.sun.net.httpserver.HttpExchange exchange, String type, byte[] body)
+      throws java.io.IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(200, body.length);
     try (var out = exchange.getResponseBody()) {
@@ -172,11 +202,27 @@ public final class CrawlBench {
 
   /** Pages of about 30 KB: a news layout around paragraphs of mixed Arabic and English words. */
   private static byte[][] pages(int count) {
-    String[] words = {"منظمة", "التعاون", "الاقتصادي", "طهران", "الدول", "الأعضاء", "trade", "ministers", "summit", "agreed", "rail", "customs"};
+    String[] words = {
+      "منظمة",
+      "التعاون",
+      "الاقتصادي",
+      "طهران",
+      "الدول",
+      "الأعضاء",
+      "trade",
+      "ministers",
+      "summit",
+      "agreed",
+      "rail",
+      "customs"
+    };
     Random random = new Random(42);
     byte[][] pages = new byte[count][];
     for (int i = 0; i < count; i++) {
-      StringBuilder html = new StringBuilder("<html><head><title>خبر ").append(i).append("</title></head><body><nav>");
+      StringBuilder html =
+          new StringBuilder("<html><head><title>خبر ")
+              .append(i)
+              .append("</title></head><body><nav>");
       for (int n = 0; n < 30; n++) {
         html.append("<a href=\"/section/").append(n).append("\">قسم ").append(n).append("</a>");
       }
@@ -188,7 +234,10 @@ public final class CrawlBench {
         }
         html.append("</p>");
       }
-      pages[i] = html.append("</article><footer>© 2026</footer></body></html>").toString().getBytes(StandardCharsets.UTF_8);
+      pages[i] =
+          html.append("</article><footer>© 2026</footer></body></html>")
+              .toString()
+              .getBytes(StandardCharsets.UTF_8);
     }
     return pages;
   }
@@ -232,24 +281,33 @@ public final class CrawlBench {
   }
 
   private static String part(String thread) {
-    if (thread.startsWith("khabar-") || thread.startsWith("HttpClient-") || thread.startsWith("ForkJoinPool-")
+    if (thread.startsWith("khabar-")
+        || thread.startsWith("HttpClient-")
+        || thread.startsWith("ForkJoinPool-")
         || thread.startsWith("kafka-producer-network-thread | producer-khabar")) {
       return "crawler";
     }
     if (thread.startsWith("HTTP-Dispatcher") || thread.startsWith("server-timer")) {
       return "site";
     }
-    if (thread.startsWith("data-plane") || thread.startsWith("kafka") || thread.startsWith("quorum")
-        || thread.startsWith("broker") || thread.startsWith("controller") || thread.startsWith("raft")
-        || thread.startsWith("ExpirationReaper") || thread.startsWith("LogDirFailureHandler")
-        || thread.contains("group-coordinator") || thread.contains("transaction")) {
+    if (thread.startsWith("data-plane")
+        || thread.startsWith("kafka")
+        || thread.startsWith("quorum")
+        || thread.startsWith("broker")
+        || thread.startsWith("controller")
+        || thread.startsWith("raft")
+        || thread.startsWith("ExpirationReaper")
+        || thread.startsWith("LogDirFailureHandler")
+        || thread.contains("group-coordinator")
+        || thread.contains("transaction")) {
       return "broker";
     }
     return "other";
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long peakHeapBytes() {

@@ -27,11 +27,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole pipeline under a steady stream of news: embedded Kafka and Elasticsearch in this JVM,
- * a local site of several hosts whose feeds publish new articles every second, and the three
- * services as separate JVMs (the jars of {@code ./khabar build}), each restarted once mid-run. It
- * reports articles/s end to end, the latency from fetch to searchable (p50, p95), each service's
- * peak resident memory, and whether the index ends with exactly one document per article.
+ * The whole pipeline under a steady stream of news: embedded Kafka and Elasticsearch in this JVM, a
+ * local site of several hosts whose feeds publish new articles every second, and the three services
+ * as separate JVMs (the jars of {@code ./khabar build}), each restarted once mid-run. It reports
+ * articles/s end to end, the latency from fetch to searchable (p50, p95), each service's peak
+ * resident memory, and whether the index ends with exactly one document per article.
  *
  * <p>Run with {@code ./khabar bench-soak [SECONDS] [ARTICLES-PER-SECOND]}; a benchmark, not a test.
  */
@@ -65,9 +65,12 @@ public final class SoakBench {
       expected += published(start.plusSeconds(seconds), start, perSecond / (double) HOSTS);
     }
 
-    try (EmbeddedKafka kafka = EmbeddedKafka.builder().logDir(data.resolve("kafka")).build().start();
-        EmbeddedElasticsearch elasticsearch = EmbeddedElasticsearch.builder().dataDir(data.resolve("es")).build().start();
-        ElasticsearchClient client = ElasticsearchClients.create(EsSettings.of(elasticsearch.httpUrl()))) {
+    try (EmbeddedKafka kafka =
+            EmbeddedKafka.builder().logDir(data.resolve("kafka")).build().start();
+        EmbeddedElasticsearch elasticsearch =
+            EmbeddedElasticsearch.builder().dataDir(data.resolve("es")).build().start();
+        ElasticsearchClient client =
+            ElasticsearchClients.create(EsSettings.of(elasticsearch.httpUrl()))) {
       Map<String, String> common = new HashMap<>();
       common.put("KHABAR_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
       common.put("KHABAR_ES_URL", elasticsearch.httpUrl());
@@ -82,9 +85,15 @@ public final class SoakBench {
       Map<String, String> enrichEnv = new HashMap<>(common);
       enrichEnv.put("KHABAR_ENRICH_STATE_DIR", data.resolve("enrich").toString());
       Map<String, ServiceProcess> services = new LinkedHashMap<>();
-      services.put("ingest", new ServiceProcess("ingest", "dev.khabar.ingest.IngestService", ingestEnv, data));
-      services.put("enrich", new ServiceProcess("enrich", "dev.khabar.enrich.EnrichService", enrichEnv, data));
-      services.put("indexer", new ServiceProcess("indexer", "dev.khabar.indexer.IndexerService", common, data));
+      services.put(
+          "ingest",
+          new ServiceProcess("ingest", "dev.khabar.ingest.IngestService", ingestEnv, data));
+      services.put(
+          "enrich",
+          new ServiceProcess("enrich", "dev.khabar.enrich.EnrichService", enrichEnv, data));
+      services.put(
+          "indexer",
+          new ServiceProcess("indexer", "dev.khabar.indexer.IndexerService", common, data));
       for (ServiceProcess service : services.values()) {
         service.start();
       }
@@ -97,7 +106,8 @@ public final class SoakBench {
       int seen = 0;
       List<String> restartOrder = new ArrayList<>(services.keySet());
       int restarted = 0;
-      while (System.nanoTime() < end || System.nanoTime() - lastArrival < Duration.ofSeconds(60).toNanos()) {
+      while (System.nanoTime() < end
+          || System.nanoTime() - lastArrival < Duration.ofSeconds(60).toNanos()) {
         Thread.sleep(500);
         collect(client, latencies);
         if (latencies.size() > seen) {
@@ -125,16 +135,25 @@ public final class SoakBench {
       List<Double> sorted = new ArrayList<>(latencies.values());
       Collections.sort(sorted);
       double wall = Duration.between(start, finished).toMillis() / 1000.0;
-      System.out.printf("soak bench: %d s of news at %d articles/s over %d hosts, each service restarted once%n", seconds, perSecond, HOSTS);
-      System.out.printf("  articles published by the site: %d; searchable: %d; documents in the index: %d (%s)%n",
-          expected, latencies.size(), count, count == expected ? "exactly one per article" : "MISMATCH");
-      System.out.printf("  end to end: %.1f articles/s over %.0f s%n", latencies.size() / wall, wall);
+      System.out.printf(
+          "soak bench: %d s of news at %d articles/s over %d hosts, each service restarted once%n",
+          seconds, perSecond, HOSTS);
+      System.out.printf(
+          "  articles published by the site: %d; searchable: %d; documents in the index: %d (%s)%n",
+          expected,
+          latencies.size(),
+          count,
+          count == expected ? "exactly one per article" : "MISMATCH");
+      System.out.printf(
+          "  end to end: %.1f articles/s over %.0f s%n", latencies.size() / wall, wall);
       if (!sorted.isEmpty()) {
-        System.out.printf("  fetch to searchable: p50 %.2f s, p95 %.2f s, max %.2f s%n",
+        System.out.printf(
+            "  fetch to searchable: p50 %.2f s, p95 %.2f s, max %.2f s%n",
             percentile(sorted, 0.50), percentile(sorted, 0.95), sorted.get(sorted.size() - 1));
       }
       for (ServiceProcess service : services.values()) {
-        System.out.printf("  %-8s peak resident memory %.0f MB%n", service.name, service.peakRssKb / 1024.0);
+        System.out.printf(
+            "  %-8s peak resident memory %.0f MB%n", service.name, service.peakRssKb / 1024.0);
       }
     } finally {
       servers.forEach(server -> server.stop(0));
@@ -142,14 +161,17 @@ public final class SoakBench {
     System.exit(0);
   }
 
-  /** Articles a host has published by {@code now}, at {@code rate} per second from {@code start}. */
+  /**
+   * Articles a host has published by {@code now}, at {@code rate} per second from {@code start}.
+   */
   private static int published(Instant now, Instant start, double rate) {
     double elapsed = Math.max(0, Duration.between(start, now).toMillis() / 1000.0);
     return (int) Math.floor(elapsed * rate);
   }
 
   /** A host whose feed lists the articles published so far (the newest 50), like a news site. */
-  private static HttpServer site(int host, Instant start, int seconds, double rate, List<String> feeds) throws IOException {
+  private static HttpServer site(
+      int host, Instant start, int seconds, double rate, List<String> feeds) throws IOException {
     String ip = "127.0.0." + (host + 2);
     HttpServer server = HttpServer.create(new InetSocketAddress(ip, 0), 128);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -158,13 +180,20 @@ public final class SoakBench {
         "/feed.xml",
         exchange -> {
           int count = published(min(Instant.now(), start.plusSeconds(seconds)), start, rate);
-          StringBuilder feed = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>soak</title>");
+          StringBuilder feed =
+              new StringBuilder(
+                  "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>soak</title>");
           for (int i = count - 1; i >= Math.max(0, count - 50); i--) {
-            feed.append("<item><link>").append(base).append("/news/").append(i).append(".html</link></item>");
+            feed.append("<item><link>")
+                .append(base)
+                .append("/news/")
+                .append(i)
+                .append(".html</link></item>");
           }
           respond(exchange, "application/rss+xml", feed.append("</channel></rss>").toString());
         });
-    server.createContext("/robots.txt", exchange -> respond(exchange, "text/plain", "User-agent: *\nAllow: /\n"));
+    server.createContext(
+        "/robots.txt", exchange -> respond(exchange, "text/plain", "User-agent: *\nAllow: /\n"));
     server.createContext(
         "/news/",
         exchange -> {
@@ -182,13 +211,25 @@ public final class SoakBench {
   }
 
   private static String article(int host, String n) {
-    StringBuilder html = new StringBuilder("<html lang=\"ar\"><head><title>خبر ").append(n).append(" - موقع ").append(host)
-        .append("</title></head><body><nav><a href=\"/\">الرئيسية</a><a href=\"/world\">العالم</a></nav><article><h1>خبر رقم ")
-        .append(n).append(" من الموقع ").append(host).append("</h1>");
+    StringBuilder html =
+        new StringBuilder("<html lang=\"ar\"><head><title>خبر ")
+            .append(n)
+            .append(" - موقع ")
+            .append(host)
+            .append(
+                "</title></head><body><nav><a href=\"/\">الرئيسية</a><a href=\"/world\">العالم</a></nav><article><h1>خبر رقم ")
+            .append(n)
+            .append(" من الموقع ")
+            .append(host)
+            .append("</h1>");
     for (int p = 0; p < 8; p++) {
-      html.append("<p>أعلنت وزارة الاقتصاد في طهران اليوم أن الدول الأعضاء في منظمة التعاون الاقتصادي اتفقت على المرحلة ")
-          .append(n).append(" من خطة التجارة الحرة، وقال المتحدث إن الاجتماع المقبل سيعقد في إسلام آباد خلال ")
-          .append(p + 2).append(" أشهر.</p>");
+      html.append(
+              "<p>أعلنت وزارة الاقتصاد في طهران اليوم أن الدول الأعضاء في منظمة التعاون الاقتصادي اتفقت على المرحلة ")
+          .append(n)
+          .append(
+              " من خطة التجارة الحرة، وقال المتحدث إن الاجتماع المقبل سيعقد في إسلام آباد خلال ")
+          .append(p + 2)
+          .append(" أشهر.</p>");
     }
     return html.append("</article><footer>جميع الحقوق محفوظة</footer></body></html>").toString();
   }
@@ -202,19 +243,27 @@ public final class SoakBench {
     }
   }
 
-  /** Records, for each document not seen before, the time from its fetch to now (it is searchable now). */
-  private static void collect(ElasticsearchClient client, Map<String, Double> latencies) throws IOException {
+  /**
+   * Records, for each document not seen before, the time from its fetch to now (it is searchable
+   * now).
+   */
+  private static void collect(ElasticsearchClient client, Map<String, Double> latencies)
+      throws IOException {
     if (!client.indices().existsAlias(a -> a.name("news-articles")).value()) {
       return;
     }
     Instant now = Instant.now();
     for (Hit<JsonNode> hit :
-        client.search(
-                s -> s.index("news-articles").size(10_000)
-                    .query(q -> q.range(r -> r.date(d -> d.field("indexed_at").gte("now-30s"))))
-                    .source(src -> src.filter(f -> f.includes("fetched_at"))),
+        client
+            .search(
+                s ->
+                    s.index("news-articles")
+                        .size(10_000)
+                        .query(q -> q.range(r -> r.date(d -> d.field("indexed_at").gte("now-30s"))))
+                        .source(src -> src.filter(f -> f.includes("fetched_at"))),
                 JsonNode.class)
-            .hits().hits()) {
+            .hits()
+            .hits()) {
       if (!latencies.containsKey(hit.id()) && hit.source() != null) {
         Instant fetched = Instant.parse(hit.source().path("fetched_at").asText());
         latencies.put(hit.id(), Duration.between(fetched, now).toMillis() / 1000.0);
@@ -234,7 +283,8 @@ public final class SoakBench {
     final Path logDir;
     Process process;
     long peakRssKb;
-    final java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    final java.util.concurrent.ScheduledExecutorService sampler =
+        Executors.newSingleThreadScheduledExecutor();
 
     ServiceProcess(String name, String mainClass, Map<String, String> env, Path logDir) {
       this.name = name;
@@ -251,10 +301,16 @@ public final class SoakBench {
       }
       ProcessBuilder builder =
           new ProcessBuilder(
-              ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
-              "-cp", jar + ":" + jar.getParent().resolve("lib") + "/*", mainClass);
+              ProcessHandle.current().info().command().orElse("java"),
+              "-Xmx512m",
+              "--enable-native-access=ALL-UNNAMED",
+              "-cp",
+              jar + ":" + jar.getParent().resolve("lib") + "/*",
+              mainClass);
       builder.environment().putAll(env);
-      builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
+      builder
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
       process = builder.start();
     }
 
@@ -278,7 +334,8 @@ public final class SoakBench {
         return;
       }
       try {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(current.pid()), "status"))) {
+        for (String line :
+            Files.readAllLines(Path.of("/proc", Long.toString(current.pid()), "status"))) {
           if (line.startsWith("VmHWM:")) {
             peakRssKb = Math.max(peakRssKb, Long.parseLong(line.replaceAll("\\D", "")));
           }

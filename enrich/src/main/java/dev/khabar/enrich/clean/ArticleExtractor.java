@@ -86,7 +86,8 @@ public final class ArticleExtractor {
     }
     paragraphs = preferJsonLdBody(paragraphs, meta.articleBody(), title);
 
-    String author = meta.author() != null ? meta.author() : MetadataExtractor.cleanByline(filter.byline());
+    String author =
+        meta.author() != null ? meta.author() : MetadataExtractor.cleanByline(filter.byline());
     return new Extraction(
         title,
         paragraphs,
@@ -101,10 +102,15 @@ public final class ArticleExtractor {
     return Jsoup.parse(html, url, Parser.htmlParser().setMaxDepth(maxDepth));
   }
 
-  /** The article's paragraphs in the pruned body, which holds at most {@code articlesAtMost} {@code <article>}s. */
-  private List<String> paragraphs(Element body, String title, BlockFilter filter, int articlesAtMost) {
+  /**
+   * The article's paragraphs in the pruned body, which holds at most {@code articlesAtMost} {@code
+   * <article>}s.
+   */
+  private List<String> paragraphs(
+      Element body, String title, BlockFilter filter, int articlesAtMost) {
     List<TextBlock> blocks = BlockSegmenter.segment(body, maxBlocks, maxTextChars);
-    List<Element> roots = ContentLocator.locate(body, blocks, HeadlineArticle.find(body, title, articlesAtMost));
+    List<Element> roots =
+        ContentLocator.locate(body, blocks, HeadlineArticle.find(body, title, articlesAtMost));
     return filter.keep(blocks, roots);
   }
 
@@ -112,7 +118,8 @@ public final class ArticleExtractor {
    * The JSON-LD body, split into paragraphs, when it is more than twice as long as the DOM text:
    * the page renders its article by script, or the DOM analysis missed it.
    */
-  private static List<String> preferJsonLdBody(List<String> paragraphs, @Nullable String articleBody, String title) {
+  private static List<String> preferJsonLdBody(
+      List<String> paragraphs, @Nullable String articleBody, String title) {
     if (articleBody == null) {
       return paragraphs;
     }

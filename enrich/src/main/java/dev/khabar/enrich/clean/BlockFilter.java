@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class BlockFilter {
   /** A hashtag-like source tag: words joined by underscores, maybe after a «#». */
-  private static final Pattern SOURCE_TAG = Pattern.compile("^[#＃]?[\\p{L}\\p{N}]+(?:_[\\p{L}\\p{N}]+)+$");
+  private static final Pattern SOURCE_TAG =
+      Pattern.compile("^[#＃]?[\\p{L}\\p{N}]+(?:_[\\p{L}\\p{N}]+)+$");
 
   private static final Pattern HASHTAGS = Pattern.compile("^(?:[#＃][\\p{L}\\p{N}_]+\\s*)+$");
 
@@ -28,7 +29,8 @@ final class BlockFilter {
               + "(?:\\s*[:：\\-–]\\s*|\\s+)\\S.*");
 
   /** A date line: a date, a place and a few words («البصرة، ٢١ يوليو ٢٠٢٤», «2024-12-11 13:42»). */
-  private static final Pattern NUMERIC_DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}");
+  private static final Pattern NUMERIC_DATE =
+      Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}");
 
   /** How a sentence ends, in the scripts we see; block text is collapsed, so it ends there. */
   private static final String SENTENCE_END = ".!?؟。…)\"»”“’'";
@@ -67,6 +69,7 @@ final class BlockFilter {
 
   /** A sentence this long starts the article's text. */
   private static final int MIN_TEXT_CHARS = 80;
+
   private static final int MAX_ROOT_DEPTH = 256;
 
   private final String foldedTitle;
@@ -111,8 +114,8 @@ final class BlockFilter {
 
   /**
    * The blocks before a boilerplate header («Related stories», «Schlagworte», «التعليقات») in the
-   * last part of the text: what such a header opens runs to the end of the container, and its
-   * items need not look like links (teasers, comments, an author's profile).
+   * last part of the text: what such a header opens runs to the end of the container, and its items
+   * need not look like links (teasers, comments, an author's profile).
    */
   private static List<TextBlock> cutAtTrailingHeader(List<TextBlock> blocks) {
     long total = 0;
@@ -122,7 +125,9 @@ final class BlockFilter {
     long before = 0;
     for (int i = 0; i < blocks.size(); i++) {
       TextBlock b = blocks.get(i);
-      if (before >= total * TRAILING_HEADER_SHARE && b.chars() <= MAX_HEADER_CHARS && Boilerplate.isHeader(b.text())) {
+      if (before >= total * TRAILING_HEADER_SHARE
+          && b.chars() <= MAX_HEADER_CHARS
+          && Boilerplate.isHeader(b.text())) {
         return blocks.subList(0, i);
       }
       before += b.chars();
@@ -177,7 +182,8 @@ final class BlockFilter {
   private static boolean isTrailingEntry(TextBlock block) {
     return switch (block.kind()) {
       case PRE -> true;
-      case LIST_ITEM, CELL -> block.linkChars() == 0 && (hasDigit(block.text()) || block.text().split(" ").length >= 4);
+      case LIST_ITEM, CELL ->
+          block.linkChars() == 0 && (hasDigit(block.text()) || block.text().split(" ").length >= 4);
       default -> false;
     };
   }
@@ -200,7 +206,9 @@ final class BlockFilter {
     int start = 0;
     while (start < kept.size() - 1) {
       TextBlock first = kept.get(start);
-      if (first.kind() == TextBlock.Kind.HEADING || isSentence(first) || first.chars() > MAX_HEAD_LABEL_CHARS
+      if (first.kind() == TextBlock.Kind.HEADING
+          || isSentence(first)
+          || first.chars() > MAX_HEAD_LABEL_CHARS
           || first.text().split(" ").length > 3) {
         break;
       }
@@ -221,9 +229,9 @@ final class BlockFilter {
   }
 
   /**
-   * Whether the block is article text; {@code inText} once a sentence of the article has been
-   * kept: a date line heads an article, and a line with a date further down («Termin: 29.02.2020,
-   * 19 Uhr») is part of it.
+   * Whether the block is article text; {@code inText} once a sentence of the article has been kept:
+   * a date line heads an article, and a line with a date further down («Termin: 29.02.2020, 19
+   * Uhr») is part of it.
    */
   private boolean isText(TextBlock block, boolean inText) {
     String text = block.text();
@@ -235,7 +243,8 @@ final class BlockFilter {
     }
     // A source tag holds an underscore, hashtags start with «#», a time line with a digit: the
     // regular expressions are asked only then.
-    if (text.indexOf('_') >= 0 && SOURCE_TAG.matcher(text).matches() || startsWithHash(text) && HASHTAGS.matcher(text).matches()) {
+    if (text.indexOf('_') >= 0 && SOURCE_TAG.matcher(text).matches()
+        || startsWithHash(text) && HASHTAGS.matcher(text).matches()) {
       return false;
     }
     if (text.length() <= MAX_BYLINE_CHARS && BYLINE.matcher(text).matches()) {
@@ -245,7 +254,8 @@ final class BlockFilter {
       return false;
     }
     if (text.length() <= MAX_CREDIT_CHARS
-        && (CREDIT.matcher(text).matches() || startsWithDigit(text) && TIME_LINE.matcher(text).matches())) {
+        && (CREDIT.matcher(text).matches()
+            || startsWithDigit(text) && TIME_LINE.matcher(text).matches())) {
       return false;
     }
     return inText || !isDateline(text);
@@ -255,7 +265,10 @@ final class BlockFilter {
     return !text.isEmpty() && (text.charAt(0) == '#' || text.charAt(0) == '＃');
   }
 
-  /** Whether the text starts with an ASCII digit, as {@code \d} matches without the Unicode class flag. */
+  /**
+   * Whether the text starts with an ASCII digit, as {@code \d} matches without the Unicode class
+   * flag.
+   */
   private static boolean startsWithDigit(String text) {
     return !text.isEmpty() && text.charAt(0) >= '0' && text.charAt(0) <= '9';
   }
@@ -300,8 +313,8 @@ final class BlockFilter {
   }
 
   /**
-   * Whether the element is in one of the roots. Answers are remembered for every element on the
-   * way up, so a page of many blocks in a deep tree is walked about once.
+   * Whether the element is in one of the roots. Answers are remembered for every element on the way
+   * up, so a page of many blocks in a deep tree is walked about once.
    */
   private static boolean inside(Element owner, Set<Element> roots, Map<Element, Boolean> known) {
     List<Element> path = new ArrayList<>();

@@ -12,17 +12,58 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
- * Cuts a DOM into {@link TextBlock}s at block-level elements and {@code <br>}. Iterative, and
- * stops after a number of blocks or characters, so a huge page costs bounded work.
+ * Cuts a DOM into {@link TextBlock}s at block-level elements and {@code <br>}. Iterative, and stops
+ * after a number of blocks or characters, so a huge page costs bounded work.
  */
 final class BlockSegmenter {
   private static final Set<String> BLOCK_TAGS =
       Set.of(
-          "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir",
-          "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-          "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol",
-          "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th",
-          "ul", "caption", "legend", "br");
+          "address",
+          "article",
+          "aside",
+          "blockquote",
+          "body",
+          "center",
+          "dd",
+          "details",
+          "dir",
+          "div",
+          "dl",
+          "dt",
+          "fieldset",
+          "figcaption",
+          "figure",
+          "footer",
+          "form",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "header",
+          "hgroup",
+          "hr",
+          "html",
+          "li",
+          "main",
+          "nav",
+          "ol",
+          "p",
+          "pre",
+          "section",
+          "summary",
+          "table",
+          "tbody",
+          "thead",
+          "tfoot",
+          "tr",
+          "td",
+          "th",
+          "ul",
+          "caption",
+          "legend",
+          "br");
 
   private BlockSegmenter() {}
 
@@ -117,14 +158,16 @@ final class BlockSegmenter {
   /**
    * Collapses every run of whitespace, non-breaking spaces included, to one space, and drops the
    * invisible characters that only steer layout: soft hyphens, zero-width spaces, word joiners and
-   * byte-order marks, so a word hyphenated for display reads whole. Zero-width (non-)joiners stay: Persian
-   * spelling needs them.
+   * byte-order marks, so a word hyphenated for display reads whole. Zero-width (non-)joiners stay:
+   * Persian spelling needs them.
    */
   static String collapse(CharSequence text) {
     return collapse(text, true);
   }
 
-  /** Whitespace runs as one space; {@code dropInvisible} also drops {@link #isInvisible} characters. */
+  /**
+   * Whitespace runs as one space; {@code dropInvisible} also drops {@link #isInvisible} characters.
+   */
   static String collapse(CharSequence text, boolean dropInvisible) {
     StringBuilder out = new StringBuilder(text.length());
     boolean space = false;
@@ -154,7 +197,10 @@ final class BlockSegmenter {
     private final StringBuilder out = new StringBuilder();
     private boolean space;
 
-    /** Appends the text; answers its non-whitespace chars, as {@link TextStats#nonSpace} counts them. */
+    /**
+     * Appends the text; answers its non-whitespace chars, as {@link TextStats#nonSpace} counts
+     * them.
+     */
     int append(String text) {
       int nonSpace = 0;
       for (int i = 0; i < text.length(); i++) {
@@ -188,7 +234,9 @@ final class BlockSegmenter {
       space = false;
     }
 
-    /** {@code Character.isWhitespace(c) || Character.isSpaceChar(c)}, without the lookups for ASCII. */
+    /**
+     * {@code Character.isWhitespace(c) || Character.isSpaceChar(c)}, without the lookups for ASCII.
+     */
     private static boolean isWhitespace(char c) {
       if (c < 0x80) {
         return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F';

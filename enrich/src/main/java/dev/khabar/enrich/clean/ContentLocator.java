@@ -29,8 +29,8 @@ final class ContentLocator {
   private static final double WIDEN_MAX_LINK_DENSITY = 0.35;
 
   /**
-   * Paragraph text an ancestor may add without ending the climb: a section's own heading or
-   * intro («textpic_head») sits one level above its text, and the sibling sections further up.
+   * Paragraph text an ancestor may add without ending the climb: a section's own heading or intro
+   * («textpic_head») sits one level above its text, and the sibling sections further up.
    */
   private static final int WIDEN_MAX_STEP_CHARS = 100;
 
@@ -48,7 +48,9 @@ final class ContentLocator {
 
   private static final Evaluator H1 = QueryParser.parse("h1");
 
-  /** Paragraph text a container in the headline's article needs to be taken over the page's best. */
+  /**
+   * Paragraph text a container in the headline's article needs to be taken over the page's best.
+   */
   private static final int MIN_SCOPE_CHARS = 250;
 
   /** How many ancestors a block's score reaches. */
@@ -58,14 +60,40 @@ final class ContentLocator {
   private static final int MAX_STAT_LEVELS = 64;
 
   private static final Set<String> PARAGRAPH_TAGS =
-      Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd", "dt",
-          "blockquote", "pre", "span", "font", "b", "strong", "em", "i", "tr", "tbody", "table", "br");
+      Set.of(
+          "p",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "li",
+          "ul",
+          "ol",
+          "dl",
+          "dd",
+          "dt",
+          "blockquote",
+          "pre",
+          "span",
+          "font",
+          "b",
+          "strong",
+          "em",
+          "i",
+          "tr",
+          "tbody",
+          "table",
+          "br");
 
   private static final Pattern POSITIVE =
-      Pattern.compile("(?i)article|body|content|entry|main|page|post|story|text|blog|news|detail|matn|khabar");
+      Pattern.compile(
+          "(?i)article|body|content|entry|main|page|post|story|text|blog|news|detail|matn|khabar");
 
   private static final Pattern NEGATIVE =
-      Pattern.compile("(?i)combx|contact|extra|foot|head|hid|link|masthead|media|outbrain|promo|scroll|shopping|teaser|thumb|list|card|item|grid|tile|box");
+      Pattern.compile(
+          "(?i)combx|contact|extra|foot|head|hid|link|masthead|media|outbrain|promo|scroll|shopping|teaser|thumb|list|card|item|grid|tile|box");
 
   private ContentLocator() {}
 
@@ -87,7 +115,9 @@ final class ContentLocator {
     List<Element> scored = new ArrayList<>();
     for (TextBlock block : blocks) {
       int level = 0;
-      for (Element up = block.owner(); up != null && level < MAX_STAT_LEVELS; up = up.parent(), level++) {
+      for (Element up = block.owner();
+          up != null && level < MAX_STAT_LEVELS;
+          up = up.parent(), level++) {
         int[] s = stats.computeIfAbsent(up, k -> new int[3]);
         s[0] += block.chars();
         s[1] += block.linkChars();
@@ -125,14 +155,19 @@ final class ContentLocator {
     double bestInScopeScore = 0;
     Map<Element, Double> finals = new IdentityHashMap<>();
     for (Element el : scored) {
-      double value = (scores.get(el) + tagWeight(el)) * nameFactor(el) * (1 - linkDensity(stats.get(el)));
+      double value =
+          (scores.get(el) + tagWeight(el)) * nameFactor(el) * (1 - linkDensity(stats.get(el)));
       finals.put(el, value);
       if (value > bestScore) {
         best = el;
         bestScore = value;
       }
       int[] own = stats.get(el);
-      if (scope != null && value > bestInScopeScore && own != null && own[2] >= MIN_SCOPE_CHARS && within(el, scope)) {
+      if (scope != null
+          && value > bestInScopeScore
+          && own != null
+          && own[2] >= MIN_SCOPE_CHARS
+          && within(el, scope)) {
         bestInScope = el;
         bestInScopeScore = value;
       }
@@ -149,7 +184,9 @@ final class ContentLocator {
     best = widen(best, top, stats);
     // The headline's article stands alone: its siblings are the other stories.
     List<Element> roots =
-        best == scope ? List.of(best) : withSiblings(best, finals.getOrDefault(best, bestScore), finals, stats);
+        best == scope
+            ? List.of(best)
+            : withSiblings(best, finals.getOrDefault(best, bestScore), finals, stats);
     List<Element> lead = lead(roots.get(0), top, stats);
     if (lead.isEmpty()) {
       return roots;
@@ -160,8 +197,8 @@ final class ContentLocator {
   }
 
   /**
-   * The best container's ancestor when that holds much more paragraph text at low link density:
-   * the article was split over several containers, and the best held only the longest part.
+   * The best container's ancestor when that holds much more paragraph text at low link density: the
+   * article was split over several containers, and the best held only the longest part.
    */
   private static Element widen(Element best, Element root, Map<Element, int[]> stats) {
     Element el = best;
@@ -173,12 +210,15 @@ final class ContentLocator {
       }
       if (theirs[2] > WIDEN_RATIO * mine[2] && linkDensity(theirs) < WIDEN_MAX_LINK_DENSITY) {
         el = up;
-      } else if (theirs[2] > mine[2] + Math.max(WIDEN_MAX_STEP_CHARS, mine[2] * WIDEN_MAX_STEP_SHARE)) {
+      } else if (theirs[2]
+          > mine[2] + Math.max(WIDEN_MAX_STEP_CHARS, mine[2] * WIDEN_MAX_STEP_SHARE)) {
         break;
       }
     }
     // Wrappers that add nothing («row», «col», «container») hide the article's sibling sections.
-    while (el.parent() != null && el.parent() != root && stats.get(el.parent()) != null
+    while (el.parent() != null
+        && el.parent() != root
+        && stats.get(el.parent()) != null
         && stats.get(el.parent())[0] == stats.get(el)[0]) {
       el = el.parent();
     }
@@ -186,10 +226,10 @@ final class ContentLocator {
   }
 
   /**
-   * What precedes the body inside its article: a lead paragraph or a standfirst kept apart from
-   * the body text («intro», «excerpt», a header). Climbs while the text before the body stays
-   * short and nearly free of links, and returns the elements before the body at each level, in
-   * document order. What follows the body (tags, author boxes, related links) is left out.
+   * What precedes the body inside its article: a lead paragraph or a standfirst kept apart from the
+   * body text («intro», «excerpt», a header). Climbs while the text before the body stays short and
+   * nearly free of links, and returns the elements before the body at each level, in document
+   * order. What follows the body (tags, author boxes, related links) is left out.
    */
   private static List<Element> lead(Element body, Element root, Map<Element, int[]> stats) {
     int[] own = stats.get(body);
@@ -249,17 +289,19 @@ final class ContentLocator {
 
   /**
    * The lead between the headline and the body, when the climb from the body meets the headline
-   * ({@code <h1>}) within the budget: the elements before the body that are nearly free of links.
-   * A link box among them (a share bar, a «related» list, a picture strip beside the headline) is
+   * ({@code <h1>}) within the budget: the elements before the body that are nearly free of links. A
+   * link box among them (a share bar, a «related» list, a picture strip beside the headline) is
    * passed over. Null when no headline is met: nothing then marks where the article starts.
    */
-  private static @Nullable List<Element> headedLead(Element body, Element root, Map<Element, int[]> stats, int budget) {
+  private static @Nullable List<Element> headedLead(
+      Element body, Element root, Map<Element, int[]> stats, int budget) {
     List<Element> found = new ArrayList<>();
     int chars = 0;
     Element child = body;
     for (Element up = body.parent(); up != null && up != root; child = up, up = up.parent()) {
       boolean headline = false;
-      for (Element sibling = child.previousElementSibling(); sibling != null;
+      for (Element sibling = child.previousElementSibling();
+          sibling != null;
           sibling = sibling.previousElementSibling()) {
         int[] s = stats.get(sibling);
         if (s == null || s[1] > s[0] * LEAD_MAX_LINK_DENSITY) {
@@ -287,7 +329,9 @@ final class ContentLocator {
         && block.kind() != TextBlock.Kind.HEADING;
   }
 
-  /** The element a block's score goes to: past its paragraph and list elements to their container. */
+  /**
+   * The element a block's score goes to: past its paragraph and list elements to their container.
+   */
   private static Element container(Element owner, Element root) {
     Element el = owner;
     while (el != root && el.parent() != null && PARAGRAPH_TAGS.contains(el.normalName())) {
@@ -311,7 +355,10 @@ final class ContentLocator {
     }
     // A heading between two kept siblings titles the section after it.
     for (int i = 1; i + 1 < siblings.size(); i++) {
-      if (!keep[i] && siblings.get(i).normalName().matches("h[2-6]") && keep[i + 1] && anyBefore(keep, i)) {
+      if (!keep[i]
+          && siblings.get(i).normalName().matches("h[2-6]")
+          && keep[i + 1]
+          && anyBefore(keep, i)) {
         keep[i] = true;
       }
     }
@@ -325,9 +372,14 @@ final class ContentLocator {
   }
 
   private static boolean joins(
-      Element sibling, Element best, double threshold, Map<Element, Double> finals, Map<Element, int[]> stats) {
+      Element sibling,
+      Element best,
+      double threshold,
+      Map<Element, Double> finals,
+      Map<Element, int[]> stats) {
     Double score = finals.get(sibling);
-    double bonus = !best.className().isEmpty() && best.className().equals(sibling.className()) ? threshold : 0;
+    double bonus =
+        !best.className().isEmpty() && best.className().equals(sibling.className()) ? threshold : 0;
     if (score != null && score + bonus >= threshold) {
       return true;
     }
@@ -345,15 +397,14 @@ final class ContentLocator {
   }
 
   private static double tagWeight(Element el) {
-    return
-        switch (el.normalName()) {
-          case "article" -> 8;
-          case "div", "main" -> 5;
-          case "pre", "td", "blockquote" -> 3;
-          case "ol", "ul", "dl", "dd", "dt", "li", "form", "address" -> -3;
-          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
-          default -> 0;
-        };
+    return switch (el.normalName()) {
+      case "article" -> 8;
+      case "div", "main" -> 5;
+      case "pre", "td", "blockquote" -> 3;
+      case "ol", "ul", "dl", "dd", "dt", "li", "form", "address" -> -3;
+      case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+      default -> 0;
+    };
   }
 
   /**
@@ -369,9 +420,9 @@ final class ContentLocator {
   }
 
   /**
-   * What a class and id make of an element's score, read once per combination: the same few
-   * («row», «col-md-8», «entry-content») recur on many of a page's scored elements, and reading one
-   * means two regular expressions.
+   * What a class and id make of an element's score, read once per combination: the same few («row»,
+   * «col-md-8», «entry-content») recur on many of a page's scored elements, and reading one means
+   * two regular expressions.
    */
   private static final class NameFactors {
     private static final Memo<Double> KNOWN = new Memo<>(50_000, NameFactors::read);

@@ -18,15 +18,34 @@ import org.jsoup.select.QueryParser;
 /**
  * Removes from a page what is never article text: scripts and forms, navigation, hidden elements,
  * elements whose class or id names them as boilerplate (share bars, comments, related lists,
- * sidebars, cookie notices, ads), captions, and blocks headed by a boilerplate phrase («اقرأ
- * أيضا», «Most viewed»). Mutates the document it is given.
+ * sidebars, cookie notices, ads), captions, and blocks headed by a boilerplate phrase («اقرأ أيضا»,
+ * «Most viewed»). Mutates the document it is given.
  */
 final class DomPruner {
   private static final Set<String> JUNK_TAGS =
       Set.of(
-          "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-          "video", "audio", "map", "button", "input", "select", "textarea", "option", "dialog",
-          "menu", "figcaption", "link", "meta");
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "iframe",
+          "object",
+          "embed",
+          "svg",
+          "canvas",
+          "video",
+          "audio",
+          "map",
+          "button",
+          "input",
+          "select",
+          "textarea",
+          "option",
+          "dialog",
+          "menu",
+          "figcaption",
+          "link",
+          "meta");
 
   /** Page chrome; removed unless it holds the article (some sites wrap everything in a form). */
   private static final Set<String> CHROME_TAGS = Set.of("nav", "aside", "footer", "header", "form");
@@ -41,19 +60,63 @@ final class DomPruner {
   /** Parts of class and id names (split at - and _) that always name boilerplate. */
   private static final Set<String> BOILERPLATE_PARTS =
       Set.of(
-          "share", "shares",
-          "sharing", "sharebar", "sharethis", "addthis", "social", "socials", "related", "cookie",
-          "cookies", "consent", "gdpr", "newsletter", "subscribe", "subscription", "promo",
-          "promotion", "sponsor", "sponsored", "advert", "advertisement", "ad", "ads", "adv", "dfp",
-          "breadcrumb", "breadcrumbs", "pagination", "pager", "popup", "modal", "popular",
-          "trending", "recommended", "recommendations", "outbrain", "taboola", "signup", "login",
-          "sr", "visually", "offscreen", "disclaimer", "disclosure", "ratings",
+          "share",
+          "shares",
+          "sharing",
+          "sharebar",
+          "sharethis",
+          "addthis",
+          "social",
+          "socials",
+          "related",
+          "cookie",
+          "cookies",
+          "consent",
+          "gdpr",
+          "newsletter",
+          "subscribe",
+          "subscription",
+          "promo",
+          "promotion",
+          "sponsor",
+          "sponsored",
+          "advert",
+          "advertisement",
+          "ad",
+          "ads",
+          "adv",
+          "dfp",
+          "breadcrumb",
+          "breadcrumbs",
+          "pagination",
+          "pager",
+          "popup",
+          "modal",
+          "popular",
+          "trending",
+          "recommended",
+          "recommendations",
+          "outbrain",
+          "taboola",
+          "signup",
+          "login",
+          "sr",
+          "visually",
+          "offscreen",
+          "disclaimer",
+          "disclosure",
+          "ratings",
           // a donation appeal set in the article («article-donation-CTA»), a short breadcrumb trail
           // («entry-crumbs»)
-          "donation", "donate", "crumb", "crumbs",
+          "donation",
+          "donate",
+          "crumb",
+          "crumbs",
           // a box that sends the reader on to other stories or products («recirculation-box»,
           // a shop's «block-upsell»)
-          "recirculation", "upsell", "crosssell",
+          "recirculation",
+          "upsell",
+          "crosssell",
           // a notice set before or after the text (an opinion disclaimer, a community post)
           "notice");
 
@@ -64,19 +127,56 @@ final class DomPruner {
    */
   private static final Set<String> CHROME_PARTS =
       Set.of(
-          "sidebar", "widget", "widgets", "banner", "overlay", "tags", "tag", "taglist", "keywords",
-          "nav", "navbar", "navigation", "menu", "footer", "masthead", "ticker", "breaking",
-          "caption", "credit", "credits", "byline", "dateline", "meta", "rating", "toolbar", "skip",
-          "author", "authors", "copyright", "figcaption", "postmeta", "postmetadata", "metadata",
+          "sidebar",
+          "widget",
+          "widgets",
+          "banner",
+          "overlay",
+          "tags",
+          "tag",
+          "taglist",
+          "keywords",
+          "nav",
+          "navbar",
+          "navigation",
+          "menu",
+          "footer",
+          "masthead",
+          "ticker",
+          "breaking",
+          "caption",
+          "credit",
+          "credits",
+          "byline",
+          "dateline",
+          "meta",
+          "rating",
+          "toolbar",
+          "skip",
+          "author",
+          "authors",
+          "copyright",
+          "figcaption",
+          "postmeta",
+          "postmetadata",
+          "metadata",
           // a press contact or «questions and suggestions» box under the text, a picture's legend
-          "contact", "legend",
+          "contact",
+          "legend",
           // Spanish and Portuguese name a caption or a footnote «pie» («pie-foto», «nota_pie»)
           "pie");
 
   private static final Set<String> COMMENT_PARTS =
-      Set.of("comment", "comments", "commentlist", "disqus", "respond", "replies",
+      Set.of(
+          "comment",
+          "comments",
+          "commentlist",
+          "disqus",
+          "respond",
+          "replies",
           // German sites name them so («kommentarModul»)
-          "kommentar", "kommentare");
+          "kommentar",
+          "kommentare");
 
   /** WordPress describes the post on its wrapper: «tag-social», «category-sidebar-news». */
   private static final Set<String> TAXONOMY_PREFIXES =
@@ -91,28 +191,72 @@ final class DomPruner {
   /** Compounds that give themselves away when - and _ are dropped: «most-viewed», «readAlso». */
   private static final List<String> NEGATIVE_COMPOUNDS =
       List.of(
-          "mostviewed", "mostread", "mostpopular", "mostvisited", "readalso", "alsoread", "readmore",
-          "relatedpost", "relatednews", "relatedarticle", "morestories", "morenews", "youmaylike",
-          "authorbio", "aboutauthor", "socialmedia", "shareicons", "sharebuttons", "sharetools",
-          "toccontainer", "tableofcontents",
+          "mostviewed",
+          "mostread",
+          "mostpopular",
+          "mostvisited",
+          "readalso",
+          "alsoread",
+          "readmore",
+          "relatedpost",
+          "relatednews",
+          "relatedarticle",
+          "morestories",
+          "morenews",
+          "youmaylike",
+          "authorbio",
+          "aboutauthor",
+          "socialmedia",
+          "shareicons",
+          "sharebuttons",
+          "sharetools",
+          "toccontainer",
+          "tableofcontents",
           // a fact box or an inline teaser box beside the text, a reading-time label, a shop's
           // buy box on a paywalled article
-          "factbox", "infobox", "readingtime", "buybox", "inlinetextbox",
+          "factbox",
+          "infobox",
+          "readingtime",
+          "buybox",
+          "inlinetextbox",
           // links to related or to the next stories («relatedlinks», «next-post-thumbnails»)
-          "relatedlink", "nextpost", "nextstory");
+          "relatedlink",
+          "nextpost",
+          "nextstory");
 
   /** Compounds that name a picture's caption or credit: «imagedescription», «image-source». */
   private static final List<String> CAPTION_COMPOUNDS =
-      List.of("imagedescription", "imagecaption", "imagesubtitle", "imagesource", "imagecredit", "photocredit",
+      List.of(
+          "imagedescription",
+          "imagecaption",
+          "imagesubtitle",
+          "imagesource",
+          "imagecredit",
+          "photocredit",
           "bildunterschrift");
 
   /** Class or id parts that name the article itself; they protect an element from removal. */
   private static final List<String> ARTICLE_NAMES =
       List.of(
-          "articlebody", "article-body", "article_body", "articletext", "article-text",
-          "article-content", "articlecontent", "post-content", "postcontent", "post-body",
-          "entry-content", "story-body", "storybody", "story-content", "news-text", "newstext",
-          "news-body", "body-text", "bodytext");
+          "articlebody",
+          "article-body",
+          "article_body",
+          "articletext",
+          "article-text",
+          "article-content",
+          "articlecontent",
+          "post-content",
+          "postcontent",
+          "post-body",
+          "entry-content",
+          "story-body",
+          "storybody",
+          "story-content",
+          "news-text",
+          "newstext",
+          "news-body",
+          "body-text",
+          "bodytext");
 
   /** What separates the parts of a class or id name. */
   private static final String PART_SEPARATORS = "-_:.@";
@@ -126,8 +270,12 @@ final class DomPruner {
    */
   private static final Set<String> STATE_PREFIXES = Set.of("has", "is", "with", "no", "js");
 
-  /** Whole class tokens that name an article wrapper; beside them, a boilerplate token is a modifier. */
-  private static final Set<String> ARTICLE_TOKENS = Set.of("entry", "post", "article", "story", "hentry");
+  /**
+   * Whole class tokens that name an article wrapper; beside them, a boilerplate token is a
+   * modifier.
+   */
+  private static final Set<String> ARTICLE_TOKENS =
+      Set.of("entry", "post", "article", "story", "hentry");
 
   /** How far a boilerplate header climbs: an ancestor this long is not a small link block. */
   private static final int MAX_HEADED_BLOCK_CHARS = 6000;
@@ -225,8 +373,8 @@ final class DomPruner {
   }
 
   /**
-   * Prunes the page; {@code byName} also removes elements whose class or id names boilerplate,
-   * page chrome or comments. Without it, only tags, hidden elements and headed blocks count.
+   * Prunes the page; {@code byName} also removes elements whose class or id names boilerplate, page
+   * chrome or comments. Without it, only tags, hidden elements and headed blocks count.
    */
   static void prune(Element body, boolean byName) {
     prune(body, survey(body), byName);
@@ -241,7 +389,9 @@ final class DomPruner {
     removeUnlessArticle(survey.hidden(), holders, text, removed);
     removeUnlessArticle(survey.chrome(), holders, text, removed);
     TextLengths lengths =
-        byName ? removeByName(body, holders, remainingChars(text, removed), text) : TextLengths.of(body);
+        byName
+            ? removeByName(body, holders, remainingChars(text, removed), text)
+            : TextLengths.of(body);
     removeHeadedBlocks(body, lengths);
   }
 
@@ -269,8 +419,8 @@ final class DomPruner {
   /**
    * Adds the marker and its ancestors to the elements that hold an article marker (see {@link
    * #ARTICLE_MARKERS}): asking each element by a CSS query would walk its subtree every time.
-   * Removals only ever take markers away, so an element outside the set never holds one; one
-   * inside is checked again.
+   * Removals only ever take markers away, so an element outside the set never holds one; one inside
+   * is checked again.
    */
   private static void markHolders(Element marker, Set<Element> holders) {
     for (Element up = marker; up != null && holders.add(up); up = up.parent()) {
@@ -285,7 +435,9 @@ final class DomPruner {
     };
   }
 
-  /** Whether the element is hidden by attribute or inline style; pages reveal such text by script. */
+  /**
+   * Whether the element is hidden by attribute or inline style; pages reveal such text by script.
+   */
   private static boolean isHidden(Element el) {
     if (el.hasAttr("hidden") || el.attr("aria-hidden").equalsIgnoreCase("true")) {
       return true;
@@ -303,7 +455,8 @@ final class DomPruner {
    * that also counts the text lengths of what stays; {@code bodyChars} is the text under the body
    * beforehand.
    */
-  private static TextLengths removeByName(Element body, Set<Element> holders, int bodyChars, OwnText text) {
+  private static TextLengths removeByName(
+      Element body, Set<Element> holders, int bodyChars, OwnText text) {
     int pageChars = Math.max(1, bodyChars);
     if (isRemovedByName(body, holders, pageChars)) {
       body.remove();
@@ -339,7 +492,8 @@ final class DomPruner {
     }
     // A theme's class on the article's wrapper («entry share», «has-sidebar») names a layout;
     // an element holding much of the page is that wrapper. Comments alone may be that long.
-    double share = name == Name.CHROME ? LAYOUT_TEXT_SHARE : name == Name.BOILERPLATE ? WRAPPER_TEXT_SHARE : 2;
+    double share =
+        name == Name.CHROME ? LAYOUT_TEXT_SHARE : name == Name.BOILERPLATE ? WRAPPER_TEXT_SHARE : 2;
     return share > 1 || !TextStats.exceeds(el, (int) (bodyChars * share));
   }
 
@@ -399,7 +553,8 @@ final class DomPruner {
    *     COMMENTS} or {@code BOILERPLATE} decide, {@code CHROME} counts unless a later token decides
    * @param besideArticleToken the same when one is, which makes boilerplate parts modifiers
    */
-  private record TokenVerdict(boolean articleName, boolean articleToken, Name alone, Name besideArticleToken) {
+  private record TokenVerdict(
+      boolean articleName, boolean articleToken, Name alone, Name besideArticleToken) {
     private static final Memo<TokenVerdict> KNOWN = new Memo<>(50_000, TokenVerdict::read);
 
     static TokenVerdict of(String token) {
@@ -506,7 +661,8 @@ final class DomPruner {
    * Removes those of the elements (in document order) that hold no article, and marks them removed
    * by their numbers in the page's text.
    */
-  private static void removeUnlessArticle(List<Element> elements, Set<Element> holders, OwnText text, boolean[] removed) {
+  private static void removeUnlessArticle(
+      List<Element> elements, Set<Element> holders, OwnText text, boolean[] removed) {
     OwnText.Cursor cursor = text.cursor();
     for (Element el : elements) {
       if (attached(el) && !holdsArticle(el, holders) && !isArticleHeader(el)) {
@@ -536,7 +692,9 @@ final class DomPruner {
     String tag = el.normalName();
     if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) {
       Name name = name(el.className());
-      return name == Name.NEUTRAL || name == Name.CHROME || holders.contains(el) && el.selectFirst(H1) != null;
+      return name == Name.NEUTRAL
+          || name == Name.CHROME
+          || holders.contains(el) && el.selectFirst(H1) != null;
     }
     return holders.contains(el) && el.selectFirst(MARKERS) != null;
   }
@@ -555,7 +713,10 @@ final class DomPruner {
     byte[] headerTexts = new byte[lengths.size()];
     for (int i = 0; i < lengths.size(); i++) {
       int chars = lengths.chars(i);
-      if (lengths.element(i) != body && chars > 0 && chars <= MAX_HEADER_CHARS && isHeaderElement(i, lengths, headerTexts)) {
+      if (lengths.element(i) != body
+          && chars > 0
+          && chars <= MAX_HEADER_CHARS
+          && isHeaderElement(i, lengths, headerTexts)) {
         headers.add(lengths.element(i));
         headerChars.add(chars);
       }
@@ -566,7 +727,9 @@ final class DomPruner {
         continue;
       }
       Element block = header;
-      for (Element parent = block.parent(); parent != null && parent != body; parent = parent.parent()) {
+      for (Element parent = block.parent();
+          parent != null && parent != body;
+          parent = parent.parent()) {
         if (parent.normalName().equals("article") || parent.normalName().equals("main")) {
           break;
         }
@@ -587,7 +750,9 @@ final class DomPruner {
   /** Whether the element's whole text is a boilerplate phrase, and no parent has the same text. */
   private static boolean isHeaderElement(int i, TextLengths lengths, byte[] headerTexts) {
     int parent = lengths.parent(i);
-    if (parent >= 0 && lengths.chars(parent) == lengths.chars(i) && isHeaderText(parent, lengths, headerTexts)) {
+    if (parent >= 0
+        && lengths.chars(parent) == lengths.chars(i)
+        && isHeaderText(parent, lengths, headerTexts)) {
       return false;
     }
     return isHeaderText(i, lengths, headerTexts);
@@ -607,7 +772,8 @@ final class DomPruner {
 
   private static void removeFollowingLinks(Element header) {
     List<Element> links = new ArrayList<>();
-    for (Element next = header.nextElementSibling(); next != null && links.size() < 10;
+    for (Element next = header.nextElementSibling();
+        next != null && links.size() < 10;
         next = next.nextElementSibling()) {
       TextStats stats = TextStats.of(next, 1000);
       boolean empty = stats.chars() == 0;

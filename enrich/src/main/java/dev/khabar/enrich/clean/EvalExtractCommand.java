@@ -22,10 +22,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Scores the article extractor on the trafilatura and readability benchmarks.")
 public final class EvalExtractCommand implements Callable<Integer> {
-  @Option(names = "--data", description = "Directory with trafilatura/ and readability/ (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data",
+      description = "Directory with trafilatura/ and readability/ (default: ${DEFAULT-VALUE}).")
   Path data = Path.of("..", "shared", "data", "extraction");
 
-  @Option(names = "--worst", description = "List this many worst pages of each benchmark (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--worst",
+      description = "List this many worst pages of each benchmark (default: ${DEFAULT-VALUE}).")
   int worst = 0;
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -49,7 +53,9 @@ public final class EvalExtractCommand implements Callable<Integer> {
       listWorst(out, worst, "readability", readability);
     }
     if (trafilatura == null && readability == null) {
-      spec.commandLine().getErr().println("no trafilatura/ or readability/ under " + data.toAbsolutePath());
+      spec.commandLine()
+          .getErr()
+          .println("no trafilatura/ or readability/ under " + data.toAbsolutePath());
       return 2;
     }
     out.println();
@@ -58,7 +64,10 @@ public final class EvalExtractCommand implements Callable<Integer> {
       printRow(out, "khabar", trafilatura.total(), "trafilatura benchmark");
       ExtractionScorer.PUBLISHED_F1.entrySet().stream()
           .sorted(Entry.<String, Double>comparingByValue().reversed())
-          .forEach(e -> out.printf("%-22s %9s %9s %9.3f   (published)%n", e.getKey(), "", "", e.getValue()));
+          .forEach(
+              e ->
+                  out.printf(
+                      "%-22s %9s %9s %9.3f   (published)%n", e.getKey(), "", "", e.getValue()));
     }
     if (readability != null) {
       printRow(out, "khabar", readability.total(), "readability test pages, tokens");
@@ -77,9 +86,17 @@ public final class EvalExtractCommand implements Callable<Integer> {
    * target is not rounded onto it), what was scored and the counts behind the scores.
    */
   public static void printRow(PrintWriter out, String name, Score score, String what) {
-    out.printf("%-22s %9.4f %9.4f %9.4f   (%s, %d pages; TP %d, FP %d, FN %d)%n",
-        name, score.precision(), score.recall(), score.f1(), what, score.pages(),
-        score.truePositives(), score.falsePositives(), score.falseNegatives());
+    out.printf(
+        "%-22s %9.4f %9.4f %9.4f   (%s, %d pages; TP %d, FP %d, FN %d)%n",
+        name,
+        score.precision(),
+        score.recall(),
+        score.f1(),
+        what,
+        score.pages(),
+        score.truePositives(),
+        score.falsePositives(),
+        score.falseNegatives());
   }
 
   /** The {@code n} pages with the lowest F1, with their true and false positives and negatives. */
@@ -91,7 +108,14 @@ public final class EvalExtractCommand implements Callable<Integer> {
     result.pages().stream()
         .sorted(Comparator.comparingDouble((Entry<String, Score> e) -> e.getValue().f1()))
         .limit(n)
-        .forEach(e -> out.printf("  %.3f %5d %5d %5d  %s%n", e.getValue().f1(), e.getValue().truePositives(),
-            e.getValue().falsePositives(), e.getValue().falseNegatives(), e.getKey()));
+        .forEach(
+            e ->
+                out.printf(
+                    "  %.3f %5d %5d %5d  %s%n",
+                    e.getValue().f1(),
+                    e.getValue().truePositives(),
+                    e.getValue().falsePositives(),
+                    e.getValue().falseNegatives(),
+                    e.getKey()));
   }
 }

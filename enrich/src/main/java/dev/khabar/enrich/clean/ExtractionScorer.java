@@ -1,7 +1,7 @@
 package dev.khabar.enrich.clean;
 
-import dev.khabar.common.charset.PageFile;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.khabar.common.charset.PageFile;
 import dev.khabar.common.contract.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +29,8 @@ import org.jsoup.Jsoup;
  *       expected.html.gz}, by word tokens (bag-of-words overlap), summed over the corpus.
  * </ul>
  *
- * <p>An extractor that throws on a page scores that page as empty text. Stateless: each call
- * reads the corpus again.
+ * <p>An extractor that throws on a page scores that page as empty text. Stateless: each call reads
+ * the corpus again.
  *
  * <pre>{@code
  * ExtractionScorer scorer = ExtractionScorer.of(Path.of("../shared/data/extraction"));
@@ -133,7 +133,11 @@ public final class ExtractionScorer {
       if (!Files.exists(source) || !Files.exists(expected)) {
         continue;
       }
-      String ours = run(extractor, PageFile.read(source), "http://fakehost/test/" + page.getFileName() + ".html");
+      String ours =
+          run(
+              extractor,
+              PageFile.read(source),
+              "http://fakehost/test/" + page.getFileName() + ".html");
       Score score = tokens(ours, Jsoup.parse(PageFile.read(expected)).text());
       total.add(score);
       pages.add(Map.entry(page.getFileName().toString(), score));

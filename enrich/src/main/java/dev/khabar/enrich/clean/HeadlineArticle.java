@@ -49,8 +49,8 @@ final class HeadlineArticle {
   }
 
   /**
-   * The widest {@code <article>} around the heading that holds no other story: a page may wrap
-   * all its stories in one more {@code <article>}, and a story may nest its parts in articles.
+   * The widest {@code <article>} around the heading that holds no other story: a page may wrap all
+   * its stories in one more {@code <article>}, and a story may nest its parts in articles.
    */
   private static @Nullable Element storyArticle(Element heading) {
     Element found = null;

@@ -47,7 +47,9 @@ final class OwnText {
     return total;
   }
 
-  /** Non-whitespace characters under each element, all its descendants' text included, by number. */
+  /**
+   * Non-whitespace characters under each element, all its descendants' text included, by number.
+   */
   int[] underEach() {
     int[] under = Arrays.copyOf(own, own.length);
     // Descendants are numbered after their ancestors.

@@ -46,8 +46,8 @@ final class TextLengths {
   }
 
   /**
-   * The same, with each staying element's own text (the text nodes directly in it) counted
-   * already: {@code ownChars} is asked about each in document order, and the text is not read.
+   * The same, with each staying element's own text (the text nodes directly in it) counted already:
+   * {@code ownChars} is asked about each in document order, and the text is not read.
    */
   static TextLengths of(Element root, Predicate<Element> remove, ToIntFunction<Element> ownChars) {
     Walk walk = new Walk(root, remove, ownChars);
@@ -76,8 +76,8 @@ final class TextLengths {
   }
 
   /**
-   * The counting walk. Elements are numbered as they open (document order) while they are
-   * counted, and renumbered as they close once the walk is done.
+   * The counting walk. Elements are numbered as they open (document order) while they are counted,
+   * and renumbered as they close once the walk is done.
    */
   private static final class Walk implements NodeFilter {
     private final Element root;

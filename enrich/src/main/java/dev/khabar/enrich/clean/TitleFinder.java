@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The headline: the {@code <h1>} that agrees with og:title or {@code <title>}, else og:title or the
- * JSON-LD headline, else {@code <title>}, each without the site-name suffix («… - قناة الكوثر»,
- * «… | The Gulf Ledger»).
+ * JSON-LD headline, else {@code <title>}, each without the site-name suffix («… - قناة الكوثر», «…
+ * | The Gulf Ledger»).
  */
 final class TitleFinder {
   /** Separators between headline and site name in {@code <title>}; a space on each side. */
@@ -76,7 +76,8 @@ final class TitleFinder {
     }
     String head = text.substring(0, lastStart);
     String tail = text.substring(lastEnd);
-    if (names(tail, site) || (site.isEmpty() && words(tail) <= MAX_SUFFIX_WORDS && words(head) > words(tail))) {
+    if (names(tail, site)
+        || (site.isEmpty() && words(tail) <= MAX_SUFFIX_WORDS && words(head) > words(tail))) {
       return head.strip();
     }
     String lead = text.substring(0, firstStart);

@@ -1,10 +1,10 @@
 package dev.khabar.enrich.cli;
 
+import dev.khabar.common.charset.PageFile;
 import dev.khabar.common.contract.Entity;
 import dev.khabar.common.contract.Json;
 import dev.khabar.enrich.clean.ArticleExtractor;
 import dev.khabar.enrich.clean.Extraction;
-import dev.khabar.common.charset.PageFile;
 import dev.khabar.enrich.entities.EntityRecognizer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "extract",
     mixinStandardHelpOptions = true,
-    description = "Extracts title, text, date, author, language and entities from .html or .html.gz files.")
+    description =
+        "Extracts title, text, date, author, language and entities from .html or .html.gz files.")
 public final class ExtractCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", description = "the pages to read")
   List<Path> files = new ArrayList<>();
@@ -48,7 +49,12 @@ public final class ExtractCommand implements Callable<Integer> {
         String html = PageFile.read(file);
         String pageUrl = url.isEmpty() ? file.toAbsolutePath().toUri().toString() : url;
         Extraction extraction = extractor.extract(html, pageUrl);
-        out.println(Json.toString(line(file, extraction, recognizer.recognize(extraction.text(), extraction.language()))));
+        out.println(
+            Json.toString(
+                line(
+                    file,
+                    extraction,
+                    recognizer.recognize(extraction.text(), extraction.language()))));
       } catch (IOException | RuntimeException e) {
         failures++;
         err.println(file + ": " + e.getMessage());

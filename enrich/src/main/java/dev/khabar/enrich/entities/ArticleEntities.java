@@ -85,22 +85,30 @@ final class ArticleEntities {
   private static Entity entity(String text, String id, List<Mention> mentions) {
     mentions.sort(Comparator.comparingInt(Mention::start));
     Mention first = mentions.get(0);
-    Mention longest = mentions.stream().max(Comparator.comparingInt(Mention::tokens)
-        .thenComparingInt(m -> -m.start())).orElseThrow();
+    Mention longest =
+        mentions.stream()
+            .max(Comparator.comparingInt(Mention::tokens).thenComparingInt(m -> -m.start()))
+            .orElseThrow();
     List<List<Integer>> offsets = new ArrayList<>();
     for (Mention m : mentions) {
       offsets.add(List.of(m.start(), m.end()));
     }
     GazetteerEntry link = first.link();
     if (link != null) {
-      return new Entity(id, link.type(), link.name(), link.nameAr(), surface(text, first),
-          mentions.size(), offsets);
+      return new Entity(
+          id,
+          link.type(),
+          link.name(),
+          link.nameAr(),
+          surface(text, first),
+          mentions.size(),
+          offsets);
     }
     String name = surface(text, longest);
     String canonicalId = "name:" + longest.key();
     String nameAr = isArabic(name) ? name : null;
-    return new Entity(canonicalId, type(mentions), name, nameAr, surface(text, first),
-        mentions.size(), offsets);
+    return new Entity(
+        canonicalId, type(mentions), name, nameAr, surface(text, first), mentions.size(), offsets);
   }
 
   private static String surface(String text, Mention m) {

@@ -38,6 +38,7 @@ public final class EntityRecognizer {
 
   /** First- and second-pass models of each language ({@link DocumentTagger}). */
   public static final String ARABIC_MODEL = "/dev/khabar/enrich/entities/ner-ar.bin.gz";
+
   public static final String ARABIC_DOCUMENT_MODEL =
       "/dev/khabar/enrich/entities/ner-ar-doc.bin.gz";
   public static final String ENGLISH_MODEL = "/dev/khabar/enrich/entities/ner-en.bin.gz";
@@ -72,11 +73,13 @@ public final class EntityRecognizer {
           CompletableFuture<TaggerModel> arDoc = model(ARABIC_DOCUMENT_MODEL);
           CompletableFuture<TaggerModel> en = model(ENGLISH_MODEL);
           CompletableFuture<TaggerModel> enDoc = model(ENGLISH_DOCUMENT_MODEL);
-          CompletableFuture<WordClusters> clusters = CompletableFuture.supplyAsync(
-              () -> WordClusters.load(ARABIC_CLUSTERS, Features::hash));
+          CompletableFuture<WordClusters> clusters =
+              CompletableFuture.supplyAsync(
+                  () -> WordClusters.load(ARABIC_CLUSTERS, Features::hash));
           Gazetteer gazetteer = Gazetteers.shipped();
-          CompletableFuture<DocumentTagger> arabic = CompletableFuture.supplyAsync(
-              () -> new DocumentTagger(gazetteer, clusters.join(), ar.join(), arDoc.join()));
+          CompletableFuture<DocumentTagger> arabic =
+              CompletableFuture.supplyAsync(
+                  () -> new DocumentTagger(gazetteer, clusters.join(), ar.join(), arDoc.join()));
           DocumentTagger english =
               new DocumentTagger(gazetteer, WordClusters.NONE, en.join(), enDoc.join());
           r = new EntityRecognizer(gazetteer, arabic.join(), english);
@@ -94,18 +97,19 @@ public final class EntityRecognizer {
   /**
    * The entities of {@code text}, each once, in order of first mention.
    *
-   * @param language ISO 639-1 code; "ar" and "en" pick their models, anything else the model of
-   *     the script most of the letters are written in
+   * @param language ISO 639-1 code; "ar" and "en" pick their models, anything else the model of the
+   *     script most of the letters are written in
    */
   public List<Entity> recognize(String text, String language) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(language, "language");
     List<Token> tokens = Tokenizer.tokenize(text);
-    MentionFinder finder = switch (language) {
-      case "ar" -> arabic;
-      case "en" -> english;
-      default -> mostlyArabic(text) ? arabic : english;
-    };
+    MentionFinder finder =
+        switch (language) {
+          case "ar" -> arabic;
+          case "en" -> english;
+          default -> mostlyArabic(text) ? arabic : english;
+        };
     String[] norms = new String[tokens.size()];
     Set<String> words = new HashSet<>();
     for (int i = 0; i < norms.length; i++) {
@@ -134,11 +138,12 @@ public final class EntityRecognizer {
   }
 
   /**
-   * Other mentions of a person by the same name, or by two or more final words of a full name the tagger found elsewhere in
-   * the article («مجيد خان» after «أسد مجيد خان»), where the tagger missed them.
+   * Other mentions of a person by the same name, or by two or more final words of a full name the
+   * tagger found elsewhere in the article («مجيد خان» after «أسد مجيد خان»), where the tagger
+   * missed them.
    */
-  private List<Mention> repeatedNames(List<Token> tokens, String[] norms, List<Mention> found,
-      boolean[] covered) {
+  private List<Mention> repeatedNames(
+      List<Token> tokens, String[] norms, List<Mention> found, boolean[] covered) {
     List<String[]> names = new ArrayList<>();
     for (Mention m : found) {
       if (m.link() == null && m.type().equals("PER")) {
@@ -171,8 +176,12 @@ public final class EntityRecognizer {
   }
 
   /** The earliest name in {@code names} that {@link #matches} at token {@code at}, if any. */
-  private static String @Nullable [] firstMatch(String[] norms, int at, List<String[]> names,
-      Map<String, List<Integer>> byFirstWord, boolean[] covered) {
+  private static String @Nullable [] firstMatch(
+      String[] norms,
+      int at,
+      List<String[]> names,
+      Map<String, List<Integer>> byFirstWord,
+      boolean[] covered) {
     String norm = norms[at];
     int best = Integer.MAX_VALUE;
     // A first word matches the token itself or the token without some of its proclitics.
@@ -182,7 +191,8 @@ public final class EntityRecognizer {
         continue;
       }
       for (int n : candidates) {
-        if (n < best && at + names.get(n).length <= norms.length
+        if (n < best
+            && at + names.get(n).length <= norms.length
             && matches(norms, at, names.get(n), covered)) {
           best = n;
           break;
@@ -193,13 +203,14 @@ public final class EntityRecognizer {
   }
 
   /**
-   * Where a repeated name starts once the given names before it are included: «أسد» of
-   * «أسد مجيد خان» where only «مجيد خان» was tagged, as {@link MentionFinder} does within a
-   * sentence.
+   * Where a repeated name starts once the given names before it are included: «أسد» of «أسد مجيد
+   * خان» where only «مجيد خان» was tagged, as {@link MentionFinder} does within a sentence.
    */
   private int withGivenNames(List<Token> tokens, int at, boolean[] covered) {
     int from = at;
-    while (from > 0 && at - from < MentionFinder.MAX_GIVEN_NAMES && !covered[from - 1]
+    while (from > 0
+        && at - from < MentionFinder.MAX_GIVEN_NAMES
+        && !covered[from - 1]
         && isGivenName(tokens.get(from - 1).text())) {
       from--;
     }
@@ -224,9 +235,12 @@ public final class EntityRecognizer {
         return false;
       }
       String norm = norms[at + k];
-      boolean same = norm.equals(name[k])
-          || (k == 0 && norm.endsWith(name[k]) && Clitics.prefixLength(norm) > 0
-              && norm.length() - Clitics.prefixLength(norm) <= name[k].length());
+      boolean same =
+          norm.equals(name[k])
+              || (k == 0
+                  && norm.endsWith(name[k])
+                  && Clitics.prefixLength(norm) > 0
+                  && norm.length() - Clitics.prefixLength(norm) <= name[k].length());
       if (!same) {
         return false;
       }

@@ -41,8 +41,14 @@ final class Linker {
     if (trim > 0) {
       start += Normalizer.sourceIndices(first.text())[trim];
     }
-    return new Mention(start, tokens.get(to - 1).end(), from, to - from,
-        entry != null ? entry.type() : type, key.toString(), entry);
+    return new Mention(
+        start,
+        tokens.get(to - 1).end(),
+        from,
+        to - from,
+        entry != null ? entry.type() : type,
+        key.toString(),
+        entry);
   }
 
   /** Normalised characters of {@code word} to drop: conjunction and preposition, never «ال». */
@@ -61,8 +67,12 @@ final class Linker {
       return 0;
     }
     String rest = norm.substring(strip);
-    boolean known = linked || article > 0 || gazetteer.startsName(rest) || words.contains(rest)
-        || gazetteer.startsName("ال" + rest);
+    boolean known =
+        linked
+            || article > 0
+            || gazetteer.startsName(rest)
+            || words.contains(rest)
+            || gazetteer.startsName("ال" + rest);
     return known ? strip : 0;
   }
 }

@@ -14,5 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param link the canonical entity, when the name is in a gazetteer
  */
 record Mention(
-    int start, int end, int token, int tokens, String type, String key,
+    int start,
+    int end,
+    int token,
+    int tokens,
+    String type,
+    String key,
     @Nullable GazetteerEntry link) {}

@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * Finds entity spans in each sentence of a document: the tagger's, completed by curated names it
- * missed. Only
- * organisations and multi-word country names are added that way; one-word country names are left
- * to the tagger, because «مالي» (Mali) is usually "financial". Thread-safe (immutable).
+ * missed. Only organisations and multi-word country names are added that way; one-word country
+ * names are left to the tagger, because «مالي» (Mali) is usually "financial". Thread-safe
+ * (immutable).
  */
 final class MentionFinder {
 
@@ -44,14 +44,15 @@ final class MentionFinder {
     List<Gazetteer.Match> names = new ArrayList<>();
     for (Gazetteer.Match m : tagging.names()) {
       Source source = m.entry().source();
-      boolean curated = source == Source.ORGANISATION
-          || (source == Source.COUNTRY && m.end() - m.start() > 1);
+      boolean curated =
+          source == Source.ORGANISATION || (source == Source.COUNTRY && m.end() - m.start() > 1);
       if (curated && looksLikeName(tokens.get(m.start()))) {
         names.add(m);
       }
     }
-    names.sort(Comparator.comparingInt((Gazetteer.Match m) -> m.start() - m.end())
-        .thenComparingInt(Gazetteer.Match::start));
+    names.sort(
+        Comparator.comparingInt((Gazetteer.Match m) -> m.start() - m.end())
+            .thenComparingInt(Gazetteer.Match::start));
     for (Gazetteer.Match m : names) {
       boolean blocked = false;
       for (Span s : spans) {
@@ -74,14 +75,15 @@ final class MentionFinder {
   static final int MAX_GIVEN_NAMES = 2;
 
   /**
-   * Extends a person leftwards over up to two words from the person-name list: given names that
-   * are also common words («أسد» is "lion") are the part of a name the tagger most often drops.
+   * Extends a person leftwards over up to two words from the person-name list: given names that are
+   * also common words («أسد» is "lion") are the part of a name the tagger most often drops.
    */
-  private static Span withGivenNames(List<String> tokens, Span s, List<Span> before,
-      List<Gazetteer.Match> names) {
+  private static Span withGivenNames(
+      List<String> tokens, Span s, List<Span> before, List<Gazetteer.Match> names) {
     int start = s.start();
     int limit = before.isEmpty() ? 0 : before.get(before.size() - 1).end();
-    while (start > limit && s.start() - start < MAX_GIVEN_NAMES
+    while (start > limit
+        && s.start() - start < MAX_GIVEN_NAMES
         && isGivenName(tokens.get(start - 1), start - 1, names)) {
       start--;
     }
@@ -101,13 +103,12 @@ final class MentionFinder {
   }
 
   /**
-   * Whether a word may be a given name before a tagged surname. The person list also holds
-   * definite words («الاول», «الامين»: epithets and surnames), but a given name does not take the
-   * article, so «النائب الاول عارف» is not extended to «الاول عارف».
+   * Whether a word may be a given name before a tagged surname. The person list also holds definite
+   * words («الاول», «الامين»: epithets and surnames), but a given name does not take the article,
+   * so «النائب الاول عارف» is not extended to «الاول عارف».
    */
   static boolean mayBeGivenName(String token) {
-    return Character.isLetter(token.charAt(0))
-        && !Clitics.hasArticle(Normalizer.normalize(token));
+    return Character.isLetter(token.charAt(0)) && !Clitics.hasArticle(Normalizer.normalize(token));
   }
 
   /** Latin names start with a capital ("World Bank", not "world bank"); Arabic has no case. */

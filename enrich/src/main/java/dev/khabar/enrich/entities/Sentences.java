@@ -18,10 +18,16 @@ final class Sentences {
     int from = 0;
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i).text();
-      boolean end = t.equals(".") || t.equals("!") || t.equals("?") || t.equals("؟")
-          || t.equals("…") || i - from + 1 >= MAX_TOKENS;
-      boolean lineBreak = i + 1 < tokens.size()
-          && hasLineBreak(text, tokens.get(i).end(), tokens.get(i + 1).start());
+      boolean end =
+          t.equals(".")
+              || t.equals("!")
+              || t.equals("?")
+              || t.equals("؟")
+              || t.equals("…")
+              || i - from + 1 >= MAX_TOKENS;
+      boolean lineBreak =
+          i + 1 < tokens.size()
+              && hasLineBreak(text, tokens.get(i).end(), tokens.get(i + 1).start());
       if (end || lineBreak || i == tokens.size() - 1) {
         out.add(new int[] {from, i + 1});
         from = i + 1;

@@ -1,17 +1,17 @@
 package dev.khabar.enrich.language;
 
 /**
- * Folds the spelling variants of Arabic-script text (Arabic, Persian, Urdu) so that two spellings of
- * one phrase compare equal: «إقرأ أيضاً» and «اقرا ايضا», «الأكثر قراءة» and «الاكثر قراءه». Only for
- * matching; the folded text is never shown. Stateless and thread-safe.
+ * Folds the spelling variants of Arabic-script text (Arabic, Persian, Urdu) so that two spellings
+ * of one phrase compare equal: «إقرأ أيضاً» and «اقرا ايضا», «الأكثر قراءة» and «الاكثر قراءه».
+ * Only for matching; the folded text is never shown. Stateless and thread-safe.
  */
 public final class ArabicScript {
   private ArabicScript() {}
 
   /**
-   * Folds alef, hamza, yeh, kaf and teh-marbuta variants, drops diacritics, tatweel and punctuation,
-   * turns Arabic-Indic and Persian digits into ASCII, lower-cases Latin letters and collapses
-   * whitespace.
+   * Folds alef, hamza, yeh, kaf and teh-marbuta variants, drops diacritics, tatweel and
+   * punctuation, turns Arabic-Indic and Persian digits into ASCII, lower-cases Latin letters and
+   * collapses whitespace.
    */
   public static String fold(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -89,7 +89,8 @@ public final class ArabicScript {
       case 'ء', 'ـ':
         return 0;
       case '\u200C', '\u200D', '\u200E', '\u200F', '\u00AD', '\uFEFF':
-        // Zero-width joiners and direction marks: Persian writes «می‌شود» with a ZWNJ, often omitted.
+        // Zero-width joiners and direction marks: Persian writes «می‌شود» with a ZWNJ, often
+        // omitted.
         return c == '\u200C' ? ' ' : 0;
       default:
         break;

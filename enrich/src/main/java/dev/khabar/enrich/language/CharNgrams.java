@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The context OpenNLP's language detector builds from a normalised text: its distinct lower-cased
  * character 1-, 2- and 3-grams, in the order the detector's two hash maps of {@code CharBuffer}s
- * hand them to the model. The model sums one weight per gram in that order, so the order is kept
- * to get the very same probabilities, to the last bit.
+ * hand them to the model. The model sums one weight per gram in that order, so the order is kept to
+ * get the very same probabilities, to the last bit.
  *
  * <p>Built without those maps: grams are packed into longs and deduplicated in a flat table, and
  * the maps' order is computed. A {@code java.util.HashMap} yields its keys by bucket (the spread
@@ -35,7 +35,9 @@ final class CharNgrams {
     return context;
   }
 
-  /** The same grams, each packed into a long as {@link #pack} packs it; null when {@link #of} is. */
+  /**
+   * The same grams, each packed into a long as {@link #pack} packs it; null when {@link #of} is.
+   */
   static long @Nullable [] packed(String normalized) {
     char[] text = lowerCase(normalized);
     int len = text.length;
@@ -98,7 +100,9 @@ final class CharNgrams {
 
   /** A gram of one to three chars, packed; -1 for any other length. */
   static long pack(String gram) {
-    return gram.isEmpty() || gram.length() > MAX_GRAM ? -1 : pack(gram.toCharArray(), 0, gram.length());
+    return gram.isEmpty() || gram.length() > MAX_GRAM
+        ? -1
+        : pack(gram.toCharArray(), 0, gram.length());
   }
 
   /** Length in bits 48–49, chars in 16-bit fields from bit 32 down. */
@@ -119,7 +123,9 @@ final class CharNgrams {
     return new String(chars);
   }
 
-  /** {@code CharBuffer.hashCode}: 31-polynomial over the chars from last to first, seeded with 1. */
+  /**
+   * {@code CharBuffer.hashCode}: 31-polynomial over the chars from last to first, seeded with 1.
+   */
   private static int charBufferHash(long key) {
     int n = (int) (key >>> 48);
     int h = 1;

@@ -7,8 +7,8 @@ import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
 
 /**
  * The text as OpenNLP's language detector sees it after its normalisers (emoji, URLs and mail
- * addresses, hashtags and emoticons, numbers, repeated spaces and letters), character for
- * character the same.
+ * addresses, hashtags and emoticons, numbers, repeated spaces and letters), character for character
+ * the same.
  *
  * <p>Each of those normalisers is a chain of regular expressions run over the whole text, and on
  * article text almost all of them find nothing. So each step here first looks for what its
@@ -32,15 +32,18 @@ final class DetectorText {
     s = blankDigits(s);
     s = collapseSpaces(s);
     // Shrink is «\s{2,}» → « », then «(.)\1{2,}» → «$1$1», then trim; the first is done above.
-    return mayHoldRepeats(s) ? ShrinkCharSequenceNormalizer.getInstance().normalize(s).toString() : s.trim();
+    return mayHoldRepeats(s)
+        ? ShrinkCharSequenceNormalizer.getInstance().normalize(s).toString()
+        : s.trim();
   }
 
   /**
    * The emoji step. Its class, written as the ranges D83C–DBFF and DC00–DFFF of escaped chars, is
    * read by the regex compiler with the escaped pair DBFF DC00 joined into one code point: the
-   * range runs from U+D83C to U+10FC00, and the «-» after it is a literal. So each run of hyphens and of chars from U+D83C up
-   * (presentation forms, full-width forms, all pairs) becomes one space. Text without surrogates
-   * is done here char by char; text with any goes to the expression itself.
+   * range runs from U+D83C to U+10FC00, and the «-» after it is a literal. So each run of hyphens
+   * and of chars from U+D83C up (presentation forms, full-width forms, all pairs) becomes one
+   * space. Text without surrogates is done here char by char; text with any goes to the expression
+   * itself.
    */
   private static String blankEmojiClass(String s) {
     boolean any = false;
@@ -85,13 +88,16 @@ final class DetectorText {
         case '#', '@':
           return true;
         case 'r':
-          if (i + 2 < n && lower(s.charAt(i + 1)) == 't' && (s.charAt(i + 2) == ' ' || s.charAt(i + 2) == ':')) {
+          if (i + 2 < n
+              && lower(s.charAt(i + 1)) == 't'
+              && (s.charAt(i + 2) == ' ' || s.charAt(i + 2) == ':')) {
             return true;
           }
           break;
         case ':', ';', 'x':
-          if (i + 1 < n && (isFaceMouth(s.charAt(i + 1))
-              || s.charAt(i + 1) == '-' && i + 2 < n && isFaceMouth(s.charAt(i + 2)))) {
+          if (i + 1 < n
+              && (isFaceMouth(s.charAt(i + 1))
+                  || s.charAt(i + 1) == '-' && i + 2 < n && isFaceMouth(s.charAt(i + 2)))) {
             return true;
           }
           break;
@@ -128,14 +134,18 @@ final class DetectorText {
     return false;
   }
 
-  /** Whether «(.)\1{2,}» (ASCII case-insensitive) could match: three equal chars, or any surrogate. */
+  /**
+   * Whether «(.)\1{2,}» (ASCII case-insensitive) could match: three equal chars, or any surrogate.
+   */
   private static boolean mayHoldRepeats(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isSurrogate(c)) {
         return true;
       }
-      if (i + 2 < s.length() && lower(s.charAt(i + 1)) == lower(c) && lower(s.charAt(i + 2)) == lower(c)) {
+      if (i + 2 < s.length()
+          && lower(s.charAt(i + 1)) == lower(c)
+          && lower(s.charAt(i + 2)) == lower(c)) {
         return true;
       }
     }

@@ -67,10 +67,13 @@ final class GramWeights {
       params[slot] = position;
     }
     int outcomes = gis.getNumOutcomes();
-    return new GramWeights(keys, params, new EvalParameters(contexts, outcomes), StrictMath.log(1.0 / outcomes));
+    return new GramWeights(
+        keys, params, new EvalParameters(contexts, outcomes), StrictMath.log(1.0 / outcomes));
   }
 
-  /** The probability of each of the model's outcomes, in its order, for these grams in this order. */
+  /**
+   * The probability of each of the model's outcomes, in its order, for these grams in this order.
+   */
   double[] eval(long[] grams) {
     int[] known = new int[grams.length];
     int n = 0;

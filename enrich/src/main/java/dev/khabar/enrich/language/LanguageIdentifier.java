@@ -15,8 +15,8 @@ import opennlp.tools.ml.model.MaxentModel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Identifies the language of a text with OpenNLP's language-detection model (103 languages, from the
- * {@code opennlp-models-langdetect} jar), answering an ISO 639-1 code or {@code und}. Arabic,
+ * Identifies the language of a text with OpenNLP's language-detection model (103 languages, from
+ * the {@code opennlp-models-langdetect} jar), answering an ISO 639-1 code or {@code und}. Arabic,
  * Persian and Urdu share a script and much vocabulary, so within that script letters that only one
  * of them uses settle what the model leaves close.
  *
@@ -77,7 +77,10 @@ public final class LanguageIdentifier {
     return Instance.INSTANCE;
   }
 
-  /** ISO 639-1 code of the text's language ({@code ar}, {@code fa}, {@code ur}, {@code en} …) or {@code und}. */
+  /**
+   * ISO 639-1 code of the text's language ({@code ar}, {@code fa}, {@code ur}, {@code en} …) or
+   * {@code und}.
+   */
   public String identify(String text) {
     String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
     ScriptCounts counts = ScriptCounts.of(sample);
@@ -143,14 +146,19 @@ public final class LanguageIdentifier {
     return ranked;
   }
 
-  /** The model's probabilities for a context of gram Strings, each of weight one, as the detector asks. */
+  /**
+   * The model's probabilities for a context of gram Strings, each of weight one, as the detector
+   * asks.
+   */
   private static double[] evalByStrings(MaxentModel maxent, String[] context) {
     float[] values = new float[context.length];
     Arrays.fill(values, 1f);
     return maxent.eval(context, values);
   }
 
-  /** Among the model's ranking, the best of Arabic, Persian and Urdu: the text is in that script. */
+  /**
+   * Among the model's ranking, the best of Arabic, Persian and Urdu: the text is in that script.
+   */
   private static String bestArabicScript(Language[] ranked) {
     for (Language language : ranked) {
       String code = toIso1(language.getLang());
@@ -200,14 +208,17 @@ public final class LanguageIdentifier {
       GramWeights weights = GramWeights.of(maxent);
       String[] probes = {
         "Trade ministers agreed on Sunday to set up a single customs window.",
-        "قال النائب الأول للرئيس إن الدول الأعضاء في منظمة التعاون", "Die Ähnlichkeit ist groß: 13:42 Uhr",
+        "قال النائب الأول للرئيس إن الدول الأعضاء في منظمة التعاون",
+        "Die Ähnlichkeit ist groß: 13:42 Uhr",
         "中文 ΣΑΣ İstanbul ß xyzzy"
       };
       for (String probe : probes) {
         String normalized = DetectorText.normalize(probe);
         long[] grams = CharNgrams.packed(normalized);
         String[] context = CharNgrams.of(normalized);
-        if (weights == null || grams == null || context == null
+        if (weights == null
+            || grams == null
+            || context == null
             || !Arrays.equals(weights.eval(grams), evalByStrings(maxent, context))) {
           return null;
         }
@@ -219,7 +230,8 @@ public final class LanguageIdentifier {
       try (InputStream in = LanguageIdentifier.class.getResourceAsStream(MODEL_RESOURCE)) {
         if (in == null) {
           throw new IllegalStateException(
-              MODEL_RESOURCE + " not on the classpath: add org.apache.opennlp:opennlp-models-langdetect");
+              MODEL_RESOURCE
+                  + " not on the classpath: add org.apache.opennlp:opennlp-models-langdetect");
         }
         return new LanguageDetectorModel(in);
       } catch (IOException e) {

@@ -7,8 +7,8 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 
 /**
- * A cheap test of an element's attributes that every element a CSS selector matches passes, so
- * that the selector is asked only about the few that pass: a selector of many class and substring
+ * A cheap test of an element's attributes that every element a CSS selector matches passes, so that
+ * the selector is asked only about the few that pass: a selector of many class and substring
  * matches lower-cases and splits the same attribute once per part. Keys are compared in any case
  * and (ASCII) words looked for in any case, so the screen lets through all the selector could
  * match.
@@ -46,7 +46,8 @@ final class AttributeScreen implements Predicate<Element> {
     for (Attribute attribute : el.attributes()) {
       String key = attribute.getKey();
       for (Rule rule : rules) {
-        if (key.equalsIgnoreCase(rule.key()) && (rule.words().isEmpty() || holdsAny(attribute.getValue(), rule.words()))) {
+        if (key.equalsIgnoreCase(rule.key())
+            && (rule.words().isEmpty() || holdsAny(attribute.getValue(), rule.words()))) {
           return true;
         }
       }

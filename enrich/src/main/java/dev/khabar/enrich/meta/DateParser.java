@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * without offset is taken as UTC. Stateless and thread-safe.
  */
 public final class DateParser {
-  /** Years outside this range are typos or placeholders ({@code 0001-01-01}), not publication dates. */
+  /**
+   * Years outside this range are typos or placeholders ({@code 0001-01-01}), not publication dates.
+   */
   private static final int MIN_YEAR = 1990;
 
   private static final int MAX_YEAR = 2100;
@@ -63,7 +65,8 @@ public final class DateParser {
 
   private static final Pattern EPOCH = Pattern.compile("\\d{10}(\\d{3})?");
   private static final Pattern ISO_PREFIX =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
 
   private DateParser() {}
 
@@ -78,7 +81,8 @@ public final class DateParser {
     }
     if (EPOCH.matcher(text).matches()) {
       long number = Long.parseLong(text);
-      return plausible(text.length() == 13 ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number));
+      return plausible(
+          text.length() == 13 ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number));
     }
     Matcher iso = ISO_PREFIX.matcher(text);
     if (iso.lookingAt()) {
@@ -96,7 +100,8 @@ public final class DateParser {
 
   private static @Nullable Instant parseIso(String text) {
     try {
-      var parsed = LOCAL.parseBest(text, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+      var parsed =
+          LOCAL.parseBest(text, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
       Instant instant =
           switch (parsed) {
             case OffsetDateTime odt -> odt.toInstant();

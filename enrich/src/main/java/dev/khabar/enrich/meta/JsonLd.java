@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The article object of a page's JSON-LD ({@code NewsArticle}, {@code Article}, {@code BlogPosting}
- * …), found at top level, in arrays or in an {@code @graph}. Broken JSON-LD, common in the wild,
- * is skipped.
+ * …), found at top level, in arrays or in an {@code @graph}. Broken JSON-LD, common in the wild, is
+ * skipped.
  */
 final class JsonLd {
   private static final Set<String> ARTICLE_TYPES =
@@ -67,7 +67,9 @@ final class JsonLd {
         if (type == null) {
           continue;
         }
-        if (type.equals("website") || type.equals("organization") || type.equals("newsmediaorganization")) {
+        if (type.equals("website")
+            || type.equals("organization")
+            || type.equals("newsmediaorganization")) {
           website = website == null ? node : website;
         }
         // A WebPage is a last resort: NewsArticle beats Article beats WebPage.
@@ -96,7 +98,10 @@ final class JsonLd {
     List<String> names = new ArrayList<>();
     for (JsonNode one : author.isArray() ? author : List.of(author)) {
       String name = one.isObject() ? string(one.get("name")) : string(one);
-      if (name != null && !name.isBlank() && !name.startsWith("http") && !names.contains(name.strip())) {
+      if (name != null
+          && !name.isBlank()
+          && !name.startsWith("http")
+          && !names.contains(name.strip())) {
         names.add(name.strip());
       }
     }

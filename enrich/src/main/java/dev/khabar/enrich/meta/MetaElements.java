@@ -43,7 +43,9 @@ final class MetaElements {
         continue;
       }
       for (Attribute attribute : meta.attributes()) {
-        List<Element> named = byAttribute.computeIfAbsent(key(attribute.getKey(), attribute.getValue()), k -> new ArrayList<>(1));
+        List<Element> named =
+            byAttribute.computeIfAbsent(
+                key(attribute.getKey(), attribute.getValue()), k -> new ArrayList<>(1));
         // An element with two attributes of one name in different cases is listed once.
         if (named.isEmpty() || named.get(named.size() - 1) != meta) {
           named.add(meta);
@@ -62,10 +64,15 @@ final class MetaElements {
     return key.isEmpty() ? all : byAttribute.getOrDefault(key.get(), List.of());
   }
 
-  /** The index key of a selector of the form {@code meta[key=value]}, in ASCII: others are not looked up. */
+  /**
+   * The index key of a selector of the form {@code meta[key=value]}, in ASCII: others are not
+   * looked up.
+   */
   private static Optional<String> keyOf(String selector) {
     Matcher m = NAMED.matcher(selector);
-    return m.matches() && selector.chars().allMatch(c -> c < 0x80) ? Optional.of(key(m.group(1), m.group(2))) : Optional.empty();
+    return m.matches() && selector.chars().allMatch(c -> c < 0x80)
+        ? Optional.of(key(m.group(1), m.group(2)))
+        : Optional.empty();
   }
 
   private static String key(String name, String value) {

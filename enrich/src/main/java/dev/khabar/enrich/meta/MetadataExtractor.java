@@ -68,7 +68,8 @@ public final class MetadataExtractor {
       "[class*=date], [class*=time], [class*=publish], [id*=date], [class*=meta], [class*=info]";
 
   private static final Pattern URL_DATE =
-      Pattern.compile("/((?:19|20)\\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\\d|3[01])(?:/|-|_|\\.|$)");
+      Pattern.compile(
+          "/((?:19|20)\\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\\d|3[01])(?:/|-|_|\\.|$)");
 
   private static final int MAX_AUTHOR_CHARS = 100;
 
@@ -80,19 +81,29 @@ public final class MetadataExtractor {
   // over without the selectors' many class and substring matches.
 
   private static final Predicate<Element> MAY_BE_BYLINE =
-      AttributeScreen.builder().key("itemprop").key("rel").words("class", "byline", "by-line", "author", "writer").build();
+      AttributeScreen.builder()
+          .key("itemprop")
+          .key("rel")
+          .words("class", "byline", "by-line", "author", "writer")
+          .build();
 
   private static final Predicate<Element> MAY_BE_DATELINE =
-      AttributeScreen.builder().words("class", "date", "time", "publish", "meta", "info").words("id", "date").build();
+      AttributeScreen.builder()
+          .words("class", "date", "time", "publish", "meta", "info")
+          .words("id", "date")
+          .build();
 
-  private static final Predicate<Element> HAS_ITEMPROP = AttributeScreen.builder().key("itemprop").build();
+  private static final Predicate<Element> HAS_ITEMPROP =
+      AttributeScreen.builder().key("itemprop").build();
 
   private static final Predicate<Element> IS_TIME =
       el -> el.normalName().equals("time") || el.tagName().equalsIgnoreCase("time");
 
   private static final Evaluator ITEMPROP_NAME = QueryParser.parse("[itemprop=name]");
 
-  /** Elements that carry the publication time, most explicit first, each with what it must carry. */
+  /**
+   * Elements that carry the publication time, most explicit first, each with what it must carry.
+   */
   private static final List<Map.Entry<Evaluator, Predicate<Element>>> TIME_ELEMENTS =
       List.of(
           Map.entry(QueryParser.parse("[itemprop=datePublished]"), HAS_ITEMPROP),
@@ -131,7 +142,9 @@ public final class MetadataExtractor {
         modified,
         author(ld, page, metas),
         siteName(ld, metas),
-        firstNonBlank(content(metas, "meta[property=og:title]"), ld.text("headline"),
+        firstNonBlank(
+            content(metas, "meta[property=og:title]"),
+            ld.text("headline"),
             content(metas, "meta[name=twitter:title]")),
         doc.title().isBlank() ? null : doc.title().strip(),
         declaredLanguage(doc, metas),
@@ -165,7 +178,8 @@ public final class MetadataExtractor {
     return name;
   }
 
-  private static @Nullable Instant firstDate(@Nullable String first, MetaElements metas, List<String> selectors) {
+  private static @Nullable Instant firstDate(
+      @Nullable String first, MetaElements metas, List<String> selectors) {
     Instant date = DateParser.parse(first);
     for (int i = 0; date == null && i < selectors.size(); i++) {
       date = DateParser.parse(content(metas, selectors.get(i)));
@@ -177,8 +191,11 @@ public final class MetadataExtractor {
     for (Map.Entry<Evaluator, Predicate<Element>> selector : TIME_ELEMENTS) {
       // Lazy: the search stops at the first element with a date.
       for (Element el : page.matching(selector.getKey(), selector.getValue())) {
-        Instant date = DateParser.parse(el.hasAttr("datetime") ? el.attr("datetime")
-            : el.hasAttr("content") ? el.attr("content") : el.text());
+        Instant date =
+            DateParser.parse(
+                el.hasAttr("datetime")
+                    ? el.attr("datetime")
+                    : el.hasAttr("content") ? el.attr("content") : el.text());
         if (date != null) {
           return date;
         }
@@ -211,7 +228,9 @@ public final class MetadataExtractor {
     return null;
   }
 
-  /** Whether the element is in the page's masthead, menu, sidebar or footer, outside any article. */
+  /**
+   * Whether the element is in the page's masthead, menu, sidebar or footer, outside any article.
+   */
   private static boolean inPageChrome(Element el) {
     boolean chrome = false;
     for (Element up = el; up != null; up = up.parent()) {
@@ -263,9 +282,9 @@ public final class MetadataExtractor {
   }
 
   /**
-   * The content of the first meta element the selector matches, the head's before the body's.
-   * The page's meta elements are gathered once: a selector run over the whole document for each
-   * of the few dozen names above would walk a large page that many times.
+   * The content of the first meta element the selector matches, the head's before the body's. The
+   * page's meta elements are gathered once: a selector run over the whole document for each of the
+   * few dozen names above would walk a large page that many times.
    */
   private static @Nullable String content(MetaElements metas, String selector) {
     Evaluator evaluator = EVALUATORS.computeIfAbsent(selector, QueryParser::parse);

@@ -15,8 +15,9 @@ import org.jsoup.select.NodeVisitor;
 /**
  * A page's elements in document order, gathered in one walk, with its {@code <script>} and {@code
  * <meta>} elements and where its body's elements lie. Metadata asks the page many questions
- * (structured data, meta tags, time elements, bylines, date lines); each asked of the tree is a walk
- * of it, and a walk of a freshly parsed tree is mostly cache misses, while a list is read fast.
+ * (structured data, meta tags, time elements, bylines, date lines); each asked of the tree is a
+ * walk of it, and a walk of a freshly parsed tree is mostly cache misses, while a list is read
+ * fast.
  */
 final class PageElements {
   private final Document doc;
@@ -26,7 +27,13 @@ final class PageElements {
   private final int bodyStart;
   private final int bodyEnd;
 
-  private PageElements(Document doc, List<Element> all, List<Element> scripts, List<Element> metas, int bodyStart, int bodyEnd) {
+  private PageElements(
+      Document doc,
+      List<Element> all,
+      List<Element> scripts,
+      List<Element> metas,
+      int bodyStart,
+      int bodyEnd) {
     this.doc = doc;
     this.all = all;
     this.scripts = scripts;
@@ -95,7 +102,8 @@ final class PageElements {
   }
 
   /** Lazy, as a stream is: an element is tested only when the next match is asked for. */
-  private Iterable<Element> matching(Evaluator evaluator, Predicate<Element> screen, Element root, int from, int to) {
+  private Iterable<Element> matching(
+      Evaluator evaluator, Predicate<Element> screen, Element root, int from, int to) {
     return () ->
         new Iterator<>() {
           private int at = from;

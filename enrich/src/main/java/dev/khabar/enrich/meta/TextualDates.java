@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds a date written out in words: «٢١ يوليو ٢٠٢٤», «21 تموز 2024», «الأحد 21 كانون الثاني
- * 2024», «July 21, 2024», «3 August 2024». Arabic has two series of month names (يناير… in Egypt
- * and the Gulf, كانون الثاني… in the Levant and Iraq); both are known, in any alef or hamza
- * spelling and with Arabic-Indic or Persian digits. The date is taken as midnight UTC. Stateless and
+ * Finds a date written out in words: «٢١ يوليو ٢٠٢٤», «21 تموز 2024», «الأحد 21 كانون الثاني 2024»,
+ * «July 21, 2024», «3 August 2024». Arabic has two series of month names (يناير… in Egypt and the
+ * Gulf, كانون الثاني… in the Levant and Iraq); both are known, in any alef or hamza spelling and
+ * with Arabic-Indic or Persian digits. The date is taken as midnight UTC. Stateless and
  * thread-safe.
  */
 public final class TextualDates {

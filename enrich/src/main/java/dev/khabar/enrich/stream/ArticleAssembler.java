@@ -15,8 +15,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns one raw page into a clean article: main text and metadata from the extractor, entities
- * from the recognizer, the id from the canonical URL. Thread-safe.
+ * Turns one raw page into a clean article: main text and metadata from the extractor, entities from
+ * the recognizer, the id from the canonical URL. Thread-safe.
  */
 public final class ArticleAssembler {
   private final ArticleExtractor extractor;
@@ -28,10 +28,12 @@ public final class ArticleAssembler {
   }
 
   /**
-   * @param contentHash {@link #contentHash(String)} of the page's text, already computed to route it
+   * @param contentHash {@link #contentHash(String)} of the page's text, already computed to route
+   *     it
    * @param duplicateOf the id of an earlier article with the same text, if any
    */
-  public Article assemble(ExtractedPage page, String contentHash, @Nullable String duplicateOf, Instant now) {
+  public Article assemble(
+      ExtractedPage page, String contentHash, @Nullable String duplicateOf, Instant now) {
     Extraction extraction = page.extraction();
     String text = extraction.text();
     List<Entity> entities = recognizer.recognize(text, extraction.language());

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** What the topology counts: articles by language, duplicates, learned boilerplate, entities. Thread-safe. */
+/**
+ * What the topology counts: articles by language, duplicates, learned boilerplate, entities.
+ * Thread-safe.
+ */
 public final class EnrichMetrics {
   private final MeterRegistry registry;
   private final Counter duplicates;
@@ -18,7 +21,9 @@ public final class EnrichMetrics {
     this.duplicates = registry.counter("khabar_enrich_duplicates");
     this.learnedBoilerplate = registry.counter("khabar_enrich_site_boilerplate_paragraphs_dropped");
     this.entitiesPerArticle =
-        DistributionSummary.builder("khabar_enrich_entities_per_article").publishPercentileHistogram().register(registry);
+        DistributionSummary.builder("khabar_enrich_entities_per_article")
+            .publishPercentileHistogram()
+            .register(registry);
     this.boilerplateShare =
         DistributionSummary.builder("khabar_enrich_boilerplate_ratio")
             .description("share of a page's paragraphs dropped as the site's learned boilerplate")

@@ -26,8 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  * <ol>
  *   <li>extract (stateless; a page without article text fails here and is dead-lettered);
  *   <li>partitioned by site: drop the site's learned boilerplate ({@link SiteBoilerplate});
- *   <li>partitioned by content hash: mark the same text at a second URL as a duplicate of the first,
- *       recognise entities, key by article id.
+ *   <li>partitioned by content hash: mark the same text at a second URL as a duplicate of the
+ *       first, recognise entities, key by article id.
  * </ol>
  *
  * Pages arrive keyed by canonical URL, so one site's pages and one text's copies are spread over
@@ -43,7 +43,10 @@ public final class EnrichTopology {
   /** Topic names the topology reads and writes. */
   public record Topics(String rawPages, String articles) {}
 
-  /** When a paragraph becomes a site's boilerplate: seen on at least {@code minPages} pages and more than {@code share} of them. */
+  /**
+   * When a paragraph becomes a site's boilerplate: seen on at least {@code minPages} pages and more
+   * than {@code share} of them.
+   */
   public record Learning(int minPages, double share) {
     public Learning {
       if (minPages < 2) {
@@ -64,7 +67,8 @@ public final class EnrichTopology {
       EnrichMetrics metrics) {
     Serde<ExtractedPage> extracted = JsonSerde.of(ExtractedPage.class);
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SITE_PAGES), Serdes.String(), Serdes.Long()));
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SITE_PAGES), Serdes.String(), Serdes.Long()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(SITE_BLOCKS),
@@ -87,7 +91,8 @@ public final class EnrichTopology {
     return builder.build();
   }
 
-  private static final class LearnSiteBoilerplate implements FixedKeyProcessor<String, ExtractedPage, ExtractedPage> {
+  private static final class LearnSiteBoilerplate
+      implements FixedKeyProcessor<String, ExtractedPage, ExtractedPage> {
     private final Learning learning;
     private final EnrichMetrics metrics;
     private FixedKeyProcessorContext<String, ExtractedPage> context;
@@ -110,7 +115,8 @@ public final class EnrichTopology {
     public void process(FixedKeyRecord<String, ExtractedPage> record) {
       ExtractedPage page = record.value();
       ExtractedPage cleaned =
-          page.withExtraction(boilerplate.learnAndClean(page.site(), page.url(), page.extraction()));
+          page.withExtraction(
+              boilerplate.learnAndClean(page.site(), page.url(), page.extraction()));
       int before = page.extraction().paragraphs().size();
       metrics.siteBoilerplateDropped(before - cleaned.extraction().paragraphs().size(), before);
       if (cleaned.extraction().paragraphs().isEmpty()) {
@@ -120,7 +126,8 @@ public final class EnrichTopology {
     }
   }
 
-  private static final class MarkDuplicatesAndAssemble implements Processor<String, ExtractedPage, String, Article> {
+  private static final class MarkDuplicatesAndAssemble
+      implements Processor<String, ExtractedPage, String, Article> {
     private final ArticleAssembler assembler;
     private final Clock clock;
     private final EnrichMetrics metrics;

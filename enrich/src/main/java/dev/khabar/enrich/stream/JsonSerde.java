@@ -6,7 +6,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** A serde for a contract record; a record that does not parse fails deserialization (and is dead-lettered). */
+/**
+ * A serde for a contract record; a record that does not parse fails deserialization (and is
+ * dead-lettered).
+ */
 final class JsonSerde {
   private JsonSerde() {}
 

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * {@code minPages} pages, is a tagline, footer or standing notice of that site, and is dropped from
  * its articles from then on. Rules cannot know every site's wording; repetition across a site's
  * pages can. Counts live in Kafka Streams stores, so the learning survives restarts (changelog).
- * One instance per stream task; records of one site reach one task (the topology partitions by
- * site first).
+ * One instance per stream task; records of one site reach one task (the topology partitions by site
+ * first).
  */
 final class SiteBoilerplate {
   private final KeyValueStore<String, Long> pagesBySite;
@@ -44,7 +44,9 @@ final class SiteBoilerplate {
     this.share = share;
   }
 
-  /** Counts the page's paragraphs and returns the extraction without the site's learned boilerplate. */
+  /**
+   * Counts the page's paragraphs and returns the extraction without the site's learned boilerplate.
+   */
   Extraction learnAndClean(String site, String url, Extraction extraction) {
     long page = increment(site);
     List<String> kept = new ArrayList<>();
@@ -91,7 +93,9 @@ final class SiteBoilerplate {
     return next;
   }
 
-  /** 64 bits of the folded text's hash: spelling variants, case and spacing do not make a block new. */
+  /**
+   * 64 bits of the folded text's hash: spelling variants, case and spacing do not make a block new.
+   */
   static String fingerprint(String paragraph) {
     return ArticleId.contentHash(ArabicScript.fold(paragraph)).substring(0, 16);
   }

@@ -25,7 +25,9 @@ class ArticleExtractorTest {
   }
 
   private static List<String> paragraphs(String bodyHtml) {
-    return EXTRACTOR.extract("<html><body>" + bodyHtml + "</body></html>", "https://example.com/a").paragraphs();
+    return EXTRACTOR
+        .extract("<html><body>" + bodyHtml + "</body></html>", "https://example.com/a")
+        .paragraphs();
   }
 
   private static String strip(String s) {
@@ -36,35 +38,56 @@ class ArticleExtractorTest {
   void keepsInBodyList() {
     assertEquals(
         List.of(strip(P1), "الملف الأول", "الملف الثاني", strip(P2)),
-        paragraphs("<div class=content>" + P1 + "<ul><li>الملف الأول</li><li>الملف الثاني</li></ul>" + P2 + "</div>"));
+        paragraphs(
+            "<div class=content>"
+                + P1
+                + "<ul><li>الملف الأول</li><li>الملف الثاني</li></ul>"
+                + P2
+                + "</div>"));
   }
 
   @Test
   void dropsCommentSection() {
     assertEquals(
         List.of(strip(P1), strip(P2)),
-        paragraphs("<div>" + P1 + P2 + "<div id=comments><p>تعليق طويل من قارئ يقول إن الخبر مهم جدا، ويشكر الموقع.</p></div></div>"));
+        paragraphs(
+            "<div>"
+                + P1
+                + P2
+                + "<div id=comments><p>تعليق طويل من قارئ يقول إن الخبر مهم جدا، ويشكر الموقع.</p></div></div>"));
   }
 
   @Test
   void dropsReadAlsoBlockInsideBodyInAnySpelling() {
     assertEquals(
         List.of(strip(P1), strip(P2)),
-        paragraphs("<div>" + P1 + "<p><strong>إقرأ أيضاً:</strong></p><p><a href=/x>عنوان خبر آخر في الموقع</a></p>" + P2 + "</div>"));
+        paragraphs(
+            "<div>"
+                + P1
+                + "<p><strong>إقرأ أيضاً:</strong></p><p><a href=/x>عنوان خبر آخر في الموقع</a></p>"
+                + P2
+                + "</div>"));
   }
 
   @Test
   void dropsBlockHeadedByPersianPhrase() {
     assertEquals(
         List.of(strip(P1), strip(P2)),
-        paragraphs("<div>" + P1 + P2 + "</div><div><h3>پربازدیدترین</h3><ul><li><a href=/1>خبر یک</a></li></ul></div>"));
+        paragraphs(
+            "<div>"
+                + P1
+                + P2
+                + "</div><div><h3>پربازدیدترین</h3><ul><li><a href=/1>خبر یک</a></li></ul></div>"));
   }
 
   @Test
   void dropsCaptionRepeatingHeadline() {
     String html =
         "<html><head><title>اتفاق في مسقط - صحيفة الخليج</title></head><body><h1>اتفاق في مسقط</h1>"
-            + "<div><p>اتفاق في مسقط</p>" + P1 + P2 + "</div></body></html>";
+            + "<div><p>اتفاق في مسقط</p>"
+            + P1
+            + P2
+            + "</div></body></html>";
     Extraction e = EXTRACTOR.extract(html, "https://example.com/a");
     assertEquals("اتفاق في مسقط", e.title());
     assertEquals(List.of(strip(P1), strip(P2)), e.paragraphs());
@@ -74,7 +97,11 @@ class ArticleExtractorTest {
   void dropsSourceTagAndByline() {
     assertEquals(
         List.of(strip(P1), strip(P2)),
-        paragraphs("<div><p>بقلم: سارة الكعبي</p><p><a href=/tag>الخليج_اليوم</a></p>" + P1 + P2 + "</div>"));
+        paragraphs(
+            "<div><p>بقلم: سارة الكعبي</p><p><a href=/tag>الخليج_اليوم</a></p>"
+                + P1
+                + P2
+                + "</div>"));
   }
 
   @Test
@@ -85,9 +112,11 @@ class ArticleExtractorTest {
 
   @Test
   void usesJsonLdBodyWhenDomHasLittle() {
-    String body = "الفقرة الأولى من الخبر ".repeat(10) + "\n" + "الفقرة الثانية من الخبر ".repeat(10);
+    String body =
+        "الفقرة الأولى من الخبر ".repeat(10) + "\n" + "الفقرة الثانية من الخبر ".repeat(10);
     String html =
-        "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"articleBody\":\"" + body.replace("\n", "\\n")
+        "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"articleBody\":\""
+            + body.replace("\n", "\\n")
             + "\"}</script><div id=app>جار التحميل</div>";
     assertEquals(2, EXTRACTOR.extract(html, "https://example.com/a").paragraphs().size());
   }
@@ -96,31 +125,47 @@ class ArticleExtractorTest {
   void keepsLeadSetApartFromBody() {
     assertEquals(
         List.of("مقدمة الخبر: اتفاق جديد.", strip(P1), strip(P2)),
-        paragraphs("<article><div class=intro><p>مقدمة الخبر: اتفاق جديد.</p></div><div class=text>" + P1 + P2 + "</div>"
-            + "</article><div><p><a href=/1>رابط</a></p></div>"));
+        paragraphs(
+            "<article><div class=intro><p>مقدمة الخبر: اتفاق جديد.</p></div><div class=text>"
+                + P1
+                + P2
+                + "</div>"
+                + "</article><div><p><a href=/1>رابط</a></p></div>"));
   }
 
   @Test
   void keepsLeadInArticleHeader() {
     assertEquals(
         List.of("مقدمة الخبر في الترويسة.", strip(P1), strip(P2)),
-        paragraphs("<article><header><h1>العنوان</h1><p>مقدمة الخبر في الترويسة.</p></header><div>" + P1 + P2 + "</div></article>"));
+        paragraphs(
+            "<article><header><h1>العنوان</h1><p>مقدمة الخبر في الترويسة.</p></header><div>"
+                + P1
+                + P2
+                + "</div></article>"));
   }
 
   @Test
   void keepsLeadPastShareBarUnderHeadline() {
     assertEquals(
         List.of("مقدمة الخبر بعد شريط الروابط.", strip(P1), strip(P2)),
-        paragraphs("<article><header><h1>العنوان الرئيسي للخبر</h1></header>"
-            + "<div class=tools><a href=/1>فيسبوك</a> <a href=/2>تويتر</a> <a href=/3>واتساب</a></div>"
-            + "<div class=dek><p>مقدمة الخبر بعد شريط الروابط.</p></div><div>" + P1 + P2 + "</div></article>"));
+        paragraphs(
+            "<article><header><h1>العنوان الرئيسي للخبر</h1></header>"
+                + "<div class=tools><a href=/1>فيسبوك</a> <a href=/2>تويتر</a> <a href=/3>واتساب</a></div>"
+                + "<div class=dek><p>مقدمة الخبر بعد شريط الروابط.</p></div><div>"
+                + P1
+                + P2
+                + "</div></article>"));
   }
 
   @Test
   void endsArticleAtTrailingBoilerplateHeader() {
     assertEquals(
         List.of(strip(P1), strip(P2)),
-        paragraphs("<div>" + P1 + P2 + "Related stories<br>A teaser of another story that reads like text.</div>"));
+        paragraphs(
+            "<div>"
+                + P1
+                + P2
+                + "Related stories<br>A teaser of another story that reads like text.</div>"));
   }
 
   @Test
@@ -134,19 +179,22 @@ class ArticleExtractorTest {
   void classModifierDoesNotNameBoilerplate() {
     assertEquals(
         List.of(strip(P1), strip(P2)),
-        paragraphs("<section class=\"report__section report__section--ads\">" + P1 + P2 + "</section>"));
+        paragraphs(
+            "<section class=\"report__section report__section--ads\">" + P1 + P2 + "</section>"));
   }
 
   @Test
   void deepNestingFinishesQuickly() {
     String html = "<div>".repeat(100_000) + P1 + "</div>".repeat(100_000);
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> EXTRACTOR.extract(html, "https://example.com/a"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10), () -> EXTRACTOR.extract(html, "https://example.com/a"));
   }
 
   @Test
   void hugePageFinishesQuickly() {
     String html = ("<div class=item><a href=/x>رابط</a>" + P1 + "</div>").repeat(25_000);
-    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> EXTRACTOR.extract(html, "https://example.com/a"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20), () -> EXTRACTOR.extract(html, "https://example.com/a"));
   }
 
   @Test

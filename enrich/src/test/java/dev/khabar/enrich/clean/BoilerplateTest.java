@@ -19,7 +19,12 @@ class BoilerplateTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Share prices fell", "اقرأ أيضا ما قاله الوزير في المؤتمر الصحفي أمس", "Related parties"})
+  @ValueSource(
+      strings = {
+        "Share prices fell",
+        "اقرأ أيضا ما قاله الوزير في المؤتمر الصحفي أمس",
+        "Related parties"
+      })
   void leavesSentencesAlone(String text) {
     assertFalse(Boilerplate.isHeader(text), text);
   }

@@ -19,14 +19,16 @@ class DomPrunerSurveyTest {
     Element body = Jsoup.parse(HTML).body();
     DomPruner.Survey survey = DomPruner.survey(body);
     assertEquals(body.select("h1"), survey.headlines());
-    assertEquals(List.of("a", "b", "c", "d"), survey.headlines().stream().map(Element::id).toList());
+    assertEquals(
+        List.of("a", "b", "c", "d"), survey.headlines().stream().map(Element::id).toList());
   }
 
   @Test
   void listsWhatPruningRemovesFirst() {
     Element body = Jsoup.parse(HTML).body();
     DomPruner.Survey survey = DomPruner.survey(body);
-    assertEquals(List.of("template", "script"), survey.junk().stream().map(Element::normalName).toList());
+    assertEquals(
+        List.of("template", "script"), survey.junk().stream().map(Element::normalName).toList());
     assertEquals(List.of("nav"), survey.chrome().stream().map(Element::normalName).toList());
     assertEquals(1, survey.hidden().size());
   }

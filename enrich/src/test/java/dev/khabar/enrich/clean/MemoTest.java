@@ -11,10 +11,13 @@ class MemoTest {
   @Test
   void worksEachNameOutOnceUntilItsMemoryIsFullThenStartsOver() {
     List<String> asked = new ArrayList<>();
-    Memo<Integer> lengths = new Memo<>(2, name -> {
-      asked.add(name);
-      return name.length();
-    });
+    Memo<Integer> lengths =
+        new Memo<>(
+            2,
+            name -> {
+              asked.add(name);
+              return name.length();
+            });
 
     assertEquals(3, lengths.get("row"));
     assertEquals(3, lengths.get("row"));

@@ -31,7 +31,9 @@ class OwnTextTest {
   void addsUpTheTextUnderEachElement() {
     Element body = Jsoup.parse(HTML).body();
     OwnText text = DomPruner.survey(body).text();
-    assertEquals(List.of(-1, 0, 1, 2, 0), List.of(text.parent(0), text.parent(1), text.parent(2), text.parent(3), text.parent(4)));
+    assertEquals(
+        List.of(-1, 0, 1, 2, 0),
+        List.of(text.parent(0), text.parent(1), text.parent(2), text.parent(3), text.parent(4)));
     int[] under = text.underEach();
     assertEquals(22, under[0]);
     assertEquals(15, under[1]);

@@ -24,23 +24,33 @@ final class SamplePages {
   }
 
   static Extraction extract(String relative) {
-    return ArticleExtractor.withDefaults().extract(read(relative), "http://127.0.0.1:8080/" + relative);
+    return ArticleExtractor.withDefaults()
+        .extract(read(relative), "http://127.0.0.1:8080/" + relative);
   }
 
-  /** The seed's lead and body paragraphs: after the headline, without the source tag and «اقرأ أيضا:». */
+  /**
+   * The seed's lead and body paragraphs: after the headline, without the source tag and «اقرأ
+   * أيضا:».
+   */
   static List<String> seedParagraphs() {
     List<String> lines = seedLines();
     int end = lines.indexOf("أهم الأخبار");
     return lines.subList(2, end).stream()
-        .filter(s -> !s.equals(lines.get(1)) && !s.equals("الكوثر_ايران") && !s.equals("اقرأ أيضا:"))
+        .filter(
+            s -> !s.equals(lines.get(1)) && !s.equals("الكوثر_ايران") && !s.equals("اقرأ أيضا:"))
         .toList();
   }
 
   /** The seed's visible text, which the sample site keeps beside the page built from it. */
   static List<String> seedLines() {
     try {
-      String text = Files.readString(SITE.resolve("ar/alkawthar-eco-cybersecurity.txt"), StandardCharsets.UTF_8);
-      return Arrays.stream(text.split("\n")).map(s -> s.replace('\u00A0', ' ').strip()).filter(s -> !s.isEmpty()).toList();
+      String text =
+          Files.readString(
+              SITE.resolve("ar/alkawthar-eco-cybersecurity.txt"), StandardCharsets.UTF_8);
+      return Arrays.stream(text.split("\n"))
+          .map(s -> s.replace('\u00A0', ' ').strip())
+          .filter(s -> !s.isEmpty())
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -89,7 +89,8 @@ class TextLengthsTest {
     Element body = Jsoup.parse(HTML).body();
     OwnText text = DomPruner.survey(body).text();
     OwnText.Cursor cursor = text.cursor();
-    TextLengths lengths = TextLengths.of(body, el -> el.id().equals("b"), el -> text.own(cursor.numberOf(el)));
+    TextLengths lengths =
+        TextLengths.of(body, el -> el.id().equals("b"), el -> text.own(cursor.numberOf(el)));
     List<Integer> chars = new ArrayList<>();
     for (int i = 0; i < lengths.size(); i++) {
       chars.add(lengths.chars(i));

@@ -15,19 +15,23 @@ class EntityRecognizerTest {
   private static final EntityRecognizer NER = EntityRecognizer.load();
 
   private static String article() throws IOException {
-    try (InputStream in = EntityRecognizerTest.class.getResourceAsStream(
-        "alkawthar-eco-cybersecurity.txt")) {
+    try (InputStream in =
+        EntityRecognizerTest.class.getResourceAsStream("alkawthar-eco-cybersecurity.txt")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
   private static Entity byId(List<Entity> entities, String id) {
-    return entities.stream().filter(e -> e.id().equals(id)).findFirst()
+    return entities.stream()
+        .filter(e -> e.id().equals(id))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + id + " in " + entities));
   }
 
   private static Entity byName(List<Entity> entities, String name) {
-    return entities.stream().filter(e -> e.name().equals(name)).findFirst()
+    return entities.stream()
+        .filter(e -> e.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + name + " in " + entities));
   }
 
@@ -65,8 +69,8 @@ class EntityRecognizerTest {
     String text = article();
     Entity khan = byName(NER.recognize(text, "ar"), "أسد مجيد خان");
     assertEquals("PER", khan.type());
-    assertTrue(surfaces(text, khan).containsAll(List.of("أسد مجيد خان", "اسد مجيد خان",
-        "مجيد خان")));
+    assertTrue(
+        surfaces(text, khan).containsAll(List.of("أسد مجيد خان", "اسد مجيد خان", "مجيد خان")));
   }
 
   @Test
@@ -76,16 +80,21 @@ class EntityRecognizerTest {
 
   @Test
   void findsNoPersonAmongTheEcoArticlesCommonWords() throws IOException {
-    List<String> persons = NER.recognize(article(), "ar").stream()
-        .filter(e -> e.type().equals("PER")).map(Entity::name).toList();
+    List<String> persons =
+        NER.recognize(article(), "ar").stream()
+            .filter(e -> e.type().equals("PER"))
+            .map(Entity::name)
+            .toList();
     assertEquals(List.of("عارف", "أسد مجيد خان"), persons);
   }
 
-
   @Test
   void recognisesTheEnglishSentence() {
-    List<Entity> entities = NER.recognize("Iran's first vice president Mohammad Reza Aref met ECO"
-        + " Secretary General Asad Majeed Khan in Tehran.", "en");
+    List<Entity> entities =
+        NER.recognize(
+            "Iran's first vice president Mohammad Reza Aref met ECO"
+                + " Secretary General Asad Majeed Khan in Tehran.",
+            "en");
     assertEquals("LOC", byId(entities, "iso3166:IR").type());
     assertEquals("LOC", byId(entities, "tz:Asia/Tehran").type());
     assertEquals("ORG", byId(entities, "name:economic cooperation organization").type());
@@ -93,8 +102,11 @@ class EntityRecognizerTest {
 
   @Test
   void findsBothFullEnglishPersonNames() {
-    List<Entity> entities = NER.recognize("Iran's first vice president Mohammad Reza Aref met ECO"
-        + " Secretary General Asad Majeed Khan in Tehran.", "en");
+    List<Entity> entities =
+        NER.recognize(
+            "Iran's first vice president Mohammad Reza Aref met ECO"
+                + " Secretary General Asad Majeed Khan in Tehran.",
+            "en");
     assertEquals("PER", byName(entities, "Mohammad Reza Aref").type());
     assertEquals("PER", byName(entities, "Asad Majeed Khan").type());
   }

@@ -14,7 +14,8 @@ import org.jsoup.select.QueryParser;
 import org.junit.jupiter.api.Test;
 
 class AttributeScreenTest {
-  private static final String SELECTOR = "[itemprop=author], .byline, .post-author, [class*=byline]";
+  private static final String SELECTOR =
+      "[itemprop=author], .byline, .post-author, [class*=byline]";
 
   private static final AttributeScreen SCREEN =
       AttributeScreen.builder().key("itemprop").words("class", "byline", "author").build();
@@ -26,7 +27,8 @@ class AttributeScreenTest {
 
   @Test
   void letsThroughEverythingTheSelectorMatches() {
-    for (Document doc : new Document[] {Jsoup.parse(HTML), Jsoup.parse(HTML, "", preservingCase())}) {
+    for (Document doc :
+        new Document[] {Jsoup.parse(HTML), Jsoup.parse(HTML, "", preservingCase())}) {
       Evaluator selector = QueryParser.parse(SELECTOR);
       int matched = 0;
       for (Element el : doc.getAllElements()) {
@@ -53,7 +55,9 @@ class AttributeScreenTest {
 
   @Test
   void findsWordsAndKeysInAnyCase() {
-    Document doc = Jsoup.parse("<div CLASS='Top-BYLine'>x</div><div ItemProp=whatever>y</div>", "", preservingCase());
+    Document doc =
+        Jsoup.parse(
+            "<div CLASS='Top-BYLine'>x</div><div ItemProp=whatever>y</div>", "", preservingCase());
     for (Element el : doc.body().children()) {
       assertTrue(SCREEN.test(el), el.outerHtml());
     }
@@ -67,11 +71,16 @@ class AttributeScreenTest {
   void foldsWhatMatchesAnAsciiLetterInAnyCase() {
     assertEquals("post-author", AttributeScreen.fold("post-author"));
     assertEquals("top-byline", AttributeScreen.fold("Top-BYLine"));
-    assertEquals("byline writer kelvin ä", AttributeScreen.fold("BYL\u0130NE wr\u0131ter \u212Aelvin Ä".replace('Ä', 'ä')));
+    assertEquals(
+        "byline writer kelvin ä",
+        AttributeScreen.fold("BYL\u0130NE wr\u0131ter \u212Aelvin Ä".replace('Ä', 'ä')));
     for (char c = 0; c < Character.MAX_VALUE; c++) {
       for (char letter = 'a'; letter <= 'z'; letter++) {
         boolean matches = String.valueOf(c).regionMatches(true, 0, String.valueOf(letter), 0, 1);
-        assertEquals(matches, AttributeScreen.fold(String.valueOf(c)).equals(String.valueOf(letter)), "char " + (int) c);
+        assertEquals(
+            matches,
+            AttributeScreen.fold(String.valueOf(c)).equals(String.valueOf(letter)),
+            "char " + (int) c);
       }
     }
   }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class DateParserTest {
   @Test
   void isoWithOffset() {
-    assertEquals(Instant.parse("2024-12-11T10:12:05Z"), DateParser.parse("2024-12-11T13:42:05+03:30"));
+    assertEquals(
+        Instant.parse("2024-12-11T10:12:05Z"), DateParser.parse("2024-12-11T13:42:05+03:30"));
   }
 
   @Test
@@ -19,7 +20,8 @@ class DateParserTest {
 
   @Test
   void offsetWithoutColon() {
-    assertEquals(Instant.parse("2024-07-21T06:15:00Z"), DateParser.parse("2024-07-21T09:15:00+0300"));
+    assertEquals(
+        Instant.parse("2024-07-21T06:15:00Z"), DateParser.parse("2024-07-21T09:15:00+0300"));
   }
 
   @Test
@@ -29,7 +31,8 @@ class DateParserTest {
 
   @Test
   void rfc1123() {
-    assertEquals(Instant.parse("2024-07-21T09:15:00Z"), DateParser.parse("Sun, 21 Jul 2024 09:15:00 GMT"));
+    assertEquals(
+        Instant.parse("2024-07-21T09:15:00Z"), DateParser.parse("Sun, 21 Jul 2024 09:15:00 GMT"));
   }
 
   @Test

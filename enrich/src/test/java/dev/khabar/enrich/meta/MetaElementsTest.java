@@ -19,7 +19,12 @@ class MetaElementsTest {
           + "</head><body><meta property=OG:Title content=G></body>";
 
   private static final List<String> SELECTORS =
-      List.of("meta[property=og:title]", "meta[name=date]", "meta[itemprop=date]", "meta[name=other]", "meta[name=none]");
+      List.of(
+          "meta[property=og:title]",
+          "meta[name=date]",
+          "meta[itemprop=date]",
+          "meta[name=other]",
+          "meta[name=none]");
 
   @Test
   void holdsEveryElementTheSelectorMatchesInDocumentOrder() {
@@ -30,7 +35,8 @@ class MetaElementsTest {
       for (String selector : SELECTORS) {
         Evaluator evaluator = QueryParser.parse(selector);
         List<Element> matched = metas.stream().filter(el -> el.is(evaluator)).toList();
-        List<Element> found = index.candidates(selector).stream().filter(el -> el.is(evaluator)).toList();
+        List<Element> found =
+            index.candidates(selector).stream().filter(el -> el.is(evaluator)).toList();
         assertEquals(matched, found, selector);
       }
     }
@@ -40,8 +46,14 @@ class MetaElementsTest {
   void narrowsTheSearchToElementsWithTheAttribute() {
     Document doc = Jsoup.parse(HTML);
     MetaElements index = MetaElements.of(doc.getElementsByTag("meta"));
-    assertEquals(List.of("A", "G"), index.candidates("meta[property=og:title]").stream().map(el -> el.attr("content")).toList());
-    assertEquals(List.of("B", "C", "D"), index.candidates("meta[name=date]").stream().map(el -> el.attr("content")).toList());
+    assertEquals(
+        List.of("A", "G"),
+        index.candidates("meta[property=og:title]").stream()
+            .map(el -> el.attr("content"))
+            .toList());
+    assertEquals(
+        List.of("B", "C", "D"),
+        index.candidates("meta[name=date]").stream().map(el -> el.attr("content")).toList());
     assertEquals(List.of(), index.candidates("meta[name=none]"));
   }
 

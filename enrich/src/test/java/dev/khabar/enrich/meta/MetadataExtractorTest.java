@@ -25,30 +25,37 @@ class MetadataExtractorTest {
 
   @Test
   void parselyPubDate() {
-    PageMetadata meta = read("<meta name=parsely-pub-date content=2024-08-03T07:30:00Z>", "https://example.com/a");
+    PageMetadata meta =
+        read("<meta name=parsely-pub-date content=2024-08-03T07:30:00Z>", "https://example.com/a");
     assertEquals(Instant.parse("2024-08-03T07:30:00Z"), meta.publishedAt());
   }
 
   @Test
   void timeElement() {
-    PageMetadata meta = read("<p>By Ann Lee <time datetime=2024-07-21>21 July</time></p>", "https://example.com/a");
+    PageMetadata meta =
+        read("<p>By Ann Lee <time datetime=2024-07-21>21 July</time></p>", "https://example.com/a");
     assertEquals(Instant.parse("2024-07-21T00:00:00Z"), meta.publishedAt());
   }
 
   @Test
   void dateInUrl() {
-    assertEquals(Instant.parse("2024-07-21T00:00:00Z"), MetadataExtractor.urlDate("https://example.com/2024/07/21/story"));
+    assertEquals(
+        Instant.parse("2024-07-21T00:00:00Z"),
+        MetadataExtractor.urlDate("https://example.com/2024/07/21/story"));
   }
 
   @Test
   void arabicDateLine() {
-    PageMetadata meta = read("<span class=date>بغداد، ٢١ تموز ٢٠٢٤</span>", "https://example.com/a");
+    PageMetadata meta =
+        read("<span class=date>بغداد، ٢١ تموز ٢٠٢٤</span>", "https://example.com/a");
     assertEquals(Instant.parse("2024-07-21T00:00:00Z"), meta.publishedAt());
   }
 
   @Test
   void mastheadDateIsNotPublicationDate() {
-    assertNull(read("<header><span class=date>١١ ديسمبر ٢٠٢٤</span></header>", "https://example.com/a").publishedAt());
+    assertNull(
+        read("<header><span class=date>١١ ديسمبر ٢٠٢٤</span></header>", "https://example.com/a")
+            .publishedAt());
   }
 
   @Test

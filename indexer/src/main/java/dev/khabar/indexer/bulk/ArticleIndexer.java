@@ -46,10 +46,10 @@ import org.slf4j.LoggerFactory;
  * is the article id and its external version the fetch time, so a replay never overwrites a newer
  * version. Offsets are committed only up to the first record that Elasticsearch has not yet
  * acknowledged and the dead-letter topic has not taken; each commit is one Kafka transaction with
- * the dead letters of the records it passes, so a crash before it can neither lose a dead letter nor,
- * after the replay, leave two. Items that fail for a passing reason (429,
- * 503, rejected execution, Elasticsearch down) are retried with backoff; the consumer pauses while
- * too many records are in flight, so memory stays bounded whatever Elasticsearch does.
+ * the dead letters of the records it passes, so a crash before it can neither lose a dead letter
+ * nor, after the replay, leave two. Items that fail for a passing reason (429, 503, rejected
+ * execution, Elasticsearch down) are retried with backoff; the consumer pauses while too many
+ * records are in flight, so memory stays bounded whatever Elasticsearch does.
  */
 public final class ArticleIndexer implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleIndexer.class);
@@ -76,8 +76,10 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
   private final DeadLetters deadLetters;
   private final OffsetTracker offsets = new OffsetTracker();
   private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+
   /** Dead letters not yet committed; they go out in the transaction that commits their offsets. */
   private final List<DeadLetters.Letter> letters = new ArrayList<>();
+
   private final ScheduledExecutorService retries;
   private final Clock clock;
   private final Counter indexed;
@@ -121,7 +123,8 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
         new DeadLetters(clientProperties, settings.deadLetterTopic(), settings.transactionalId());
     this.retries =
         Executors.newSingleThreadScheduledExecutor(
-            runnable -> Thread.ofPlatform().name("khabar-bulk-retry").daemon(true).unstarted(runnable));
+            runnable ->
+                Thread.ofPlatform().name("khabar-bulk-retry").daemon(true).unstarted(runnable));
     this.ingester =
         BulkIngester.of(
             b ->
@@ -212,8 +215,17 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
   void accept(ConsumerRecord<byte[], byte[]> record) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
     offsets.started(partition, record.offset());
-    String key = record.key() == null ? "" : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
-    RecordRef ref = new RecordRef(partition, record.offset(), key, record.value() == null ? new byte[0] : record.value(), 0);
+    String key =
+        record.key() == null
+            ? ""
+            : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+    RecordRef ref =
+        new RecordRef(
+            partition,
+            record.offset(),
+            key,
+            record.value() == null ? new byte[0] : record.value(),
+            0);
     Article article;
     try {
       article = Json.fromBytes(ref.value(), Article.class);
@@ -277,7 +289,11 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     try {
       deadLetters.commit(due, committable, consumer.groupMetadata());
     } catch (DeadLetters.CommitFailed e) {
-      LOG.warn("commit of {} offsets and {} dead letters failed, retrying: {}", committable.size(), due.size(), e.getMessage());
+      LOG.warn(
+          "commit of {} offsets and {} dead letters failed, retrying: {}",
+          committable.size(),
+          due.size(),
+          e.getMessage());
       return;
     }
     deadLettered.increment(due.size());
@@ -298,7 +314,8 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     retries.shutdownNow();
     ingester.flush();
     long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-    // Wait for what is with Elasticsearch, not for what waits to be retried: the next start does that.
+    // Wait for what is with Elasticsearch, not for what waits to be retried: the next start does
+    // that.
     while (offsets.pendingCount() > awaitingRetry.get() && System.nanoTime() < deadline) {
       drainFinished();
       Thread.sleep(50);
@@ -379,7 +396,8 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     @Override
     public void afterBulk(
         long executionId, BulkRequest request, List<RecordRef> contexts, Throwable failure) {
-      LOG.warn("bulk request of {} documents failed, retrying: {}", contexts.size(), failure.toString());
+      LOG.warn(
+          "bulk request of {} documents failed, retrying: {}", contexts.size(), failure.toString());
       for (RecordRef ref : contexts) {
         retryLater(ref, ref.value());
       }
@@ -412,7 +430,10 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
   }
 
-  /** Whether the consumer thread runs: false before {@link #run()} and once it ended, for any reason. */
+  /**
+   * Whether the consumer thread runs: false before {@link #run()} and once it ended, for any
+   * reason.
+   */
   public boolean isRunning() {
     return started.get() && stopped.getCount() > 0;
   }

@@ -20,11 +20,11 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Commits the consumer's offsets together with the dead-letter records of the records they pass,
- * in one Kafka transaction: a crash before the commit leaves neither, so a replay dead-letters a
- * record again without a duplicate reaching (read-committed) readers of the dead-letter topic.
- * Each dead-letter record keeps the original key and value, with the error and the record's origin
- * in headers. Used by the consumer thread only.
+ * Commits the consumer's offsets together with the dead-letter records of the records they pass, in
+ * one Kafka transaction: a crash before the commit leaves neither, so a replay dead-letters a
+ * record again without a duplicate reaching (read-committed) readers of the dead-letter topic. Each
+ * dead-letter record keeps the original key and value, with the error and the record's origin in
+ * headers. Used by the consumer thread only.
  */
 final class DeadLetters implements AutoCloseable {
   /** A record to dead-letter. */
@@ -62,7 +62,10 @@ final class DeadLetters implements AutoCloseable {
    * @throws KafkaException when this producer can never commit again (fenced by another instance
    *     with the same transactional id, not authorised): the indexer must stop
    */
-  void commit(List<Letter> letters, Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group)
+  void commit(
+      List<Letter> letters,
+      Map<TopicPartition, OffsetAndMetadata> offsets,
+      ConsumerGroupMetadata group)
       throws CommitFailed {
     if (!initialised) {
       producer.initTransactions();
@@ -96,7 +99,9 @@ final class DeadLetters implements AutoCloseable {
     record.headers().add(header("khabar.error.type", letter.errorType()));
     record.headers().add(header("khabar.error.message", letter.message()));
     record.headers().add(header("khabar.source.topic", ref.partition().topic()));
-    record.headers().add(header("khabar.source.partition", Integer.toString(ref.partition().partition())));
+    record
+        .headers()
+        .add(header("khabar.source.partition", Integer.toString(ref.partition().partition())));
     record.headers().add(header("khabar.source.offset", Long.toString(ref.offset())));
     return record;
   }

@@ -31,7 +31,8 @@ final class ItemFailures {
       // With external versions a conflict means the index already holds this or a newer version.
       return Action.ALREADY_NEWER;
     }
-    if (RETRYABLE_STATUS.contains(status) || errorType != null && RETRYABLE_TYPES.contains(errorType)) {
+    if (RETRYABLE_STATUS.contains(status)
+        || errorType != null && RETRYABLE_TYPES.contains(errorType)) {
       return Action.RETRY;
     }
     return Action.DEAD_LETTER;

@@ -7,8 +7,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Which offsets of each partition are still in flight. The committable offset of a partition is
- * its lowest pending offset, or one past the highest seen when none is pending: a record is never
+ * Which offsets of each partition are still in flight. The committable offset of a partition is its
+ * lowest pending offset, or one past the highest seen when none is pending: a record is never
  * committed before every record before it is done. Thread-safe.
  */
 final class OffsetTracker {

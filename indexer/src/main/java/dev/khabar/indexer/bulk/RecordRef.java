@@ -8,7 +8,8 @@ import org.apache.kafka.common.TopicPartition;
  *
  * @param attempt how many times this operation was sent to Elasticsearch before
  */
-record RecordRef(TopicPartition partition, long offset, String articleId, byte[] value, int attempt) {
+record RecordRef(
+    TopicPartition partition, long offset, String articleId, byte[] value, int attempt) {
   RecordRef nextAttempt() {
     return new RecordRef(partition, offset, articleId, value, attempt + 1);
   }

@@ -26,7 +26,8 @@ public final class ElasticsearchClients {
           config.jsonMapper(new JacksonJsonpMapper(Json.mapper().copy()));
           settings.apiKey().ifPresent(config::apiKey);
           if (settings.username().isPresent()) {
-            config.usernameAndPassword(settings.username().get(), settings.password().orElseThrow());
+            config.usernameAndPassword(
+                settings.username().get(), settings.password().orElseThrow());
           }
           settings.caCertificate().ifPresent(path -> config.sslContext(sslContext(Path.of(path))));
           return config;

@@ -23,7 +23,8 @@ public record EsSettings(
           "KHABAR_ES_USERNAME and KHABAR_ES_PASSWORD must be set together");
     }
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      throw new IllegalArgumentException("KHABAR_ES_URL must start with http:// or https://: " + url);
+      throw new IllegalArgumentException(
+          "KHABAR_ES_URL must start with http:// or https://: " + url);
     }
   }
 
@@ -37,13 +38,20 @@ public record EsSettings(
   }
 
   public static EsSettings of(String url) {
-    return new EsSettings(url, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new EsSettings(
+        url, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   @Override
   public String toString() {
     String auth =
         apiKey.isPresent() ? "api key (set)" : username.map(u -> "user " + u).orElse("none");
-    return "EsSettings[url=" + url + ", auth=" + auth + ", ca=" + caCertificate.orElse("system") + "]";
+    return "EsSettings[url="
+        + url
+        + ", auth="
+        + auth
+        + ", ca="
+        + caCertificate.orElse("system")
+        + "]";
   }
 }

@@ -52,7 +52,9 @@ public final class KibanaImport {
     record Basic(String username, String password) implements Auth {
       @Override
       public String header() {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+            + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
       }
 
       @Override
@@ -83,7 +85,8 @@ public final class KibanaImport {
   public KibanaImport(URI kibana, Auth auth, Duration timeout) {
     String scheme = kibana.getScheme();
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
-      throw new IllegalArgumentException("the Kibana URL must start with http:// or https://: " + kibana);
+      throw new IllegalArgumentException(
+          "the Kibana URL must start with http:// or https://: " + kibana);
     }
     this.kibana = kibana;
     this.auth = auth;
@@ -99,7 +102,8 @@ public final class KibanaImport {
     }
   }
 
-  public Result importObjects(byte[] ndjson, String fileName) throws IOException, InterruptedException {
+  public Result importObjects(byte[] ndjson, String fileName)
+      throws IOException, InterruptedException {
     String boundary = "khabar-" + UUID.randomUUID();
     String base = kibana.toString().replaceAll("/+$", "");
     HttpRequest.Builder request =
@@ -113,7 +117,8 @@ public final class KibanaImport {
       request.header("Authorization", auth.header());
     }
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build()) {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return parse(response.statusCode(), response.body());
     }
   }
@@ -121,8 +126,12 @@ public final class KibanaImport {
   static byte[] multipart(String boundary, String fileName, byte[] content) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     String head =
-        "--" + boundary + "\r\n"
-            + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName.replace("\"", "") + "\"\r\n"
+        "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\"file\"; filename=\""
+            + fileName.replace("\"", "")
+            + "\"\r\n"
             + "Content-Type: application/ndjson\r\n\r\n";
     body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
@@ -139,20 +148,29 @@ public final class KibanaImport {
     }
     List<Outcome> outcomes = new ArrayList<>();
     for (JsonNode done : json.path("successResults")) {
-      outcomes.add(new Outcome(done.path("type").asText(), done.path("id").asText(), done.path("meta").path("title").asText(), Optional.empty()));
+      outcomes.add(
+          new Outcome(
+              done.path("type").asText(),
+              done.path("id").asText(),
+              done.path("meta").path("title").asText(),
+              Optional.empty()));
     }
     for (JsonNode failed : json.path("errors")) {
       JsonNode error = failed.path("error");
       String what = error.path("type").asText("unknown");
       if (error.has("references")) {
         List<String> missing = new ArrayList<>();
-        error.path("references").forEach(r -> missing.add(r.path("type").asText() + " " + r.path("id").asText()));
+        error
+            .path("references")
+            .forEach(r -> missing.add(r.path("type").asText() + " " + r.path("id").asText()));
         what += " " + missing;
       } else if (error.has("message")) {
         what += ": " + error.path("message").asText();
       }
       String title = failed.path("title").asText(failed.path("meta").path("title").asText());
-      outcomes.add(new Outcome(failed.path("type").asText(), failed.path("id").asText(), title, Optional.of(what)));
+      outcomes.add(
+          new Outcome(
+              failed.path("type").asText(), failed.path("id").asText(), title, Optional.of(what)));
     }
     return new Result(status, json.path("success").asBoolean(false), outcomes, body);
   }

@@ -19,14 +19,20 @@ import picocli.CommandLine.Option;
 @Command(
     name = "kibana-setup",
     mixinStandardHelpOptions = true,
-    description = "Imports Khabar's Kibana data view, saved search and dashboard (overwriting earlier versions).")
+    description =
+        "Imports Khabar's Kibana data view, saved search and dashboard (overwriting earlier versions).")
 public final class KibanaSetupCommand implements Callable<Integer> {
   private final Env env;
 
-  @Option(names = "--kibana", description = "Kibana URL (default: $KHABAR_KIBANA_URL or http://127.0.0.1:5601); add /s/SPACE for a space")
+  @Option(
+      names = "--kibana",
+      description =
+          "Kibana URL (default: $KHABAR_KIBANA_URL or http://127.0.0.1:5601); add /s/SPACE for a space")
   String url;
 
-  @Option(names = "--file", description = "an NDJSON export to import instead of the bundled saved objects")
+  @Option(
+      names = "--file",
+      description = "an NDJSON export to import instead of the bundled saved objects")
   @Nullable Path file;
 
   @Option(names = "--timeout", description = "HTTP timeout in seconds (default: ${DEFAULT-VALUE})")
@@ -52,7 +58,8 @@ public final class KibanaSetupCommand implements Callable<Integer> {
     var username = env.optional("KHABAR_KIBANA_USERNAME");
     var password = env.optional("KHABAR_KIBANA_PASSWORD");
     if (username.isPresent() != password.isPresent()) {
-      throw new IllegalArgumentException("KHABAR_KIBANA_USERNAME and KHABAR_KIBANA_PASSWORD must be set together");
+      throw new IllegalArgumentException(
+          "KHABAR_KIBANA_USERNAME and KHABAR_KIBANA_PASSWORD must be set together");
     }
     return username.isPresent()
         ? new KibanaImport.Auth.Basic(username.get(), password.get())
@@ -65,14 +72,18 @@ public final class KibanaSetupCommand implements Callable<Integer> {
     byte[] ndjson = file == null ? KibanaImport.bundled() : Files.readAllBytes(file);
     String name = file == null ? "khabar-saved-objects.ndjson" : file.getFileName().toString();
     KibanaImport.Result result =
-        new KibanaImport(URI.create(url), auth(), Duration.ofSeconds(timeoutSeconds)).importObjects(ndjson, name);
+        new KibanaImport(URI.create(url), auth(), Duration.ofSeconds(timeoutSeconds))
+            .importObjects(ndjson, name);
     if (result.status() != 200) {
-      out.printf("Kibana at %s answered HTTP %d: %s%n", url, result.status(), abbreviate(result.body()));
+      out.printf(
+          "Kibana at %s answered HTTP %d: %s%n", url, result.status(), abbreviate(result.body()));
       out.flush();
       return 1;
     }
     long failed = result.outcomes().stream().filter(o -> o.error().isPresent()).count();
-    out.printf("%d saved objects imported into %s, %d failed%n", result.outcomes().size() - failed, url, failed);
+    out.printf(
+        "%d saved objects imported into %s, %d failed%n",
+        result.outcomes().size() - failed, url, failed);
     for (KibanaImport.Outcome outcome : result.outcomes()) {
       out.printf(
           "  %s %s %s «%s»%s%n",

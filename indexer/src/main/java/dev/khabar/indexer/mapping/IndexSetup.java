@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs the index design, idempotently: the composable template {@code khabar-news-articles}
- * for {@code news-articles-*}, and, when the alias does not exist yet, the first index {@code
+ * Installs the index design, idempotently: the composable template {@code khabar-news-articles} for
+ * {@code news-articles-*}, and, when the alias does not exist yet, the first index {@code
  * news-articles-000001} with the alias as its write index. It needs no x-pack feature (no ILM, no
  * data stream), so it works on every distribution.
  */

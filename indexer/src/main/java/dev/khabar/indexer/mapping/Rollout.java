@@ -24,12 +24,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Rolls out a new mapping version without the {@code _reindex} API (the embedded node has none, and
- * scroll + bulk works on every distribution): installs the template, creates the next index
- * ({@code news-articles-000001} → {@code -000002}), copies every document with its external version
- * (the fetch time), swaps the alias to the new index in one atomic {@code _aliases} call, then
- * copies again what reached the old index while the first copy ran. External versions make each
- * copy idempotent and keep a newer document that the indexer already wrote to the new index. The
- * old index is kept until {@link #deleteOld} is called. Not thread-safe.
+ * scroll + bulk works on every distribution): installs the template, creates the next index ({@code
+ * news-articles-000001} → {@code -000002}), copies every document with its external version (the
+ * fetch time), swaps the alias to the new index in one atomic {@code _aliases} call, then copies
+ * again what reached the old index while the first copy ran. External versions make each copy
+ * idempotent and keep a newer document that the indexer already wrote to the new index. The old
+ * index is kept until {@link #deleteOld} is called. Not thread-safe.
  */
 public final class Rollout {
   private static final Pattern NUMBERED = Pattern.compile("(.+)-(\\d{6})");
@@ -59,7 +59,8 @@ public final class Rollout {
       single = index.getKey();
     }
     if (indices.size() != 1 || single == null) {
-      throw new IllegalStateException("alias " + alias + " has no write index among " + indices.keySet());
+      throw new IllegalStateException(
+          "alias " + alias + " has no write index among " + indices.keySet());
     }
     return single;
   }
@@ -74,12 +75,15 @@ public final class Rollout {
   }
 
   /** Installs the template (the new mapping version) and creates {@code index} from it. */
-  public void createFromTemplate(String templateName, InputStream templateJson, String index) throws IOException {
+  public void createFromTemplate(String templateName, InputStream templateJson, String index)
+      throws IOException {
     client.indices().putIndexTemplate(t -> t.name(templateName).withJson(templateJson));
     client.indices().create(c -> c.index(index));
   }
 
-  /** Copies every document of {@code from} (or those indexed since {@code since}) into {@code to}. */
+  /**
+   * Copies every document of {@code from} (or those indexed since {@code since}) into {@code to}.
+   */
   public Copied copy(String from, String to, @Nullable Instant since) throws IOException {
     Query query =
         since == null
@@ -89,7 +93,13 @@ public final class Rollout {
     client.indices().refresh(r -> r.index(from));
     SearchResponse<JsonNode> page =
         client.search(
-            s -> s.index(from).query(query).size(PAGE).version(true).sort(o -> o.doc(d -> d)).scroll(KEEP_ALIVE),
+            s ->
+                s.index(from)
+                    .query(query)
+                    .size(PAGE)
+                    .version(true)
+                    .sort(o -> o.doc(d -> d))
+                    .scroll(KEEP_ALIVE),
             JsonNode.class);
     String scrollId = page.scrollId();
     List<Hit<JsonNode>> hits = page.hits().hits();
@@ -100,7 +110,8 @@ public final class Rollout {
         alreadyNewer += write(to, hits);
         documents += hits.size();
         String id = scrollId;
-        ScrollResponse<JsonNode> more = client.scroll(s -> s.scrollId(id).scroll(KEEP_ALIVE), JsonNode.class);
+        ScrollResponse<JsonNode> more =
+            client.scroll(s -> s.scrollId(id).scroll(KEEP_ALIVE), JsonNode.class);
         scrollId = more.scrollId();
         hits = more.hits().hits();
       }
@@ -124,7 +135,14 @@ public final class Rollout {
       JsonNode source = hit.source();
       operations.add(
           BulkOperation.of(
-              o -> o.index(i -> i.index(to).id(hit.id()).versionType(VersionType.External).version(version).document(source))));
+              o ->
+                  o.index(
+                      i ->
+                          i.index(to)
+                              .id(hit.id())
+                              .versionType(VersionType.External)
+                              .version(version)
+                              .document(source))));
     }
     BulkResponse response = client.bulk(b -> b.operations(operations));
     long alreadyNewer = 0;
@@ -136,7 +154,14 @@ public final class Rollout {
         alreadyNewer++; // the indexer already wrote this or a newer version there
       } else {
         throw new IllegalStateException(
-            "copying " + item.id() + " into " + to + " failed: " + item.error().type() + " " + item.error().reason());
+            "copying "
+                + item.id()
+                + " into "
+                + to
+                + " failed: "
+                + item.error().type()
+                + " "
+                + item.error().reason());
       }
     }
     return alreadyNewer;
@@ -145,15 +170,17 @@ public final class Rollout {
   /** Points the alias at {@code to} alone, as its write index, in one atomic call. */
   public void swap(String to) throws IOException {
     Map<String, IndexAliases> current = client.indices().getAlias(g -> g.name(alias)).aliases();
-    client.indices().updateAliases(
-        u -> {
-          for (String index : current.keySet()) {
-            if (!index.equals(to)) {
-              u.actions(a -> a.remove(r -> r.index(index).alias(alias)));
-            }
-          }
-          return u.actions(a -> a.add(add -> add.index(to).alias(alias).isWriteIndex(true)));
-        });
+    client
+        .indices()
+        .updateAliases(
+            u -> {
+              for (String index : current.keySet()) {
+                if (!index.equals(to)) {
+                  u.actions(a -> a.remove(r -> r.index(index).alias(alias)));
+                }
+              }
+              return u.actions(a -> a.add(add -> add.index(to).alias(alias).isWriteIndex(true)));
+            });
   }
 
   public long count(String index) throws IOException {

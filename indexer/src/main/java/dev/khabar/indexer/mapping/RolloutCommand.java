@@ -26,9 +26,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "rollout",
     mixinStandardHelpOptions = true,
-    description = "Rolls out a new mapping version: next index from the template, copy, atomic alias swap.")
+    description =
+        "Rolls out a new mapping version: next index from the template, copy, atomic alias swap.")
 public final class RolloutCommand implements Callable<Integer> {
-  @Option(names = "--es", description = "Elasticsearch URL (default: $KHABAR_ES_URL or http://127.0.0.1:9200)")
+  @Option(
+      names = "--es",
+      description = "Elasticsearch URL (default: $KHABAR_ES_URL or http://127.0.0.1:9200)")
   String url = Env.system().string("KHABAR_ES_URL", "http://127.0.0.1:9200");
 
   @Option(names = "--alias", description = "the alias (default: $KHABAR_ES_ALIAS or news-articles)")
@@ -37,16 +40,25 @@ public final class RolloutCommand implements Callable<Integer> {
   @Option(names = "--template", description = "a template JSON file instead of the one in the jar")
   @Nullable Path template;
 
-  @Option(names = "--template-name", description = "the composable template's name (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--template-name",
+      description = "the composable template's name (default: ${DEFAULT-VALUE})")
   String templateName = IndexSetup.TEMPLATE_NAME;
 
-  @Option(names = "--swap-to", description = "only swap the alias to this existing index (after a replay from Kafka)")
+  @Option(
+      names = "--swap-to",
+      description = "only swap the alias to this existing index (after a replay from Kafka)")
   @Nullable String swapTo;
 
-  @Option(names = "--settle", description = "seconds to wait after the swap before the catch-up copy (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--settle",
+      description =
+          "seconds to wait after the swap before the catch-up copy (default: ${DEFAULT-VALUE})")
   int settleSeconds = 5;
 
-  @Option(names = "--delete-old", description = "delete the old index once the new one holds at least as many documents")
+  @Option(
+      names = "--delete-old",
+      description = "delete the old index once the new one holds at least as many documents")
   boolean deleteOld;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -55,8 +67,12 @@ public final class RolloutCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Env env = Env.system();
     EsSettings settings =
-        new EsSettings(url, env.optional("KHABAR_ES_API_KEY"), env.optional("KHABAR_ES_USERNAME"),
-            env.optional("KHABAR_ES_PASSWORD"), env.optional("KHABAR_ES_CA_CERT"));
+        new EsSettings(
+            url,
+            env.optional("KHABAR_ES_API_KEY"),
+            env.optional("KHABAR_ES_USERNAME"),
+            env.optional("KHABAR_ES_PASSWORD"),
+            env.optional("KHABAR_ES_CA_CERT"));
     try (ElasticsearchClient client = ElasticsearchClients.create(settings)) {
       return run(new Rollout(client, alias), spec.commandLine().getOut());
     }
@@ -71,7 +87,8 @@ public final class RolloutCommand implements Callable<Integer> {
       return 0;
     }
     String next = Rollout.next(old);
-    try (InputStream json = template == null ? IndexSetup.templateJson() : Files.newInputStream(template)) {
+    try (InputStream json =
+        template == null ? IndexSetup.templateJson() : Files.newInputStream(template)) {
       rollout.createFromTemplate(templateName, json, next);
     }
     out.printf("created %s from template %s%n", next, templateName);
@@ -83,7 +100,9 @@ public final class RolloutCommand implements Callable<Integer> {
     out.printf("alias %s now writes to %s%n", alias, next);
     Thread.sleep(Duration.ofSeconds(settleSeconds));
     Rollout.Copied caughtUp = rollout.copy(old, next, copyStart);
-    out.printf("caught up %d documents indexed during the copy (%d already newer)%n", caughtUp.documents(), caughtUp.alreadyNewer());
+    out.printf(
+        "caught up %d documents indexed during the copy (%d already newer)%n",
+        caughtUp.documents(), caughtUp.alreadyNewer());
     long before = rollout.count(old);
     long after = rollout.count(next);
     out.printf("%s: %d documents, %s: %d documents%n", old, before, next, after);

@@ -1,4 +1,7 @@
-/** The index design: the composable template, the mapping analysts search, and the document each article becomes. */
+/**
+ * The index design: the composable template, the mapping analysts search, and the document each
+ * article becomes.
+ */
 @NullMarked
 package dev.khabar.indexer.mapping;
 

@@ -17,19 +17,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code khabar search QUERY}: the top hits from the index, with title, site, date and entities. */
+/**
+ * {@code khabar search QUERY}: the top hits from the index, with title, site, date and entities.
+ */
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
-    description = "Searches the news-articles index (Arabic and English analysis) and prints the top hits.")
+    description =
+        "Searches the news-articles index (Arabic and English analysis) and prints the top hits.")
 public final class SearchCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", description = "the words to search for")
   List<String> words = new ArrayList<>();
 
-  @Option(names = "--es", description = "Elasticsearch URL (default: $KHABAR_ES_URL or http://127.0.0.1:9200)")
+  @Option(
+      names = "--es",
+      description = "Elasticsearch URL (default: $KHABAR_ES_URL or http://127.0.0.1:9200)")
   String url = Env.system().string("KHABAR_ES_URL", "http://127.0.0.1:9200");
 
-  @Option(names = {"-n", "--size"}, description = "how many hits (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"-n", "--size"},
+      description = "how many hits (default: ${DEFAULT-VALUE})")
   int size = 10;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -47,8 +54,12 @@ public final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (ElasticsearchClient client = ElasticsearchClients.create(settings)) {
       SearchResponse<JsonNode> response =
-          new ArticleSearch(client, env.string("KHABAR_ES_ALIAS", Topics.INDEX_ALIAS)).search(String.join(" ", words), size);
-      out.printf("%d hits for «%s»%n", response.hits().total() == null ? 0 : response.hits().total().value(), String.join(" ", words));
+          new ArticleSearch(client, env.string("KHABAR_ES_ALIAS", Topics.INDEX_ALIAS))
+              .search(String.join(" ", words), size);
+      out.printf(
+          "%d hits for «%s»%n",
+          response.hits().total() == null ? 0 : response.hits().total().value(),
+          String.join(" ", words));
       for (Hit<JsonNode> hit : response.hits().hits()) {
         out.println(ArticleSearch.describe(hit));
       }

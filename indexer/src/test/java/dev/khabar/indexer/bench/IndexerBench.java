@@ -43,7 +43,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class IndexerBench {
   private static final int BATCH = 2000;
-  private static final String[] SITES = {"alkawthartv.ir", "bbc.com", "aljazeera.net", "reuters.com", "almayadeen.net"};
+  private static final String[] SITES = {
+    "alkawthartv.ir", "bbc.com", "aljazeera.net", "reuters.com", "almayadeen.net"
+  };
 
   private IndexerBench() {}
 
@@ -53,7 +55,8 @@ public final class IndexerBench {
     String esUrl = SharedServices.elasticsearch().httpUrl();
     List<Article> articles = articles(n);
     long bytes = articles.stream().mapToLong(a -> Json.toBytes(a).length).sum();
-    System.out.printf("%d synthetic articles, %.1f MB of JSON, on %s and %s%n", n, bytes / 1e6, bootstrap, esUrl);
+    System.out.printf(
+        "%d synthetic articles, %.1f MB of JSON, on %s and %s%n", n, bytes / 1e6, bootstrap, esUrl);
 
     try (ElasticsearchClient client = ElasticsearchClients.create(EsSettings.of(esUrl))) {
       // Warm-up: the JIT and the node's first index, on a throwaway alias.
@@ -67,7 +70,8 @@ public final class IndexerBench {
     System.exit(0); // the embedded services stop in their shutdown hook
   }
 
-  private static double bulkLoop(ElasticsearchClient client, String alias, List<Article> articles) throws Exception {
+  private static double bulkLoop(ElasticsearchClient client, String alias, List<Article> articles)
+      throws Exception {
     new IndexSetup(client, alias).install();
     Instant indexedAt = Instant.now();
     long start = System.nanoTime();
@@ -75,18 +79,28 @@ public final class IndexerBench {
       List<BulkOperation> operations = new ArrayList<>(BATCH);
       for (Article article : articles.subList(from, Math.min(articles.size(), from + BATCH))) {
         operations.add(
-            BulkOperation.of(o -> o.index(i -> i.index(alias).id(article.id()).versionType(VersionType.External)
-                .version(ArticleDocument.version(article)).document(ArticleDocument.of(article, indexedAt)))));
+            BulkOperation.of(
+                o ->
+                    o.index(
+                        i ->
+                            i.index(alias)
+                                .id(article.id())
+                                .versionType(VersionType.External)
+                                .version(ArticleDocument.version(article))
+                                .document(ArticleDocument.of(article, indexedAt)))));
       }
       BulkResponse response = client.bulk(b -> b.operations(operations));
       if (response.errors()) {
-        throw new IllegalStateException("bulk errors: " + response.items().stream().filter(i -> i.error() != null).findFirst());
+        throw new IllegalStateException(
+            "bulk errors: " + response.items().stream().filter(i -> i.error() != null).findFirst());
       }
     }
     return articles.size() / seconds(start);
   }
 
-  private static double throughIndexer(ElasticsearchClient client, String bootstrap, String alias, List<Article> articles) throws Exception {
+  private static double throughIndexer(
+      ElasticsearchClient client, String bootstrap, String alias, List<Article> articles)
+      throws Exception {
     String topic = "khabar.articles.bench-" + System.nanoTime();
     SharedServices.kafka().createTopic(topic, 3);
     Properties properties = new Properties();
@@ -97,17 +111,34 @@ public final class IndexerBench {
     properties.put(ProducerConfig.LINGER_MS_CONFIG, 10);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties)) {
       for (Article article : articles) {
-        producer.send(new ProducerRecord<>(topic, article.id().getBytes(StandardCharsets.UTF_8), Json.toBytes(article)));
+        producer.send(
+            new ProducerRecord<>(
+                topic, article.id().getBytes(StandardCharsets.UTF_8), Json.toBytes(article)));
       }
     }
     new IndexSetup(client, alias).install();
     // The indexer's defaults (README, configuration).
     ArticleIndexer.Settings settings =
-        new ArticleIndexer.Settings(topic, topic + ".dlq", alias, "bench-" + topic, "bench-" + topic,
-            2000, 5L * 1024 * 1024, 2, Duration.ofSeconds(1), 10_000, Duration.ofSeconds(30));
+        new ArticleIndexer.Settings(
+            topic,
+            topic + ".dlq",
+            alias,
+            "bench-" + topic,
+            "bench-" + topic,
+            2000,
+            5L * 1024 * 1024,
+            2,
+            Duration.ofSeconds(1),
+            10_000,
+            Duration.ofSeconds(30));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     ArticleIndexer indexer =
-        new ArticleIndexer(KafkaSettings.plaintext(bootstrap).clientProperties(), client, settings, registry, Clock.systemUTC());
+        new ArticleIndexer(
+            KafkaSettings.plaintext(bootstrap).clientProperties(),
+            client,
+            settings,
+            registry,
+            Clock.systemUTC());
     long start = System.nanoTime();
     Thread thread = Thread.ofPlatform().name("bench-indexer").start(indexer);
     double firstDocument = 0;
@@ -120,7 +151,9 @@ public final class IndexerBench {
     double took = seconds(start);
     indexer.stop(Duration.ofSeconds(15));
     thread.join();
-    System.out.printf("  (indexer: first document acknowledged after %.1f s, all %d after %.1f s)%n", firstDocument, articles.size(), took);
+    System.out.printf(
+        "  (indexer: first document acknowledged after %.1f s, all %d after %.1f s)%n",
+        firstDocument, articles.size(), took);
     return articles.size() / took;
   }
 
@@ -130,23 +163,56 @@ public final class IndexerBench {
 
   private static List<Article> articles(int n) {
     Instant t0 = Instant.parse("2026-11-29T08:00:00Z");
-    String arabic = "قال النائب الأول للرئيس الإيراني إن الدول الأعضاء في منظمة ايكو معرضة لخطر الهجمات السيبرانية، "
-        + "وإن بلاده مستعدة لنقل خبراتها في مجال أمن الفضاء الإلكتروني. ";
-    String english = "Ministers from the member states met in Tehran to discuss trade, energy and transport corridors, "
-        + "and agreed to meet again before the end of the year. ";
+    String arabic =
+        "قال النائب الأول للرئيس الإيراني إن الدول الأعضاء في منظمة ايكو معرضة لخطر الهجمات السيبرانية، "
+            + "وإن بلاده مستعدة لنقل خبراتها في مجال أمن الفضاء الإلكتروني. ";
+    String english =
+        "Ministers from the member states met in Tehran to discuss trade, energy and transport corridors, "
+            + "and agreed to meet again before the end of the year. ";
     List<Article> articles = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       boolean ar = i % 2 == 0;
       String url = "https://" + SITES[i % SITES.length] + "/news/" + i;
       String title = (ar ? "عارف يعلن استعداد إيران " : "Trade summit in Tehran ") + i;
       String text = (ar ? arabic : english).repeat(8) + i;
-      List<Entity> entities = List.of(
-          new Entity("wikidata:Q" + (100 + i % 50), "PER", "Person " + (i % 50), null, "Person", 2, List.of(List.of(0, 6))),
-          new Entity("wikidata:Q" + (900 + i % 20), "ORG", "Organisation " + (i % 20), null, "Org", 1, List.of(List.of(10, 13))),
-          new Entity("iso3166:IR", "LOC", "Iran", "إيران", "إيران", 3, List.of(List.of(20, 25))));
+      List<Entity> entities =
+          List.of(
+              new Entity(
+                  "wikidata:Q" + (100 + i % 50),
+                  "PER",
+                  "Person " + (i % 50),
+                  null,
+                  "Person",
+                  2,
+                  List.of(List.of(0, 6))),
+              new Entity(
+                  "wikidata:Q" + (900 + i % 20),
+                  "ORG",
+                  "Organisation " + (i % 20),
+                  null,
+                  "Org",
+                  1,
+                  List.of(List.of(10, 13))),
+              new Entity(
+                  "iso3166:IR", "LOC", "Iran", "إيران", "إيران", 3, List.of(List.of(20, 25))));
       Instant fetched = t0.plusSeconds(i);
-      articles.add(new Article(ArticleId.of(url), url, SITES[i % SITES.length], null, title, text, ar ? "ar" : "en",
-          fetched, null, null, entities, ArticleId.contentHash(text), null, fetched, fetched.plusSeconds(1)));
+      articles.add(
+          new Article(
+              ArticleId.of(url),
+              url,
+              SITES[i % SITES.length],
+              null,
+              title,
+              text,
+              ar ? "ar" : "en",
+              fetched,
+              null,
+              null,
+              entities,
+              ArticleId.contentHash(text),
+              null,
+              fetched,
+              fetched.plusSeconds(1)));
     }
     return articles;
   }

@@ -23,8 +23,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
- * The indexer dies after Elasticsearch acknowledged a bulk and before the offsets were committed;
- * a fresh indexer in the same group replays those records. The replay must neither duplicate a
+ * The indexer dies after Elasticsearch acknowledged a bulk and before the offsets were committed; a
+ * fresh indexer in the same group replays those records. The replay must neither duplicate a
  * document nor put an older version back over a newer one.
  */
 class CrashBeforeCommitIT {
@@ -44,11 +44,17 @@ class CrashBeforeCommitIT {
       for (int i = 0; i < 30; i++) {
         // The newer version first, the older one later in the topic: only the versions protect it.
         if (i < 10) {
-          it.send(producer, article("https://example.org/crash/" + i, "النسخة الثانية " + i, T0.plusSeconds(60)));
+          it.send(
+              producer,
+              article("https://example.org/crash/" + i, "النسخة الثانية " + i, T0.plusSeconds(60)));
         }
         it.send(producer, article("https://example.org/crash/" + i, "النسخة الأولى " + i, T0));
       }
-      it.sendRejected(producer, "poison-before-crash", "\u0000\u0001binary".getBytes(StandardCharsets.UTF_8), "contract_error");
+      it.sendRejected(
+          producer,
+          "poison-before-crash",
+          "\u0000\u0001binary".getBytes(StandardCharsets.UTF_8),
+          "contract_error");
       producer.flush();
     }
 
@@ -58,13 +64,15 @@ class CrashBeforeCommitIT {
       dev.khabar.common.service.TopicSetup.ensure(
           config.kafka().clientProperties(),
           Duration.ofSeconds(30),
-          new dev.khabar.common.service.TopicSetup.TopicSpec(it.deadLetterTopic, 1, (short) -1, Map.of()));
+          new dev.khabar.common.service.TopicSetup.TopicSpec(
+              it.deadLetterTopic, 1, (short) -1, Map.of()));
       // A killed consumer does not leave its group: the coordinator notices after the session
       // timeout, 45 s by default; the broker's minimum, 6 s, keeps the test short.
       Map<String, Object> kafka = new java.util.HashMap<>(config.kafka().clientProperties());
       kafka.put("session.timeout.ms", 6000);
       ArticleIndexer first =
-          new ArticleIndexer(kafka, client, config.indexing(), new SimpleMeterRegistry(), Clock.systemUTC());
+          new ArticleIndexer(
+              kafka, client, config.indexing(), new SimpleMeterRegistry(), Clock.systemUTC());
       first.commitHook(
           offsets -> {
             // Offsets above 0 exist only once records were acknowledged (or dead-lettered): die
@@ -76,20 +84,32 @@ class CrashBeforeCommitIT {
           });
       Thread consumer = Thread.ofPlatform().name("indexer-to-be-killed").start(first);
       consumer.join(Duration.ofSeconds(60));
-      assertTrue(!consumer.isAlive() && lostCommit.get() != null, "the indexer was killed before its commit");
+      assertTrue(
+          !consumer.isAlive() && lostCommit.get() != null,
+          "the indexer was killed before its commit");
       Thread.sleep(1000); // let a bulk that was already on its way land, as it would on a real kill
       long indexedBeforeCrash = IndexerFixtures.count(client, it.alias);
 
       // The crash lost the commit: the group has no offset past the start, yet Elasticsearch
       // holds what it acknowledged.
-      assertTrue(it.committedOffsets().values().stream().allMatch(offset -> offset == 0), it.committedOffsets().toString());
+      assertTrue(
+          it.committedOffsets().values().stream().allMatch(offset -> offset == 0),
+          it.committedOffsets().toString());
       assertTrue(indexedBeforeCrash > 0, "Elasticsearch acknowledged documents before the crash");
 
       // While the indexer is down: newer versions of some, older of others, and new articles.
       try (KafkaProducer<byte[], byte[]> producer = it.producer()) {
         for (int i = 0; i < 10; i++) {
-          it.send(producer, article("https://example.org/crash/" + (10 + i), "النسخة الثالثة " + i, T0.plusSeconds(120)));
-          it.send(producer, article("https://example.org/crash/" + i, "نسخة متأخرة قديمة " + i, T0.minusSeconds(60)));
+          it.send(
+              producer,
+              article(
+                  "https://example.org/crash/" + (10 + i),
+                  "النسخة الثالثة " + i,
+                  T0.plusSeconds(120)));
+          it.send(
+              producer,
+              article(
+                  "https://example.org/crash/" + i, "نسخة متأخرة قديمة " + i, T0.minusSeconds(60)));
           it.send(producer, article("https://example.org/crash/new/" + i, "مقال جديد " + i, T0));
         }
         producer.flush();
@@ -99,8 +119,12 @@ class CrashBeforeCommitIT {
         second.start();
         it.assertIndexHoldsNewestVersions(client, Duration.ofSeconds(60));
         // Every document Elasticsearch already had came again and was refused as not newer.
-        double refused = IndexerFixtures.metric(second.httpPort(), "khabar_indexer_documents_already_newer_total");
-        assertTrue(refused >= indexedBeforeCrash, "replayed documents refused: " + refused + " of " + indexedBeforeCrash);
+        double refused =
+            IndexerFixtures.metric(
+                second.httpPort(), "khabar_indexer_documents_already_newer_total");
+        assertTrue(
+            refused >= indexedBeforeCrash,
+            "replayed documents refused: " + refused + " of " + indexedBeforeCrash);
         assertEquals(40, it.uniqueArticles());
       }
       // The replay went through to the end and was committed this time.

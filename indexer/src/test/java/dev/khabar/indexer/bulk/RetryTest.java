@@ -46,21 +46,30 @@ class RetryTest {
     List<Long> bulkArrivals = new CopyOnWriteArrayList<>();
     List<String> bulkBodies = new CopyOnWriteArrayList<>();
     // A stand-in Elasticsearch: the first bulk is refused item by item with 429, later ones pass.
-    HttpServer es = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer es =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     es.createContext(
         "/",
         exchange -> {
-          String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           String response;
           if (exchange.getRequestURI().getPath().endsWith("/_bulk")) {
             bulkArrivals.add(System.nanoTime());
             bulkBodies.add(body);
-            String id = Json.mapper().readTree(body.lines().findFirst().orElseThrow()).path("index").path("_id").asText();
+            String id =
+                Json.mapper()
+                    .readTree(body.lines().findFirst().orElseThrow())
+                    .path("index")
+                    .path("_id")
+                    .asText();
             response =
                 bulkArrivals.size() == 1
-                    ? "{\"took\":1,\"errors\":true,\"items\":[{\"index\":{\"_index\":\"news-articles-000001\",\"_id\":\"" + id
+                    ? "{\"took\":1,\"errors\":true,\"items\":[{\"index\":{\"_index\":\"news-articles-000001\",\"_id\":\""
+                        + id
                         + "\",\"status\":429,\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"rejected execution: queue capacity 200 reached\"}}}]}"
-                    : "{\"took\":1,\"errors\":false,\"items\":[{\"index\":{\"_index\":\"news-articles-000001\",\"_id\":\"" + id
+                    : "{\"took\":1,\"errors\":false,\"items\":[{\"index\":{\"_index\":\"news-articles-000001\",\"_id\":\""
+                        + id
                         + "\",\"_version\":1,\"result\":\"created\",\"_shards\":{\"total\":1,\"successful\":1,\"failed\":0},\"_seq_no\":0,\"_primary_term\":1,\"status\":201}}]}";
           } else {
             response = "{}";
@@ -78,13 +87,32 @@ class RetryTest {
     Map<String, Object> kafka = Map.of("bootstrap.servers", "127.0.0.1:9");
     ArticleIndexer.Settings settings =
         new ArticleIndexer.Settings(
-            "khabar.articles", "khabar.indexer.dlq", "news-articles", "khabar-indexer", "khabar-indexer",
-            100, 5 * 1024 * 1024, 1, Duration.ofMillis(50), 1000, Duration.ofSeconds(30));
-    try (ElasticsearchClient client = ElasticsearchClients.create(EsSettings.of("http://127.0.0.1:" + es.getAddress().getPort()));
-        ArticleIndexer indexer = new ArticleIndexer(kafka, client, settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
+            "khabar.articles",
+            "khabar.indexer.dlq",
+            "news-articles",
+            "khabar-indexer",
+            "khabar-indexer",
+            100,
+            5 * 1024 * 1024,
+            1,
+            Duration.ofMillis(50),
+            1000,
+            Duration.ofSeconds(30));
+    try (ElasticsearchClient client =
+            ElasticsearchClients.create(
+                EsSettings.of("http://127.0.0.1:" + es.getAddress().getPort()));
+        ArticleIndexer indexer =
+            new ArticleIndexer(
+                kafka, client, settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
       Article article = article("https://example.org/ar/429");
       TopicPartition p0 = new TopicPartition("khabar.articles", 0);
-      indexer.accept(new ConsumerRecord<>("khabar.articles", 0, 7, article.id().getBytes(StandardCharsets.UTF_8), Json.toBytes(article)));
+      indexer.accept(
+          new ConsumerRecord<>(
+              "khabar.articles",
+              0,
+              7,
+              article.id().getBytes(StandardCharsets.UTF_8),
+              Json.toBytes(article)));
 
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (indexer.offsets().pendingCount() > 0 && System.nanoTime() < deadline) {
@@ -94,8 +122,13 @@ class RetryTest {
 
       assertEquals(2, bulkArrivals.size(), "sent once, refused, sent again");
       long gapMillis = Duration.ofNanos(bulkArrivals.get(1) - bulkArrivals.get(0)).toMillis();
-      assertTrue(gapMillis >= 200, "waited the first backoff, 200 ms, before retrying: " + gapMillis + " ms");
-      assertEquals(firstLine(bulkBodies.get(0)), firstLine(bulkBodies.get(1)), "the same operation: same id and external version");
+      assertTrue(
+          gapMillis >= 200,
+          "waited the first backoff, 200 ms, before retrying: " + gapMillis + " ms");
+      assertEquals(
+          firstLine(bulkBodies.get(0)),
+          firstLine(bulkBodies.get(1)),
+          "the same operation: same id and external version");
       assertTrue(bulkBodies.get(0).contains("\"version_type\":\"external\""), bulkBodies.get(0));
       assertEquals(0, indexer.offsets().pendingCount());
       assertEquals(Map.of(p0, new OffsetAndMetadata(8)), indexer.offsets().committable());
@@ -110,7 +143,20 @@ class RetryTest {
 
   private static Article article(String url) {
     return new Article(
-        ArticleId.of(url), url, "example.org", null, "عنوان", "نص", "ar", T0, null, null, List.of(),
-        ArticleId.contentHash("نص"), null, T0, T0.plusSeconds(1));
+        ArticleId.of(url),
+        url,
+        "example.org",
+        null,
+        "عنوان",
+        "نص",
+        "ar",
+        T0,
+        null,
+        null,
+        List.of(),
+        ArticleId.contentHash("نص"),
+        null,
+        T0,
+        T0.plusSeconds(1));
   }
 }

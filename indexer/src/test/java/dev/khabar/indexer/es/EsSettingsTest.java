@@ -13,9 +13,11 @@ class EsSettingsTest {
   void secretsNeverAppearInToString() {
     EsSettings settings =
         EsSettings.fromEnv(
-            new Env(Map.of("KHABAR_ES_URL", "https://es:9200", "KHABAR_ES_API_KEY", "c2VjcmV0a2V5")));
+            new Env(
+                Map.of("KHABAR_ES_URL", "https://es:9200", "KHABAR_ES_API_KEY", "c2VjcmV0a2V5")));
 
-    assertEquals("EsSettings[url=https://es:9200, auth=api key (set), ca=system]", settings.toString());
+    assertEquals(
+        "EsSettings[url=https://es:9200, auth=api key (set), ca=system]", settings.toString());
   }
 
   @Test
@@ -33,10 +35,12 @@ class EsSettingsTest {
   }
 
   @Test
-  void unreadableCaCertificateIsAClearError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+  void unreadableCaCertificateIsAClearError(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     java.nio.file.Path missing = dir.resolve("ca.pem");
     IllegalArgumentException error =
-        assertThrows(IllegalArgumentException.class, () -> ElasticsearchClients.sslContext(missing));
+        assertThrows(
+            IllegalArgumentException.class, () -> ElasticsearchClients.sslContext(missing));
     assertTrue(error.getMessage().startsWith("cannot use CA certificate " + missing));
   }
 }

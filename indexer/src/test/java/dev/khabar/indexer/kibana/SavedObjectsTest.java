@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class SavedObjectsTest {
   private static final List<JsonNode> OBJECTS = new ArrayList<>();
+
   /** Field path → mapping type, sub-fields included ({@code title.ar}). */
   private static final Map<String, String> MAPPING = new HashMap<>();
 
@@ -37,7 +38,9 @@ class SavedObjectsTest {
       OBJECTS.add(object);
     }
     try (InputStream template = IndexSetup.templateJson()) {
-      flatten("", Json.mapper().readTree(template).path("template").path("mappings").path("properties"));
+      flatten(
+          "",
+          Json.mapper().readTree(template).path("template").path("mappings").path("properties"));
     }
   }
 
@@ -53,7 +56,10 @@ class SavedObjectsTest {
   }
 
   private static JsonNode object(String type) {
-    return OBJECTS.stream().filter(o -> o.path("type").asText().equals(type)).findFirst().orElseThrow(() -> new AssertionError("no " + type));
+    return OBJECTS.stream()
+        .filter(o -> o.path("type").asText().equals(type))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + type));
   }
 
   private static Map<String, JsonNode> references(JsonNode object) {
@@ -70,12 +76,18 @@ class SavedObjectsTest {
   void everyObjectHasAUniqueIdATypeAttributesAndReferences() {
     Set<String> ids = new HashSet<>();
     for (JsonNode object : OBJECTS) {
-      assertTrue(ids.add(object.path("type").asText() + "/" + object.path("id").asText()), "duplicate " + object.path("id"));
+      assertTrue(
+          ids.add(object.path("type").asText() + "/" + object.path("id").asText()),
+          "duplicate " + object.path("id"));
       assertTrue(object.path("attributes").path("title").isTextual(), object.path("id").asText());
       assertTrue(object.path("references").isArray(), object.path("id").asText());
-      assertTrue(object.path("typeMigrationVersion").isTextual(), "Kibana migrates from the version stated");
+      assertTrue(
+          object.path("typeMigrationVersion").isTextual(),
+          "Kibana migrates from the version stated");
     }
-    assertEquals(Set.of("index-pattern", "search", "dashboard"), new HashSet<>(OBJECTS.stream().map(o -> o.path("type").asText()).toList()));
+    assertEquals(
+        Set.of("index-pattern", "search", "dashboard"),
+        new HashSet<>(OBJECTS.stream().map(o -> o.path("type").asText()).toList()));
   }
 
   @Test
@@ -84,12 +96,18 @@ class SavedObjectsTest {
     OBJECTS.forEach(o -> present.add(o.path("type").asText() + "/" + o.path("id").asText()));
     for (JsonNode object : OBJECTS) {
       for (JsonNode reference : object.path("references")) {
-        assertTrue(present.contains(reference.path("type").asText() + "/" + reference.path("id").asText()), "unresolved " + reference);
+        assertTrue(
+            present.contains(reference.path("type").asText() + "/" + reference.path("id").asText()),
+            "unresolved " + reference);
       }
     }
-    for (JsonNode panel : parse(object("dashboard").path("attributes").path("panelsJSON").asText())) {
-      for (JsonNode reference : panel.path("embeddableConfig").path("attributes").path("references")) {
-        assertTrue(present.contains(reference.path("type").asText() + "/" + reference.path("id").asText()), "unresolved " + reference);
+    for (JsonNode panel :
+        parse(object("dashboard").path("attributes").path("panelsJSON").asText())) {
+      for (JsonNode reference :
+          panel.path("embeddableConfig").path("attributes").path("references")) {
+        assertTrue(
+            present.contains(reference.path("type").asText() + "/" + reference.path("id").asText()),
+            "unresolved " + reference);
       }
     }
   }
@@ -111,10 +129,19 @@ class SavedObjectsTest {
     assertEquals("Latest articles", attributes.path("title").asText());
     List<String> columns = new ArrayList<>();
     attributes.path("columns").forEach(c -> columns.add(c.asText()));
-    assertEquals(List.of("title", "site", "language", "entities.person", "entities.organisation", "entities.location"), columns);
+    assertEquals(
+        List.of(
+            "title",
+            "site",
+            "language",
+            "entities.person",
+            "entities.organisation",
+            "entities.location"),
+        columns);
     columns.forEach(c -> assertTrue(MAPPING.containsKey(c), c + " is not in the mapping"));
     assertEquals("[[\"published_at\",\"desc\"]]", attributes.path("sort").toString());
-    JsonNode source = parse(attributes.path("kibanaSavedObjectMeta").path("searchSourceJSON").asText());
+    JsonNode source =
+        parse(attributes.path("kibanaSavedObjectMeta").path("searchSourceJSON").asText());
     JsonNode index = references(search).get(source.path("indexRefName").asText());
     assertEquals(object("index-pattern").path("id").asText(), index.path("id").asText());
   }
@@ -128,15 +155,28 @@ class SavedObjectsTest {
       String index = panel.path("panelIndex").asText();
       assertEquals(index, panel.path("gridData").path("i").asText());
       if (panel.has("panelRefName")) {
-        assertTrue(references.containsKey(index + ":" + panel.path("panelRefName").asText()), "reference of panel " + index);
+        assertTrue(
+            references.containsKey(index + ":" + panel.path("panelRefName").asText()),
+            "reference of panel " + index);
         continue;
       }
-      JsonNode layers = panel.path("embeddableConfig").path("attributes").path("state").path("datasourceStates").path("formBased").path("layers");
+      JsonNode layers =
+          panel
+              .path("embeddableConfig")
+              .path("attributes")
+              .path("state")
+              .path("datasourceStates")
+              .path("formBased")
+              .path("layers");
       assertTrue(layers.size() > 0, "panel " + index + " has a data layer");
       for (Iterator<Map.Entry<String, JsonNode>> it = layers.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> layer = it.next();
-        JsonNode dataView = references.get(index + ":indexpattern-datasource-layer-" + layer.getKey());
-        assertEquals(object("index-pattern").path("id").asText(), dataView.path("id").asText(), "data view of layer " + layer.getKey());
+        JsonNode dataView =
+            references.get(index + ":indexpattern-datasource-layer-" + layer.getKey());
+        assertEquals(
+            object("index-pattern").path("id").asText(),
+            dataView.path("id").asText(),
+            "data view of layer " + layer.getKey());
         List<String> fields = new ArrayList<>();
         for (JsonNode column : layer.getValue().path("columns")) {
           String field = column.path("sourceField").asText();
@@ -169,7 +209,8 @@ class SavedObjectsTest {
 
   private static Map<String, String> sortedValues(Map<String, String> map) {
     Map<String, String> sorted = new HashMap<>();
-    map.forEach((k, v) -> sorted.put(k, String.join(",", new java.util.TreeSet<>(List.of(v.split(","))))));
+    map.forEach(
+        (k, v) -> sorted.put(k, String.join(",", new java.util.TreeSet<>(List.of(v.split(","))))));
     return sorted;
   }
 }

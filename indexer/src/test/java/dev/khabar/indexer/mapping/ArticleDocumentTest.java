@@ -36,9 +36,17 @@ class ArticleDocumentTest {
     Article article =
         article(
             List.of(
-                new Entity("iso3166:IR", "LOC", "Iran", "إيران", "إيران", 3, List.of(List.of(0, 5))),
+                new Entity(
+                    "iso3166:IR", "LOC", "Iran", "إيران", "إيران", 3, List.of(List.of(0, 5))),
                 new Entity("name:عارف", "PER", "عارف", null, "عارف", 2, List.of(List.of(9, 13))),
-                new Entity("wikidata:Q1161", "ORG", "Economic Cooperation Organization", "منظمة التعاون الاقتصادي", "إيكو", 4, List.of())));
+                new Entity(
+                    "wikidata:Q1161",
+                    "ORG",
+                    "Economic Cooperation Organization",
+                    "منظمة التعاون الاقتصادي",
+                    "إيكو",
+                    4,
+                    List.of())));
 
     ArticleDocument document = ArticleDocument.of(article, FETCHED.plusSeconds(2));
 

@@ -50,14 +50,23 @@ class RolloutIT {
     return Json.mapper().writeValueAsBytes(json);
   }
 
-  private static void index(ElasticsearchClient client, String index, Article article, Instant indexedAt) throws Exception {
-    client.index(i -> i.index(index).id(article.id()).versionType(VersionType.External)
-        .version(ArticleDocument.version(article)).document(ArticleDocument.of(article, indexedAt)));
+  private static void index(
+      ElasticsearchClient client, String index, Article article, Instant indexedAt)
+      throws Exception {
+    client.index(
+        i ->
+            i.index(index)
+                .id(article.id())
+                .versionType(VersionType.External)
+                .version(ArticleDocument.version(article))
+                .document(ArticleDocument.of(article, indexedAt)));
   }
 
-  private static Map<String, Long> versions(ElasticsearchClient client, String index) throws Exception {
+  private static Map<String, Long> versions(ElasticsearchClient client, String index)
+      throws Exception {
     client.indices().refresh(r -> r.index(index));
-    SearchResponse<JsonNode> response = client.search(s -> s.index(index).size(10_000).version(true), JsonNode.class);
+    SearchResponse<JsonNode> response =
+        client.search(s -> s.index(index).size(10_000).version(true), JsonNode.class);
     Map<String, Long> versions = new HashMap<>();
     for (Hit<JsonNode> hit : response.hits().hits()) {
       versions.put(hit.id(), hit.version());
@@ -67,18 +76,36 @@ class RolloutIT {
 
   @Test
   void copiesSwapsAtomicallyAndCatchesUpWithWritesMadeDuringTheCopy() throws Exception {
-    try (ElasticsearchClient client = ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()))) {
+    try (ElasticsearchClient client =
+        ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()))) {
       byte[] v1 = template(false);
-      client.indices().putIndexTemplate(t -> t.name(templateName).withJson(new ByteArrayInputStream(v1)));
-      client.indices().create(c -> c.index(alias + "-000001").aliases(alias, a -> a.isWriteIndex(true)));
+      client
+          .indices()
+          .putIndexTemplate(t -> t.name(templateName).withJson(new ByteArrayInputStream(v1)));
+      client
+          .indices()
+          .create(c -> c.index(alias + "-000001").aliases(alias, a -> a.isWriteIndex(true)));
       Instant long_ago = Instant.parse("2026-01-01T00:00:00Z");
       List<BulkOperation> operations = new ArrayList<>();
       for (int i = 0; i < 150; i++) {
-        Article article = IndexerFixtures.article("https://example.org/rollout/" + i, "خبر " + i, IndexerFixtures.T0.plusSeconds(i));
-        operations.add(BulkOperation.of(o -> o.index(x -> x.index(alias).id(article.id()).versionType(VersionType.External)
-            .version(ArticleDocument.version(article)).document(ArticleDocument.of(article, long_ago)))));
+        Article article =
+            IndexerFixtures.article(
+                "https://example.org/rollout/" + i, "خبر " + i, IndexerFixtures.T0.plusSeconds(i));
+        operations.add(
+            BulkOperation.of(
+                o ->
+                    o.index(
+                        x ->
+                            x.index(alias)
+                                .id(article.id())
+                                .versionType(VersionType.External)
+                                .version(ArticleDocument.version(article))
+                                .document(ArticleDocument.of(article, long_ago)))));
       }
-      client.bulk(b -> b.operations(operations).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+      client.bulk(
+          b ->
+              b.operations(operations)
+                  .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
 
       Rollout rollout = new Rollout(client, alias);
       String old = rollout.currentWriteIndex();
@@ -90,27 +117,38 @@ class RolloutIT {
 
       // The indexer keeps writing through the alias, into the old index, while the copy runs: an
       // update and a new article the copy did not see.
-      Article updated = IndexerFixtures.article("https://example.org/rollout/7", "خبر محدث", IndexerFixtures.T0.plusSeconds(3600));
-      Article late = IndexerFixtures.article("https://example.org/rollout/late", "خبر متأخر", IndexerFixtures.T0);
+      Article updated =
+          IndexerFixtures.article(
+              "https://example.org/rollout/7", "خبر محدث", IndexerFixtures.T0.plusSeconds(3600));
+      Article late =
+          IndexerFixtures.article(
+              "https://example.org/rollout/late", "خبر متأخر", IndexerFixtures.T0);
       index(client, alias, updated, Instant.now());
       index(client, alias, late, Instant.now());
 
       rollout.swap(next);
       // After the swap the indexer writes to the new index; a still newer version of article 7.
-      Article newest = IndexerFixtures.article("https://example.org/rollout/7", "خبر محدث مرة أخرى", IndexerFixtures.T0.plusSeconds(7200));
+      Article newest =
+          IndexerFixtures.article(
+              "https://example.org/rollout/7",
+              "خبر محدث مرة أخرى",
+              IndexerFixtures.T0.plusSeconds(7200));
       index(client, alias, newest, Instant.now());
       client.indices().refresh(r -> r.index(old));
 
       Rollout.Copied caughtUp = rollout.copy(old, next, copyStart);
-      assertEquals(new Rollout.Copied(2, 1), caughtUp, "the late article copied, article 7 already newer");
+      assertEquals(
+          new Rollout.Copied(2, 1), caughtUp, "the late article copied, article 7 already newer");
 
       var aliases = client.indices().getAlias(g -> g.name(alias)).aliases();
-      assertEquals(List.of(next), List.copyOf(aliases.keySet()), "the alias points at the new index alone");
+      assertEquals(
+          List.of(next), List.copyOf(aliases.keySet()), "the alias points at the new index alone");
       assertEquals(Boolean.TRUE, aliases.get(next).aliases().get(alias).isWriteIndex());
       Map<String, Long> expected = versions(client, old);
       expected.put(newest.id(), ArticleDocument.version(newest));
       assertEquals(151, expected.size());
-      assertEquals(expected, versions(client, next), "every document, each with its newest version");
+      assertEquals(
+          expected, versions(client, next), "every document, each with its newest version");
       assertEquals(151, client.count(c -> c.index(alias)).count());
       var mapping = client.indices().getMapping(g -> g.index(next)).get(next).mappings();
       assertTrue(mapping.properties().containsKey("summary"), "the new mapping version applies");
@@ -120,12 +158,21 @@ class RolloutIT {
 
   @Test
   void commandRollsOutAndSwapToOnlyMovesTheAlias() throws Exception {
-    try (ElasticsearchClient client = ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()))) {
+    try (ElasticsearchClient client =
+        ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()))) {
       byte[] v1 = template(false);
-      client.indices().putIndexTemplate(t -> t.name(templateName).withJson(new ByteArrayInputStream(v1)));
-      client.indices().create(c -> c.index(alias + "-000001").aliases(alias, a -> a.isWriteIndex(true)));
+      client
+          .indices()
+          .putIndexTemplate(t -> t.name(templateName).withJson(new ByteArrayInputStream(v1)));
+      client
+          .indices()
+          .create(c -> c.index(alias + "-000001").aliases(alias, a -> a.isWriteIndex(true)));
       for (int i = 0; i < 20; i++) {
-        index(client, alias, IndexerFixtures.article("https://example.org/cmd/" + i, "خبر " + i, IndexerFixtures.T0), Instant.now());
+        index(
+            client,
+            alias,
+            IndexerFixtures.article("https://example.org/cmd/" + i, "خبر " + i, IndexerFixtures.T0),
+            Instant.now());
       }
       Path file = Files.createTempFile("template-", ".json");
       Files.write(file, template(true));
@@ -140,7 +187,9 @@ class RolloutIT {
       int exit = command.run(new Rollout(client, alias), new PrintWriter(output));
 
       assertEquals(0, exit, output.toString());
-      assertTrue(output.toString().contains("copied 20 documents from " + alias + "-000001"), output.toString());
+      assertTrue(
+          output.toString().contains("copied 20 documents from " + alias + "-000001"),
+          output.toString());
       assertTrue(output.toString().contains("deleted " + alias + "-000001"), output.toString());
       assertEquals(false, client.indices().exists(e -> e.index(alias + "-000001")).value());
       assertEquals(20, client.count(c -> c.index(alias)).count());
@@ -149,7 +198,9 @@ class RolloutIT {
       client.indices().create(c -> c.index(alias + "-replay"));
       command.swapTo = alias + "-replay";
       assertEquals(0, command.run(new Rollout(client, alias), new PrintWriter(new StringWriter())));
-      assertEquals(List.of(alias + "-replay"), List.copyOf(client.indices().getAlias(g -> g.name(alias)).aliases().keySet()));
+      assertEquals(
+          List.of(alias + "-replay"),
+          List.copyOf(client.indices().getAlias(g -> g.name(alias)).aliases().keySet()));
       Files.delete(file);
     }
   }

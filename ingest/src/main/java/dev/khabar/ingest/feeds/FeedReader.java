@@ -53,7 +53,8 @@ public final class FeedReader {
   }
 
   private static Optional<Instant> published(SyndEntry entry) {
-    Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+    Date date =
+        entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
     return Optional.ofNullable(date).map(Date::toInstant);
   }
 

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads sitemaps, news sitemaps and sitemap indexes with crawler-commons. A news entry's
- * {@code news:publication_date} is preferred over {@code lastmod}. Thread-safe (a parser per call).
+ * Reads sitemaps, news sitemaps and sitemap indexes with crawler-commons. A news entry's {@code
+ * news:publication_date} is preferred over {@code lastmod}. Thread-safe (a parser per call).
  */
 public final class SitemapReader {
 
@@ -52,7 +52,8 @@ public final class SitemapReader {
     ExtensionMetadata[] news = entry.getAttributesForExtension(Extension.NEWS);
     if (news != null) {
       for (ExtensionMetadata metadata : news) {
-        if (metadata instanceof NewsAttributes attributes && attributes.getPublicationDate() != null) {
+        if (metadata instanceof NewsAttributes attributes
+            && attributes.getPublicationDate() != null) {
           return Optional.of(attributes.getPublicationDate().toInstant());
         }
       }

@@ -55,7 +55,9 @@ public final class AddressGuard {
     if (address.isAnyLocalAddress()) {
       return Optional.of("unspecified address " + text);
     }
-    if (address.isSiteLocalAddress() || isUniqueLocalIpv6(address) || isSharedOrBenchmark(address)) {
+    if (address.isSiteLocalAddress()
+        || isUniqueLocalIpv6(address)
+        || isSharedOrBenchmark(address)) {
       return Optional.of("private address " + text);
     }
     if (address.isLinkLocalAddress()) {

@@ -62,7 +62,9 @@ record CappedBody(byte[] bytes, boolean truncated) {
           return;
         }
         if (length + size > bytes.length) {
-          bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max(2L * bytes.length, length + size)));
+          bytes =
+              Arrays.copyOf(
+                  bytes, (int) Math.min(maxBytes, Math.max(2L * bytes.length, length + size)));
         }
         item.get(bytes, length, size);
         length += size;
@@ -76,7 +78,8 @@ record CappedBody(byte[] bytes, boolean truncated) {
 
     @Override
     public void onComplete() {
-      result.complete(new CappedBody(length == bytes.length ? bytes : Arrays.copyOf(bytes, length), false));
+      result.complete(
+          new CappedBody(length == bytes.length ? bytes : Arrays.copyOf(bytes, length), false));
     }
   }
 }

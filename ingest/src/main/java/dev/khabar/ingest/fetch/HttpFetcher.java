@@ -30,10 +30,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches one URL with every guard a crawler on the open web needs: the address guard on each
- * redirect hop, a size cap that aborts the download (and bounds decompression, against gzip
- * bombs), a time limit per attempt, content-type filtering, and retries with exponential backoff
- * and jitter on 5xx, 429 and network errors, honouring Retry-After. Other 4xx are not retried.
- * Thread-safe; one instance serves the whole crawler.
+ * redirect hop, a size cap that aborts the download (and bounds decompression, against gzip bombs),
+ * a time limit per attempt, content-type filtering, and retries with exponential backoff and jitter
+ * on 5xx, 429 and network errors, honouring Retry-After. Other 4xx are not retried. Thread-safe;
+ * one instance serves the whole crawler.
  */
 public final class HttpFetcher implements AutoCloseable {
   /** Media types worth fetching as article pages. */
@@ -101,7 +101,8 @@ public final class HttpFetcher implements AutoCloseable {
   }
 
   /** As {@link #fetch(URI, Set, Validators)}, with a site's own User-Agent. */
-  public FetchResult fetch(URI uri, Set<String> acceptedTypes, Validators validators, String userAgent)
+  public FetchResult fetch(
+      URI uri, Set<String> acceptedTypes, Validators validators, String userAgent)
       throws InterruptedException {
     for (int attempt = 1; ; attempt++) {
       Attempt result = attempt(uri, acceptedTypes, validators, userAgent);
@@ -129,13 +130,15 @@ public final class HttpFetcher implements AutoCloseable {
     }
   }
 
-  private Attempt attempt(URI uri, Set<String> acceptedTypes, Validators validators, String userAgent)
+  private Attempt attempt(
+      URI uri, Set<String> acceptedTypes, Validators validators, String userAgent)
       throws InterruptedException {
     URI current = uri;
     for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
       String host = current.getHost();
       if (host == null) {
-        return Attempt.done(new FetchResult.Failed(uri, Outcome.FAILED, 0, "no host in " + current));
+        return Attempt.done(
+            new FetchResult.Failed(uri, Outcome.FAILED, 0, "no host in " + current));
       }
       Optional<String> refusal = guard.refusal(host);
       if (refusal.isPresent()) {
@@ -161,7 +164,8 @@ public final class HttpFetcher implements AutoCloseable {
           current = current.resolve(location.get().trim());
         } catch (IllegalArgumentException e) {
           return Attempt.done(
-              new FetchResult.Failed(uri, Outcome.FAILED, status, "bad Location " + location.get()));
+              new FetchResult.Failed(
+                  uri, Outcome.FAILED, status, "bad Location " + location.get()));
         }
         continue;
       }
@@ -195,13 +199,17 @@ public final class HttpFetcher implements AutoCloseable {
     String mediaType = contentTypeHeader.split(";")[0].trim().toLowerCase(Locale.ROOT);
     if (!mediaType.isEmpty() && !acceptedTypes.contains(mediaType)) {
       return Attempt.done(
-          new FetchResult.Failed(requested, Outcome.WRONG_TYPE, status, "content type " + mediaType));
+          new FetchResult.Failed(
+              requested, Outcome.WRONG_TYPE, status, "content type " + mediaType));
     }
     CappedBody body = response.body();
     if (body.truncated()) {
       return Attempt.done(
           new FetchResult.Failed(
-              requested, Outcome.TOO_LARGE, status, "larger than " + settings.maxBytes() + " bytes"));
+              requested,
+              Outcome.TOO_LARGE,
+              status,
+              "larger than " + settings.maxBytes() + " bytes"));
     }
     Optional<byte[]> decoded =
         decode(body.bytes(), response.headers().firstValue("Content-Encoding").orElse(""));
@@ -251,7 +259,10 @@ public final class HttpFetcher implements AutoCloseable {
     return request.build();
   }
 
-  /** Sends with a hard limit on the whole exchange, body included: a stalled server cannot hold a worker. */
+  /**
+   * Sends with a hard limit on the whole exchange, body included: a stalled server cannot hold a
+   * worker.
+   */
   private HttpResponse<CappedBody> send(HttpRequest request)
       throws IOException, TimeoutException, InterruptedException {
     CompletableFuture<HttpResponse<CappedBody>> future =
@@ -284,7 +295,8 @@ public final class HttpFetcher implements AutoCloseable {
       if (encoding.contains("deflate")) {
         // Servers send either zlib-wrapped or raw deflate under this name; try both.
         Optional<byte[]> zlib =
-            readCapped(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(false)));
+            readCapped(
+                new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(false)));
         return zlib.isPresent()
             ? zlib
             : readCapped(
@@ -313,7 +325,8 @@ public final class HttpFetcher implements AutoCloseable {
       int b = bytes[i] & 0xff;
       if (b == 0) {
         // UTF-16 text has NULs too, but only with a BOM, which the charset sniffer honours.
-        boolean utf16 = bytes.length > 1 && ((bytes[0] & 0xff) == 0xfe || (bytes[0] & 0xff) == 0xff);
+        boolean utf16 =
+            bytes.length > 1 && ((bytes[0] & 0xff) == 0xfe || (bytes[0] & 0xff) == 0xff);
         if (!utf16) {
           return true;
         }
@@ -333,7 +346,8 @@ public final class HttpFetcher implements AutoCloseable {
       return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
     } catch (NumberFormatException e) {
       try {
-        Instant when = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Instant when =
+            ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         Duration wait = Duration.between(clock.instant(), when);
         return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
       } catch (DateTimeParseException ignored) {

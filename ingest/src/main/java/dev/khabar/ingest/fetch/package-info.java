@@ -1,4 +1,7 @@
-/** HTTP fetching that bounds every page in size and time, decodes its charset, and refuses addresses inside the network. */
+/**
+ * HTTP fetching that bounds every page in size and time, decodes its charset, and refuses addresses
+ * inside the network.
+ */
 @NullMarked
 package dev.khabar.ingest.fetch;
 

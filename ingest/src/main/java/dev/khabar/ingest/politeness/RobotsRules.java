@@ -17,8 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * robots.txt per host, parsed by crawler-commons and cached with an expiry. A 4xx (no robots.txt)
- * allows everything; a 5xx or network failure means "not now": the host is deferred and asked
- * again after a short while. Crawl-delay is honoured up to a cap. Thread-safe.
+ * allows everything; a 5xx or network failure means "not now": the host is deferred and asked again
+ * after a short while. Crawl-delay is honoured up to a cap. Thread-safe.
  */
 public final class RobotsRules {
   /** What robots.txt says of one URL. */
@@ -83,8 +83,7 @@ public final class RobotsRules {
   private Cached load(String hostKey) throws InterruptedException {
     URI robotsUrl = URI.create(hostKey + "/robots.txt");
     String host = robotsUrl.getHost();
-    FetchResult result =
-        throttle.call(host, () -> fetcher.fetch(robotsUrl, ROBOTS_TYPES));
+    FetchResult result = throttle.call(host, () -> fetcher.fetch(robotsUrl, ROBOTS_TYPES));
     Instant now = clock.instant();
     BaseRobotRules rules;
     Duration lifetime = expiry;

@@ -50,7 +50,9 @@ public final class PagePublisher implements AutoCloseable {
 
   private sealed interface Item {}
 
-  /** A page already serialized by the fetching thread, so that the one publisher thread only sends. */
+  /**
+   * A page already serialized by the fetching thread, so that the one publisher thread only sends.
+   */
   private record PageItem(String url, byte[] value, byte[] marker) implements Item {}
 
   private record FailureItem(String url, String sourceId, String outcome, String reason)
@@ -92,7 +94,9 @@ public final class PagePublisher implements AutoCloseable {
     thread.start();
   }
 
-  /** False while Kafka refuses the pages: the last transaction failed and none has committed since. */
+  /**
+   * False while Kafka refuses the pages: the last transaction failed and none has committed since.
+   */
   public boolean isPublishing() {
     return !lastCommitFailed;
   }
@@ -142,7 +146,8 @@ public final class PagePublisher implements AutoCloseable {
     // of every partition, so this costs little throughput.
     properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     // A page at the size cap, JSON-escaped, must fit in one request.
-    properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) maxRecordBytes(settings.maxPageBytes()));
+    properties.put(
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) maxRecordBytes(settings.maxPageBytes()));
     properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
     properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
     properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
@@ -151,7 +156,9 @@ public final class PagePublisher implements AutoCloseable {
     return properties;
   }
 
-  /** The record size limit for a page of {@code maxPageBytes}: JSON escaping can double the HTML. */
+  /**
+   * The record size limit for a page of {@code maxPageBytes}: JSON escaping can double the HTML.
+   */
   public static long maxRecordBytes(long maxPageBytes) {
     return 2 * maxPageBytes + 1024 * 1024;
   }
@@ -190,7 +197,9 @@ public final class PagePublisher implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       if (!batch.isEmpty() || !queue.isEmpty()) {
-        LOG.warn("stopped with {} pages not published; they will be fetched again", batch.size() + queue.size());
+        LOG.warn(
+            "stopped with {} pages not published; they will be fetched again",
+            batch.size() + queue.size());
       }
     } finally {
       closeProducer();

@@ -6,10 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -96,7 +96,8 @@ public final class SeenUrls {
   static long fingerprint(String canonicalUrl) {
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(canonicalUrl.getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonicalUrl.getBytes(StandardCharsets.UTF_8));
       long value = 0;
       for (int i = 0; i < 8; i++) {
         value = (value << 8) | (digest[i] & 0xff);

@@ -46,7 +46,8 @@ public record Site(
       throw new IllegalArgumentException("site " + id + " has no feed, sitemap or section page");
     }
     if (!sections.isEmpty() && articlePattern.isEmpty()) {
-      throw new IllegalArgumentException("site " + id + " has section pages but no article_pattern");
+      throw new IllegalArgumentException(
+          "site " + id + " has section pages but no article_pattern");
     }
     if (minPoll.compareTo(maxPoll) > 0) {
       throw new IllegalArgumentException("site " + id + ": min_poll is longer than max_poll");

@@ -27,14 +27,26 @@ import java.util.regex.PatternSyntaxException;
 public final class SourcesFile {
   private static final Set<String> KEYS =
       Set.of(
-          "id", "feeds", "sitemaps", "sections", "article_pattern", "min_poll", "max_poll",
-          "delay", "user_agent", "allowed_hosts", "max_age");
+          "id",
+          "feeds",
+          "sitemaps",
+          "sections",
+          "article_pattern",
+          "min_poll",
+          "max_poll",
+          "delay",
+          "user_agent",
+          "allowed_hosts",
+          "max_age");
 
   /** The defaults a site inherits when it does not say. */
   public record Defaults(Duration minPoll, Duration maxPoll, Duration delay, Duration maxAge) {
     public static final Defaults STANDARD =
         new Defaults(
-            Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofSeconds(2), Duration.ofDays(3));
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(30),
+            Duration.ofSeconds(2),
+            Duration.ofDays(3));
   }
 
   private SourcesFile() {}

@@ -10,17 +10,35 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Turns the many spellings of an article's address into one: lower-case scheme and host, no
- * default port, no fragment, no tracking parameters, normalised path escapes (crawler-commons'
- * {@link BasicURLNormalizer}, as StormCrawler and Nutch use it). Thread-safe.
+ * Turns the many spellings of an article's address into one: lower-case scheme and host, no default
+ * port, no fragment, no tracking parameters, normalised path escapes (crawler-commons' {@link
+ * BasicURLNormalizer}, as StormCrawler and Nutch use it). Thread-safe.
  */
 public final class UrlCanonicalizer {
   /** Parameters that identify a campaign or a click, never the article. */
   private static final Set<String> TRACKING_PARAMETERS =
       Set.of(
-          "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid",
-          "igshid", "ocid", "cmpid", "_ga", "_gl", "ref_src", "ref_url", "at_medium",
-          "at_campaign", "spm", "share", "amp");
+          "fbclid",
+          "gclid",
+          "dclid",
+          "gbraid",
+          "wbraid",
+          "msclkid",
+          "yclid",
+          "mc_cid",
+          "mc_eid",
+          "igshid",
+          "ocid",
+          "cmpid",
+          "_ga",
+          "_gl",
+          "ref_src",
+          "ref_url",
+          "at_medium",
+          "at_campaign",
+          "spm",
+          "share",
+          "amp");
 
   private static final List<String> TRACKING_PREFIXES = List.of("utm_", "pk_", "mtm_", "hsa_");
 

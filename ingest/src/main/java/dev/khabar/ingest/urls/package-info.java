@@ -1,4 +1,7 @@
-/** URL canonicalisation: one canonical form per article, whatever tracking parameters or host case a link carries. */
+/**
+ * URL canonicalisation: one canonical form per article, whatever tracking parameters or host case a
+ * link carries.
+ */
 @NullMarked
 package dev.khabar.ingest.urls;
 

@@ -27,7 +27,9 @@ class FeedReaderTest {
 
     assertEquals(
         List.of(
-            new Discovery.Link("https://example.org/ar/1.html", Optional.of(Instant.parse("2024-07-21T10:00:00Z"))),
+            new Discovery.Link(
+                "https://example.org/ar/1.html",
+                Optional.of(Instant.parse("2024-07-21T10:00:00Z"))),
             new Discovery.Link("https://example.org/en/2.html", Optional.empty())),
         discovery.articles());
   }
@@ -47,8 +49,9 @@ class FeedReaderTest {
 
   @Test
   void leadingWhitespaceBeforeTheDeclarationIsTolerated() throws Exception {
-    String rss = "\n  <?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
-        + "<item><link>https://example.org/x</link></item></channel></rss>";
+    String rss =
+        "\n  <?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+            + "<item><link>https://example.org/x</link></item></channel></rss>";
     assertEquals(1, reader.read(rss).articles().size());
   }
 

@@ -26,12 +26,20 @@ class SitemapReaderTest {
         </urlset>
         """;
 
-    Discovery discovery = reader.read("https://example.org/news-sitemap.xml", "application/xml", xml.getBytes(StandardCharsets.UTF_8));
+    Discovery discovery =
+        reader.read(
+            "https://example.org/news-sitemap.xml",
+            "application/xml",
+            xml.getBytes(StandardCharsets.UTF_8));
 
     assertEquals(
         List.of(
-            new Discovery.Link("https://example.org/ar/eco.html", Optional.of(Instant.parse("2024-12-11T10:12:05Z"))),
-            new Discovery.Link("https://example.org/en/trade.html", Optional.of(Instant.parse("2024-07-21T09:15:00Z")))),
+            new Discovery.Link(
+                "https://example.org/ar/eco.html",
+                Optional.of(Instant.parse("2024-12-11T10:12:05Z"))),
+            new Discovery.Link(
+                "https://example.org/en/trade.html",
+                Optional.of(Instant.parse("2024-07-21T09:15:00Z")))),
         discovery.articles());
   }
 
@@ -46,15 +54,25 @@ class SitemapReaderTest {
         </sitemapindex>
         """;
 
-    Discovery discovery = reader.read("https://example.org/sitemap.xml", "application/xml", xml.getBytes(StandardCharsets.UTF_8));
+    Discovery discovery =
+        reader.read(
+            "https://example.org/sitemap.xml",
+            "application/xml",
+            xml.getBytes(StandardCharsets.UTF_8));
 
-    assertEquals(List.of("https://example.org/sitemap-news.xml", "https://example.org/sitemap-2024.xml"), discovery.sitemaps());
+    assertEquals(
+        List.of("https://example.org/sitemap-news.xml", "https://example.org/sitemap-2024.xml"),
+        discovery.sitemaps());
   }
 
   @Test
   void brokenSitemapIsAClearError() {
     assertThrows(
         SourceFormatException.class,
-        () -> reader.read("https://example.org/s.xml", "application/xml", "<urlset><url><loc>".getBytes(StandardCharsets.UTF_8)));
+        () ->
+            reader.read(
+                "https://example.org/s.xml",
+                "application/xml",
+                "<urlset><url><loc>".getBytes(StandardCharsets.UTF_8)));
   }
 }

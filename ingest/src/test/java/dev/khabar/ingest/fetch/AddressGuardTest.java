@@ -42,7 +42,9 @@ class AddressGuardTest {
 
   @Test
   void refusesPrivateRanges() {
-    assertEquals(Optional.of("private10.test resolves to private address 10.1.2.3"), guard.refusal("private10.test"));
+    assertEquals(
+        Optional.of("private10.test resolves to private address 10.1.2.3"),
+        guard.refusal("private10.test"));
     assertTrue(guard.refusal("private192.test").isPresent());
     assertTrue(guard.refusal("private172.test").isPresent());
     assertTrue(guard.refusal("ula.test").isPresent());
@@ -55,7 +57,9 @@ class AddressGuardTest {
         Optional.of("metadata.test resolves to link-local address 169.254.169.254"),
         guard.refusal("metadata.test"));
     assertTrue(guard.refusal("multicast.test").isPresent());
-    assertEquals(Optional.of("loop.test resolves to loopback address 127.0.0.1"), guard.refusal("loop.test"));
+    assertEquals(
+        Optional.of("loop.test resolves to loopback address 127.0.0.1"),
+        guard.refusal("loop.test"));
   }
 
   @Test

@@ -62,7 +62,9 @@ class HttpFetcherTest {
   void fetchesAPage() throws Exception {
     server.on("/a", ex -> LocalServer.respond(ex, 200, "text/html; charset=utf-8", PAGE));
 
-    FetchResult.Page page = assertInstanceOf(FetchResult.Page.class, fetcher.fetch(server.uri("/a"), HttpFetcher.PAGE_TYPES));
+    FetchResult.Page page =
+        assertInstanceOf(
+            FetchResult.Page.class, fetcher.fetch(server.uri("/a"), HttpFetcher.PAGE_TYPES));
 
     assertEquals("<html><body><p>منظمة التعاون الاقتصادي</p></body></html>", page.text());
   }
@@ -70,7 +72,9 @@ class HttpFetcherTest {
   @Test
   void serverErrorIsRetriedUntilSuccess() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    server.on("/flaky", ex -> LocalServer.respond(ex, calls.incrementAndGet() == 1 ? 500 : 200, "text/html", PAGE));
+    server.on(
+        "/flaky",
+        ex -> LocalServer.respond(ex, calls.incrementAndGet() == 1 ? 500 : 200, "text/html", PAGE));
 
     FetchResult result = fetcher.fetch(server.uri("/flaky"), HttpFetcher.PAGE_TYPES);
 
@@ -93,17 +97,24 @@ class HttpFetcherTest {
           }
         });
 
-    assertEquals(Outcome.FETCHED, fetcher.fetch(server.uri("/busy"), HttpFetcher.PAGE_TYPES).outcome());
+    assertEquals(
+        Outcome.FETCHED, fetcher.fetch(server.uri("/busy"), HttpFetcher.PAGE_TYPES).outcome());
     assertEquals(List.of(Duration.ofSeconds(7)), sleeps);
   }
 
   @Test
   void notFoundIsNotRetried() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    server.on("/gone", ex -> { calls.incrementAndGet(); LocalServer.respond(ex, 404, "text/html", PAGE); });
+    server.on(
+        "/gone",
+        ex -> {
+          calls.incrementAndGet();
+          LocalServer.respond(ex, 404, "text/html", PAGE);
+        });
 
     FetchResult.Failed failed =
-        assertInstanceOf(FetchResult.Failed.class, fetcher.fetch(server.uri("/gone"), HttpFetcher.PAGE_TYPES));
+        assertInstanceOf(
+            FetchResult.Failed.class, fetcher.fetch(server.uri("/gone"), HttpFetcher.PAGE_TYPES));
 
     assertEquals(404, failed.status());
     assertEquals(1, calls.get());
@@ -136,7 +147,8 @@ class HttpFetcherTest {
         });
 
     FetchResult.Failed failed =
-        assertInstanceOf(FetchResult.Failed.class, fetcher.fetch(server.uri("/evil"), HttpFetcher.PAGE_TYPES));
+        assertInstanceOf(
+            FetchResult.Failed.class, fetcher.fetch(server.uri("/evil"), HttpFetcher.PAGE_TYPES));
 
     assertEquals(Outcome.ADDRESS_BLOCKED, failed.outcome());
     assertEquals("internal.invalid resolves to private address 10.0.0.5", failed.reason());
@@ -159,7 +171,8 @@ class HttpFetcherTest {
           LocalServer.respond(ex, 200, "text/html", compressed.toByteArray());
         });
 
-    assertEquals(Outcome.TOO_LARGE, fetcher.fetch(server.uri("/bomb"), HttpFetcher.PAGE_TYPES).outcome());
+    assertEquals(
+        Outcome.TOO_LARGE, fetcher.fetch(server.uri("/bomb"), HttpFetcher.PAGE_TYPES).outcome());
   }
 
   @Test
@@ -175,7 +188,9 @@ class HttpFetcherTest {
           LocalServer.respond(ex, 200, "text/html; charset=utf-8", compressed.toByteArray());
         });
 
-    FetchResult.Page page = assertInstanceOf(FetchResult.Page.class, fetcher.fetch(server.uri("/gz"), HttpFetcher.PAGE_TYPES));
+    FetchResult.Page page =
+        assertInstanceOf(
+            FetchResult.Page.class, fetcher.fetch(server.uri("/gz"), HttpFetcher.PAGE_TYPES));
     assertTrue(page.text().contains("منظمة التعاون الاقتصادي"));
   }
 
@@ -185,31 +200,43 @@ class HttpFetcherTest {
     Arrays.fill(twentyMegabytes, (byte) 'a');
     server.on("/huge", ex -> LocalServer.respond(ex, 200, "text/html", twentyMegabytes));
 
-    assertEquals(Outcome.TOO_LARGE, fetcher.fetch(server.uri("/huge"), HttpFetcher.PAGE_TYPES).outcome());
+    assertEquals(
+        Outcome.TOO_LARGE, fetcher.fetch(server.uri("/huge"), HttpFetcher.PAGE_TYPES).outcome());
   }
 
   @Test
   void binaryServedAsHtmlIsRejected() throws Exception {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0
+    };
     server.on("/image", ex -> LocalServer.respond(ex, 200, "text/html", png));
 
-    assertEquals(Outcome.WRONG_TYPE, fetcher.fetch(server.uri("/image"), HttpFetcher.PAGE_TYPES).outcome());
+    assertEquals(
+        Outcome.WRONG_TYPE, fetcher.fetch(server.uri("/image"), HttpFetcher.PAGE_TYPES).outcome());
   }
 
   @Test
   void wrongContentTypeIsRejected() throws Exception {
     server.on("/pdf", ex -> LocalServer.respond(ex, 200, "application/pdf", PAGE));
 
-    assertEquals(Outcome.WRONG_TYPE, fetcher.fetch(server.uri("/pdf"), HttpFetcher.PAGE_TYPES).outcome());
+    assertEquals(
+        Outcome.WRONG_TYPE, fetcher.fetch(server.uri("/pdf"), HttpFetcher.PAGE_TYPES).outcome());
   }
 
   @Test
   void windows1256PageWithoutHeaderCharsetComesOutAsUnicode() throws Exception {
-    String html = "<html><body><p>قال النائب الأول للرئيس الإيراني إن الدول الأعضاء في منظمة التعاون"
-        + " الاقتصادي معرضة لخطر الأمن السيبراني.</p></body></html>";
-    server.on("/cp1256", ex -> LocalServer.respond(ex, 200, "text/html", html.getBytes(Charset.forName("windows-1256"))));
+    String html =
+        "<html><body><p>قال النائب الأول للرئيس الإيراني إن الدول الأعضاء في منظمة التعاون"
+            + " الاقتصادي معرضة لخطر الأمن السيبراني.</p></body></html>";
+    server.on(
+        "/cp1256",
+        ex ->
+            LocalServer.respond(
+                ex, 200, "text/html", html.getBytes(Charset.forName("windows-1256"))));
 
-    FetchResult.Page page = assertInstanceOf(FetchResult.Page.class, fetcher.fetch(server.uri("/cp1256"), HttpFetcher.PAGE_TYPES));
+    FetchResult.Page page =
+        assertInstanceOf(
+            FetchResult.Page.class, fetcher.fetch(server.uri("/cp1256"), HttpFetcher.PAGE_TYPES));
 
     assertEquals(html, page.text());
     assertEquals("windows-1256", page.charset().name());
@@ -231,7 +258,8 @@ class HttpFetcherTest {
           LocalServer.respond(ex, 200, "text/html", PAGE);
         });
 
-    assertEquals(Outcome.FETCHED, fetcher.fetch(server.uri("/slow"), HttpFetcher.PAGE_TYPES).outcome());
+    assertEquals(
+        Outcome.FETCHED, fetcher.fetch(server.uri("/slow"), HttpFetcher.PAGE_TYPES).outcome());
     assertTrue(calls.get() >= 2);
   }
 
@@ -244,13 +272,19 @@ class HttpFetcherTest {
             LocalServer.respond(ex, 304, null, new byte[0]);
           } else {
             ex.getResponseHeaders().set("ETag", "\"v1\"");
-            LocalServer.respond(ex, 200, "application/rss+xml", "<rss/>".getBytes(StandardCharsets.UTF_8));
+            LocalServer.respond(
+                ex, 200, "application/rss+xml", "<rss/>".getBytes(StandardCharsets.UTF_8));
           }
         });
 
-    FetchResult.Page first = assertInstanceOf(FetchResult.Page.class, fetcher.fetch(server.uri("/feed"), HttpFetcher.FEED_TYPES));
+    FetchResult.Page first =
+        assertInstanceOf(
+            FetchResult.Page.class, fetcher.fetch(server.uri("/feed"), HttpFetcher.FEED_TYPES));
     FetchResult second =
-        fetcher.fetch(server.uri("/feed"), HttpFetcher.FEED_TYPES, new HttpFetcher.Validators(first.etag(), first.lastModified()));
+        fetcher.fetch(
+            server.uri("/feed"),
+            HttpFetcher.FEED_TYPES,
+            new HttpFetcher.Validators(first.etag(), first.lastModified()));
 
     assertEquals(Outcome.NOT_MODIFIED, second.outcome());
   }

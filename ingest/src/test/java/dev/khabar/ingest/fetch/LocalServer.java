@@ -28,7 +28,8 @@ public final class LocalServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
-  public static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+  public static void respond(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
     if (type != null) {
       exchange.getResponseHeaders().set("Content-Type", type);
     }

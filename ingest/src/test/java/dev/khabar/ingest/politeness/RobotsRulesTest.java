@@ -38,12 +38,25 @@ class RobotsRulesTest {
   }
 
   private RobotsRules rules() {
-    return new RobotsRules(fetcher, throttle, "khabarbot", Duration.ofHours(1), Duration.ofSeconds(2), Clock.systemUTC());
+    return new RobotsRules(
+        fetcher,
+        throttle,
+        "khabarbot",
+        Duration.ofHours(1),
+        Duration.ofSeconds(2),
+        Clock.systemUTC());
   }
 
   @Test
   void disallowedPathIsRefusedAndOthersAllowed() throws Exception {
-    server.on("/robots.txt", ex -> LocalServer.respond(ex, 200, "text/plain", "User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.UTF_8)));
+    server.on(
+        "/robots.txt",
+        ex ->
+            LocalServer.respond(
+                ex,
+                200,
+                "text/plain",
+                "User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.UTF_8)));
     RobotsRules rules = rules();
 
     assertEquals(RobotsRules.Verdict.DISALLOWED, rules.check(server.uri("/private/a.html")));
@@ -54,7 +67,13 @@ class RobotsRulesTest {
   void rulesForOurAgentWinOverTheWildcard() throws Exception {
     server.on(
         "/robots.txt",
-        ex -> LocalServer.respond(ex, 200, "text/plain", "User-agent: *\nAllow: /\n\nUser-agent: khabarbot\nDisallow: /\n".getBytes(StandardCharsets.UTF_8)));
+        ex ->
+            LocalServer.respond(
+                ex,
+                200,
+                "text/plain",
+                "User-agent: *\nAllow: /\n\nUser-agent: khabarbot\nDisallow: /\n"
+                    .getBytes(StandardCharsets.UTF_8)));
 
     assertEquals(RobotsRules.Verdict.DISALLOWED, rules().check(server.uri("/news/a.html")));
   }
@@ -76,7 +95,13 @@ class RobotsRulesTest {
   @Test
   void robotsIsFetchedOncePerHostWhileCached() throws Exception {
     AtomicInteger fetches = new AtomicInteger();
-    server.on("/robots.txt", ex -> { fetches.incrementAndGet(); LocalServer.respond(ex, 200, "text/plain", "User-agent: *\nDisallow:\n".getBytes(StandardCharsets.UTF_8)); });
+    server.on(
+        "/robots.txt",
+        ex -> {
+          fetches.incrementAndGet();
+          LocalServer.respond(
+              ex, 200, "text/plain", "User-agent: *\nDisallow:\n".getBytes(StandardCharsets.UTF_8));
+        });
     RobotsRules rules = rules();
 
     rules.check(server.uri("/a"));
@@ -88,18 +113,27 @@ class RobotsRulesTest {
   @Test
   void manyPagesOfOneHostWaitingTogetherFetchRobotsOnce() throws Exception {
     AtomicInteger fetches = new AtomicInteger();
-    server.on("/robots.txt", ex -> { fetches.incrementAndGet(); LocalServer.respond(ex, 200, "text/plain", "User-agent: *\nDisallow:\n".getBytes(StandardCharsets.UTF_8)); });
+    server.on(
+        "/robots.txt",
+        ex -> {
+          fetches.incrementAndGet();
+          LocalServer.respond(
+              ex, 200, "text/plain", "User-agent: *\nDisallow:\n".getBytes(StandardCharsets.UTF_8));
+        });
     RobotsRules rules = rules();
     List<Thread> threads = new java.util.ArrayList<>();
     for (int i = 0; i < 20; i++) {
       String path = "/p" + i;
-      threads.add(Thread.ofVirtual().start(() -> {
-        try {
-          rules.check(server.uri(path));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      rules.check(server.uri(path));
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
     }
     for (Thread thread : threads) {
       thread.join();
@@ -110,7 +144,14 @@ class RobotsRulesTest {
 
   @Test
   void crawlDelayIsHonouredUpToTheCap() throws Exception {
-    server.on("/robots.txt", ex -> LocalServer.respond(ex, 200, "text/plain", "User-agent: *\nCrawl-delay: 60\n".getBytes(StandardCharsets.UTF_8)));
+    server.on(
+        "/robots.txt",
+        ex ->
+            LocalServer.respond(
+                ex,
+                200,
+                "text/plain",
+                "User-agent: *\nCrawl-delay: 60\n".getBytes(StandardCharsets.UTF_8)));
     rules().check(server.uri("/a"));
     String host = server.uri("/").getHost();
 

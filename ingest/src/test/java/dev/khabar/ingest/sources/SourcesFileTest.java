@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class SourcesFileTest {
   private static List<Site> read(String json) throws Exception {
     return SourcesFile.read(
-        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json", SourcesFile.Defaults.STANDARD);
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+        "test.json",
+        SourcesFile.Defaults.STANDARD);
   }
 
   @Test
@@ -36,7 +38,9 @@ class SourcesFileTest {
     IllegalArgumentException error =
         assertThrows(
             IllegalArgumentException.class,
-            () -> read("{\"sites\": [{\"id\": \"a\", \"feeds\": [\"https://e.org/\"], \"dealy\": \"1s\"}]}"));
+            () ->
+                read(
+                    "{\"sites\": [{\"id\": \"a\", \"feeds\": [\"https://e.org/\"], \"dealy\": \"1s\"}]}"));
     assertTrue(error.getMessage().contains("unknown key 'dealy'"), error.getMessage());
   }
 

@@ -20,7 +20,8 @@ class UrlCanonicalizerTest {
   void dropsTrackingParametersButKeepsTheRest() {
     assertEquals(
         Optional.of("https://example.org/story?id=7"),
-        urls.canonicalize("https://example.org/story?utm_source=x&id=7&fbclid=abc&gclid=1&utm_medium=rss"));
+        urls.canonicalize(
+            "https://example.org/story?utm_source=x&id=7&fbclid=abc&gclid=1&utm_medium=rss"));
   }
 
   @Test

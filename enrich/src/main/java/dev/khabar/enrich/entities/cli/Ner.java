@@ -26,11 +26,14 @@ import picocli.CommandLine.Parameters;
  * Tags a CoNLL-style token file with the shipped models, one token and its IOB2 tag per line. The
  * file is one document: the second pass sees how its words were tagged anywhere in it.
  */
-@Command(name = "ner", mixinStandardHelpOptions = true,
+@Command(
+    name = "ner",
+    mixinStandardHelpOptions = true,
     description = "Prints each token of FILE with its predicted IOB2 tag, tab-separated.")
 public final class Ner implements Callable<Integer> {
 
-  @Parameters(paramLabel = "FILE",
+  @Parameters(
+      paramLabel = "FILE",
       description = "One token per line (extra columns ignored), blank line between sentences.")
   Path file;
 
@@ -43,18 +46,28 @@ public final class Ner implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String[] models = switch (language) {
-      case "ar" -> new String[] {EntityRecognizer.ARABIC_MODEL,
-          EntityRecognizer.ARABIC_DOCUMENT_MODEL};
-      case "en" -> new String[] {EntityRecognizer.ENGLISH_MODEL,
-          EntityRecognizer.ENGLISH_DOCUMENT_MODEL};
-      default -> throw new CommandLine.ParameterException(new CommandLine(this),
-          "--language must be ar or en, was " + language);
-    };
-    WordClusters clusters = language.equals("ar")
-        ? WordClusters.load(EntityRecognizer.ARABIC_CLUSTERS, Features::hash) : WordClusters.NONE;
-    DocumentTagger tagger = new DocumentTagger(Gazetteers.shipped(), clusters,
-        TaggerModel.load(models[0]), TaggerModel.load(models[1]));
+    String[] models =
+        switch (language) {
+          case "ar" ->
+              new String[] {EntityRecognizer.ARABIC_MODEL, EntityRecognizer.ARABIC_DOCUMENT_MODEL};
+          case "en" ->
+              new String[] {
+                EntityRecognizer.ENGLISH_MODEL, EntityRecognizer.ENGLISH_DOCUMENT_MODEL
+              };
+          default ->
+              throw new CommandLine.ParameterException(
+                  new CommandLine(this), "--language must be ar or en, was " + language);
+        };
+    WordClusters clusters =
+        language.equals("ar")
+            ? WordClusters.load(EntityRecognizer.ARABIC_CLUSTERS, Features::hash)
+            : WordClusters.NONE;
+    DocumentTagger tagger =
+        new DocumentTagger(
+            Gazetteers.shipped(),
+            clusters,
+            TaggerModel.load(models[0]),
+            TaggerModel.load(models[1]));
     List<List<String>> sentences = new ArrayList<>();
     List<String> sentence = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -71,8 +84,10 @@ public final class Ner implements Callable<Integer> {
       sentences.add(List.copyOf(sentence));
     }
     List<Tagger.Tagging> tagged = tagger.tag(sentences);
-    PrintWriter out = new PrintWriter(new BufferedWriter(
-        new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(
+                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
     for (int s = 0; s < sentences.size(); s++) {
       int[] tags = tagged.get(s).tags();
       for (int i = 0; i < tags.length; i++) {

@@ -26,26 +26,37 @@ import picocli.CommandLine.Option;
  * places, learn Arabic word clusters from unlabelled news (skip with {@code --keep-clusters}), then
  * train the Arabic and English taggers.
  */
-@Command(name = "train-ner", mixinStandardHelpOptions = true,
-    description = "Exports cldr-places.tsv from ICU, learns clusters-ar.tsv.gz from unlabelled"
-        + " Arabic news, and trains both passes of each language: ner-ar.bin.gz,"
-        + " ner-ar-doc.bin.gz, ner-en.bin.gz, ner-en-doc.bin.gz.")
+@Command(
+    name = "train-ner",
+    mixinStandardHelpOptions = true,
+    description =
+        "Exports cldr-places.tsv from ICU, learns clusters-ar.tsv.gz from unlabelled"
+            + " Arabic news, and trains both passes of each language: ner-ar.bin.gz,"
+            + " ner-ar-doc.bin.gz, ner-en.bin.gz, ner-en-doc.bin.gz.")
 public final class TrainNer implements Callable<Integer> {
 
-  @Option(names = "--data", defaultValue = "../shared/data/ner",
+  @Option(
+      names = "--data",
+      defaultValue = "../shared/data/ner",
       description = "The ner/ data directory (default: ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(names = "--out", defaultValue = "enrich/src/main/resources/dev/khabar/enrich/entities/",
+  @Option(
+      names = "--out",
+      defaultValue = "enrich/src/main/resources/dev/khabar/enrich/entities/",
       description = "Where to write the models (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--text", defaultValue = "../shared/data/text/ar",
-      description = "Unlabelled Arabic text, *.txt.gz, one document per line, for word clusters"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--text",
+      defaultValue = "../shared/data/text/ar",
+      description =
+          "Unlabelled Arabic text, *.txt.gz, one document per line, for word clusters"
+              + " (default: ${DEFAULT-VALUE}).")
   Path text;
 
-  @Option(names = "--keep-clusters",
+  @Option(
+      names = "--keep-clusters",
       description = "Reuse clusters-ar.tsv.gz in --out instead of learning it again (a minute).")
   boolean keepClusters;
 
@@ -69,8 +80,9 @@ public final class TrainNer implements Callable<Integer> {
     if (!keepClusters) {
       long start = System.nanoTime();
       new Clusterer(seed).learn(text, clusterFile, LICENCE);
-      System.out.printf("%s: from %s, %.1f s, %d bytes%n", clusterFile, text,
-          (System.nanoTime() - start) / 1e9, Files.size(clusterFile));
+      System.out.printf(
+          "%s: from %s, %.1f s, %d bytes%n",
+          clusterFile, text, (System.nanoTime() - start) / 1e9, Files.size(clusterFile));
     }
     WordClusters clusters;
     try (InputStream in = Files.newInputStream(clusterFile)) {
@@ -82,23 +94,32 @@ public final class TrainNer implements Callable<Integer> {
   }
 
   /** First line of the cluster file: it is derived data and carries the text's licence. */
-  static final String LICENCE = "Derived from SaudiNewsNet (Alhagri 2015,"
-      + " github.com/ParallelMazen/SaudiNewsNet), CC BY-NC-SA 4.0: non-commercial research use,"
-      + " share alike.";
+  static final String LICENCE =
+      "Derived from SaudiNewsNet (Alhagri 2015,"
+          + " github.com/ParallelMazen/SaudiNewsNet), CC BY-NC-SA 4.0: non-commercial research use,"
+          + " share alike.";
 
   /** Writes the first pass to {@code name.bin.gz} and the second to {@code name-doc.bin.gz}. */
-  private void train(Gazetteer gazetteer, WordClusters clusters, Map<String, List<Sentence>> sets,
-      String name) throws Exception {
+  private void train(
+      Gazetteer gazetteer, WordClusters clusters, Map<String, List<Sentence>> sets, String name)
+      throws Exception {
     List<List<Sentence>> documents = new ArrayList<>();
     sets.values().forEach(set -> documents.addAll(TrainingSets.documents(set)));
     long start = System.nanoTime();
-    DocumentTrainer.Models models = DocumentTrainer.shipped(gazetteer, clusters, epochs, seed)
-        .train(documents);
+    DocumentTrainer.Models models =
+        DocumentTrainer.shipped(gazetteer, clusters, epochs, seed).train(documents);
     Path first = write(models.first(), name + ".bin.gz");
     Path second = write(models.second(), name + "-doc.bin.gz");
-    System.out.printf("%s, %s: %d documents from %s, %d epochs, %.1f s, %d + %d bytes%n", first,
-        second, documents.size(), sets.keySet(), epochs, (System.nanoTime() - start) / 1e9,
-        Files.size(first), Files.size(second));
+    System.out.printf(
+        "%s, %s: %d documents from %s, %d epochs, %.1f s, %d + %d bytes%n",
+        first,
+        second,
+        documents.size(),
+        sets.keySet(),
+        epochs,
+        (System.nanoTime() - start) / 1e9,
+        Files.size(first),
+        Files.size(second));
   }
 
   private Path write(TaggerModel model, String file) throws Exception {

@@ -24,22 +24,27 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Learns hierarchical word clusters from unlabelled text, as a cheaper stand-in for Brown clusters
  * (Turian, Ratinov & Bengio 2010 found both help NER about equally). Each frequent word gets a
- * vector of positive PMI with its neighbours at offsets -2..+2, randomly projected to
- * {@link #DIMS} dimensions; spherical k-means then splits the vocabulary into {@code BRANCHES[0]}
- * clusters, each of those into {@code BRANCHES[1]}, and so on. Deterministic for a given seed, and
- * about a minute for nine million words on two cores.
+ * vector of positive PMI with its neighbours at offsets -2..+2, randomly projected to {@link #DIMS}
+ * dimensions; spherical k-means then splits the vocabulary into {@code BRANCHES[0]} clusters, each
+ * of those into {@code BRANCHES[1]}, and so on. Deterministic for a given seed, and about a minute
+ * for nine million words on two cores.
  */
 public final class Clusterer {
 
   /** Most frequent words that get a path; rarer ones fall back to their clitic-free stem. */
   static final int VOCABULARY = 100_000;
+
   static final int MIN_COUNT = 5;
+
   /** Most frequent words used as contexts, per offset. */
   static final int CONTEXTS = 1000;
+
   static final int[] OFFSETS = {-2, -1, 1, 2};
   static final int DIMS = 256;
+
   /** Branching per level: 16, then 16 × 16 = 256, then 256 × 8 = 2,048 leaves. */
   static final int[] BRANCHES = {16, 16, 8};
+
   static final int ITERATIONS = 15;
 
   private final long seed;
@@ -61,8 +66,10 @@ public final class Clusterer {
     List<String> words = new ArrayList<>();
     IntList text = new IntList();
     for (Path f : files) {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(
-          new GZIPInputStream(Files.newInputStream(f), 1 << 16), StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(
+                  new GZIPInputStream(Files.newInputStream(f), 1 << 16), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           for (Token t : Tokenizer.tokenize(line)) {
             String w = Normalizer.normalize(t.text());
@@ -87,8 +94,10 @@ public final class Clusterer {
     }
     // Ranks by frequency, ties by spelling, so the result does not depend on hash order.
     Integer[] byFreq = IntStream.range(0, words.size()).boxed().toArray(Integer[]::new);
-    Arrays.sort(byFreq, (a, b) -> count[a] != count[b] ? count[b] - count[a]
-        : words.get(a).compareTo(words.get(b)));
+    Arrays.sort(
+        byFreq,
+        (a, b) ->
+            count[a] != count[b] ? count[b] - count[a] : words.get(a).compareTo(words.get(b)));
     int v = 0;
     while (v < Math.min(VOCABULARY, byFreq.length) && count[byFreq[v]] >= MIN_COUNT) {
       v++;
@@ -104,7 +113,9 @@ public final class Clusterer {
     write(out, licence, corpus.length, v, byFreq, words, paths);
   }
 
-  /** Positive-PMI context vectors of the {@code v} most frequent words, projected and normalised. */
+  /**
+   * Positive-PMI context vectors of the {@code v} most frequent words, projected and normalised.
+   */
   private float[][] vectors(int[] corpus, int[] rank, int v) {
     int dims = OFFSETS.length * CONTEXTS;
     LongList pairs = new LongList();
@@ -187,8 +198,11 @@ public final class Clusterer {
     int[] assignment = kMeans(vectors, members, k, seed * 31 + Arrays.hashCode(prefix));
     for (int c = 0; c < k; c++) {
       int part = c;
-      int[] sub = IntStream.range(0, members.length).filter(i -> assignment[i] == part)
-          .map(i -> members[i]).toArray();
+      int[] sub =
+          IntStream.range(0, members.length)
+              .filter(i -> assignment[i] == part)
+              .map(i -> members[i])
+              .toArray();
       int[] next = Arrays.copyOf(prefix, prefix.length + 1);
       next[prefix.length] = c;
       if (sub.length > 0) {
@@ -212,7 +226,8 @@ public final class Clusterer {
     for (int c = 1; c < k; c++) {
       double total = 0;
       for (int i = 0; i < n; i++) {
-        distance[i] = Math.min(distance[i], Math.max(0, 1 - dot(vectors[members[i]], centroids[c - 1])));
+        distance[i] =
+            Math.min(distance[i], Math.max(0, 1 - dot(vectors[members[i]], centroids[c - 1])));
         total += distance[i];
       }
       double target = random.nextDouble() * total;
@@ -228,8 +243,11 @@ public final class Clusterer {
     }
     for (int iteration = 0; iteration < ITERATIONS; iteration++) {
       float[][] centres = centroids;
-      int[] next = IntStream.range(0, n).parallel().map(i -> nearest(vectors[members[i]], centres))
-          .toArray();
+      int[] next =
+          IntStream.range(0, n)
+              .parallel()
+              .map(i -> nearest(vectors[members[i]], centres))
+              .toArray();
       boolean changed = !Arrays.equals(next, assignment);
       System.arraycopy(next, 0, assignment, 0, n);
       if (!changed && iteration > 0) {
@@ -295,14 +313,24 @@ public final class Clusterer {
     return true;
   }
 
-  private static void write(Path out, String licence, int tokens, int v, Integer[] byFreq,
-      List<String> words, int[][] paths) throws IOException {
+  private static void write(
+      Path out,
+      String licence,
+      int tokens,
+      int v,
+      Integer[] byFreq,
+      List<String> words,
+      int[][] paths)
+      throws IOException {
     try (OutputStream o = Files.newOutputStream(out);
-        PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(
-            new GZIPOutputStream(o, 1 << 16), StandardCharsets.UTF_8))) {
+        PrintWriter w =
+            new PrintWriter(
+                new java.io.OutputStreamWriter(
+                    new GZIPOutputStream(o, 1 << 16), StandardCharsets.UTF_8))) {
       w.println("# " + licence);
-      w.printf("# %d most frequent normalised words of %d tokens (count >= %d); path = branch per"
-          + " level (%s), coarse to fine. Generated by train-ner (Clusterer). Do not edit.%n",
+      w.printf(
+          "# %d most frequent normalised words of %d tokens (count >= %d); path = branch per"
+              + " level (%s), coarse to fine. Generated by train-ner (Clusterer). Do not edit.%n",
           v, tokens, MIN_COUNT, Arrays.toString(BRANCHES));
       for (int r = 0; r < v; r++) {
         int[] p = paths[r];

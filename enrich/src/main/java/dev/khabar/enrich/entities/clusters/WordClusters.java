@@ -88,8 +88,10 @@ public final class WordClusters {
 
   /** Reads a file written by {@link Clusterer}: gzip, "#" comments, then word TAB path lines. */
   public static WordClusters read(InputStream in, Hasher hasher) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 1 << 16),
-        StandardCharsets.UTF_8), 1 << 16);
+    BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(new GZIPInputStream(in, 1 << 16), StandardCharsets.UTF_8),
+            1 << 16);
     List<String> lines = r.lines().filter(l -> !l.startsWith("#")).toList();
     int capacity = Integer.highestOneBit(Math.max(2, lines.size()) * 2) * 2;
     int[] keys = new int[capacity];
@@ -115,8 +117,11 @@ public final class WordClusters {
         }
       }
     }
-    List<String> frequent = lines.stream().limit(FREQUENT_WORDS)
-        .map(line -> line.substring(0, line.indexOf('\t'))).toList();
+    List<String> frequent =
+        lines.stream()
+            .limit(FREQUENT_WORDS)
+            .map(line -> line.substring(0, line.indexOf('\t')))
+            .toList();
     return new WordClusters(keys, paths, size, frequent);
   }
 
@@ -124,8 +129,8 @@ public final class WordClusters {
   public static WordClusters load(String resource, Hasher hasher) {
     try (InputStream in = WordClusters.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing cluster resource " + resource
-            + ": run train-ner to build it");
+        throw new IllegalStateException(
+            "missing cluster resource " + resource + ": run train-ner to build it");
       }
       return read(in, hasher);
     } catch (IOException e) {

@@ -42,7 +42,9 @@ public final class Gazetteer {
     firstWords.add(Normalizer.normalize(raw.get(0)));
     Node node = root;
     for (int i = 0; i < raw.size(); i++) {
-      node = node.next.computeIfAbsent(key(raw.get(i), i == 0, isAcronym(raw.get(i))), k -> new Node());
+      node =
+          node.next.computeIfAbsent(
+              key(raw.get(i), i == 0, isAcronym(raw.get(i))), k -> new Node());
     }
     for (GazetteerEntry e : node.entries) {
       if (e.source() == entry.source()) {
@@ -84,16 +86,19 @@ public final class Gazetteer {
   public @Nullable GazetteerEntry lookup(List<String> tokens) {
     String[][] keys = keys(tokens);
     GazetteerEntry[] found = new GazetteerEntry[1];
-    walk(keys, 0, (end, entries) -> {
-      if (end == tokens.size()) {
-        for (GazetteerEntry e : entries) {
-          if (e.source().linkable() && (found[0] == null
-              || e.source().ordinal() < found[0].source().ordinal())) {
-            found[0] = e;
+    walk(
+        keys,
+        0,
+        (end, entries) -> {
+          if (end == tokens.size()) {
+            for (GazetteerEntry e : entries) {
+              if (e.source().linkable()
+                  && (found[0] == null || e.source().ordinal() < found[0].source().ordinal())) {
+                found[0] = e;
+              }
+            }
           }
-        }
-      }
-    });
+        });
     return found[0];
   }
 

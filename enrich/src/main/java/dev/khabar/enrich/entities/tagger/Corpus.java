@@ -21,8 +21,20 @@ public final class Corpus {
     /** CoNLL types (wikigold is IO-tagged, BTC is IOB2); repair turns both into IOB2. */
     CONLL(Map.of("PER", "PER", "ORG", "ORG", "LOC", "LOC", "MISC", "MISC")),
     /** WNUT 2017 emerging-entity types. */
-    WNUT(Map.of("person", "PER", "location", "LOC", "corporation", "ORG", "group", "ORG",
-        "creative-work", "MISC", "product", "MISC"));
+    WNUT(
+        Map.of(
+            "person",
+            "PER",
+            "location",
+            "LOC",
+            "corporation",
+            "ORG",
+            "group",
+            "ORG",
+            "creative-work",
+            "MISC",
+            "product",
+            "MISC"));
 
     private final Map<String, String> types;
 

@@ -20,8 +20,8 @@ public final class DocumentTagger {
   private final float[] firstTransitions;
   private final float[] secondTransitions;
 
-  public DocumentTagger(Gazetteer gazetteer, WordClusters clusters, TaggerModel first,
-      TaggerModel second) {
+  public DocumentTagger(
+      Gazetteer gazetteer, WordClusters clusters, TaggerModel first, TaggerModel second) {
     this.gazetteer = gazetteer;
     this.features = new Features(clusters, first.bits());
     this.weights = new PairedWeights(first, second);
@@ -53,8 +53,8 @@ public final class DocumentTagger {
       Features.Rows r = rows.get(s);
       float[] second = secondEmissions.get(s);
       weights.addSecond(features.evidenceOnly(r, memory.evidence(s)), second);
-      out.add(new Tagger.Tagging(Viterbi.decode(second, r.size(), secondTransitions),
-          names.get(s)));
+      out.add(
+          new Tagger.Tagging(Viterbi.decode(second, r.size(), secondTransitions), names.get(s)));
     }
     return out;
   }

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Trains both passes of a {@link DocumentTagger}. The second pass must learn from first-pass tags
  * as wrong as they will be on new text, not from a model's tags on its own training data, so the
- * first-pass tags of its training documents come from models trained without them (jackknifing
- * over {@code folds} contiguous blocks of documents). Deterministic.
+ * first-pass tags of its training documents come from models trained without them (jackknifing over
+ * {@code folds} contiguous blocks of documents). Deterministic.
  */
 public final class DocumentTrainer {
 
@@ -24,11 +24,17 @@ public final class DocumentTrainer {
 
   /**
    * @param folds blocks of documents the first-pass tags are jackknifed over
-   * @param outsidePenalty bias against {@code O} given to the second pass
-   *     ({@link TaggerModel#withOutsidePenalty})
+   * @param outsidePenalty bias against {@code O} given to the second pass ({@link
+   *     TaggerModel#withOutsidePenalty})
    */
-  public DocumentTrainer(Gazetteer gazetteer, WordClusters clusters, int bits, int epochs,
-      long seed, int folds, float outsidePenalty) {
+  public DocumentTrainer(
+      Gazetteer gazetteer,
+      WordClusters clusters,
+      int bits,
+      int epochs,
+      long seed,
+      int folds,
+      float outsidePenalty) {
     this.gazetteer = gazetteer;
     this.features = new Features(clusters, bits);
     this.trainer = new Trainer(features, gazetteer, bits, epochs, seed);
@@ -37,17 +43,23 @@ public final class DocumentTrainer {
   }
 
   /** Both passes with the shipped settings ({@link TrainingSets}). */
-  public static DocumentTrainer shipped(Gazetteer gazetteer, WordClusters clusters, int epochs,
-      long seed) {
-    return new DocumentTrainer(gazetteer, clusters, TrainingSets.BITS, epochs, seed,
-        TrainingSets.JACKKNIFE_FOLDS, TrainingSets.OUTSIDE_PENALTY);
+  public static DocumentTrainer shipped(
+      Gazetteer gazetteer, WordClusters clusters, int epochs, long seed) {
+    return new DocumentTrainer(
+        gazetteer,
+        clusters,
+        TrainingSets.BITS,
+        epochs,
+        seed,
+        TrainingSets.JACKKNIFE_FOLDS,
+        TrainingSets.OUTSIDE_PENALTY);
   }
 
   /** Trains on documents, each a list of consecutive sentences. */
   public Models train(List<List<Sentence>> documents) {
     if (documents.size() < folds) {
-      throw new IllegalArgumentException("need at least " + folds + " documents, got "
-          + documents.size());
+      throw new IllegalArgumentException(
+          "need at least " + folds + " documents, got " + documents.size());
     }
     List<Sentence> sentences = new ArrayList<>();
     List<Evidence> evidence = new ArrayList<>();
@@ -62,7 +74,8 @@ public final class DocumentTrainer {
         List<Features.Rows> rows = new ArrayList<>(document.size());
         List<int[]> tags = new ArrayList<>(document.size());
         for (Sentence sentence : document) {
-          Features.Rows r = features.extract(sentence.tokens(), gazetteer.findAll(sentence.tokens()));
+          Features.Rows r =
+              features.extract(sentence.tokens(), gazetteer.findAll(sentence.tokens()));
           rows.add(r);
           tags.add(heldOut.decode(heldOut.emissions(r), r.size()));
         }
@@ -73,7 +86,8 @@ public final class DocumentTrainer {
         }
       }
     }
-    return new Models(trainer.train(sentences),
+    return new Models(
+        trainer.train(sentences),
         trainer.train(sentences, evidence).withOutsidePenalty(outsidePenalty));
   }
 }

@@ -4,8 +4,8 @@ package dev.khabar.enrich.entities.tagger;
  * Which hashed features have weights, and where their rows are: a bit set over the feature space
  * with the count of set bits before each 64-bit word, so a feature's row is a rank (one word read,
  * one bit count). A trained perceptron only moves the weights of features it got wrong, about one
- * slot in eight or fewer, so rows for the used slots alone are a fraction of a dense table, and
- * the bit set with its ranks (1 MB at 2^22 slots) stays mostly in the core's cache. Immutable.
+ * slot in eight or fewer, so rows for the used slots alone are a fraction of a dense table, and the
+ * bit set with its ranks (1 MB at 2^22 slots) stays mostly in the core's cache. Immutable.
  */
 final class FeatureIndex {
 
@@ -14,14 +14,18 @@ final class FeatureIndex {
 
   private final int bits;
   private final long[] used;
+
   /**
    * Per 64-bit word of {@link #used}: the word, then the rows before it. Side by side, one lookup
    * reads one cache line, not one in the bit set and one in a separate array of ranks.
    */
   private final long[] wordsAndRanks;
+
   private final int size;
 
-  /** @param used bit f set when feature f has a row; kept, not copied */
+  /**
+   * @param used bit f set when feature f has a row; kept, not copied
+   */
   FeatureIndex(int bits, long[] used) {
     if (used.length != words(bits)) {
       throw new IllegalArgumentException(used.length + " words for " + bits + " bits");

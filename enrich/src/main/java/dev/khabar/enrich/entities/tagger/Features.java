@@ -11,8 +11,8 @@ import java.util.List;
  * Turns a sentence into hashed feature ids, one row per token. Values are hashed straight from
  * character ranges into per-sentence int arrays, so tagging allocates per sentence, not per token:
  * word, normalised form, clitic-stripped stem, affixes, word shape, a ±2 window, gazetteer
- * membership (B/I position per source), word clusters and trigger words; for the second pass of
- * a {@link DocumentTagger}, also the first pass's {@link Evidence}. Thread-safe (immutable).
+ * membership (B/I position per source), word clusters and trigger words; for the second pass of a
+ * {@link DocumentTagger}, also the first pass's {@link Evidence}. Thread-safe (immutable).
  */
 public final class Features {
 
@@ -103,16 +103,14 @@ public final class Features {
     }
   }
 
-  /**
-   * Features of {@code tokens} (raw texts) given the gazetteer names found in them.
-   */
+  /** Features of {@code tokens} (raw texts) given the gazetteer names found in them. */
   public Rows extract(List<String> tokens, List<Gazetteer.Match> names) {
     return extract(tokens, names, KnownWords.EMPTY);
   }
 
   /**
-   * The same, but without the features that a token's normalised form decides alone where that
-   * form is one of the {@code known} words (see {@link Rows#known}): the caller adds their sums.
+   * The same, but without the features that a token's normalised form decides alone where that form
+   * is one of the {@code known} words (see {@link Rows#known}): the caller adds their sums.
    */
   Rows extract(List<String> tokens, List<Gazetteer.Match> names, KnownWords known) {
     int n = tokens.size();
@@ -147,9 +145,9 @@ public final class Features {
   /**
    * What a normalised word decides alone, wherever it stands: the hashes of its stem, its cluster
    * path and trigger category, and its features: first its own (form, stem, affixes, letter
-   * trigrams, clusters, trigger category), then the raw form's of a token spelled as the
-   * normalised word itself, then those it gives a token as its neighbour at each offset of {@link
-   * #NEIGHBOURS} (-1: the word just before the token), in that order.
+   * trigrams, clusters, trigger category), then the raw form's of a token spelled as the normalised
+   * word itself, then those it gives a token as its neighbour at each offset of {@link #NEIGHBOURS}
+   * (-1: the word just before the token), in that order.
    */
   record Decided(int stem, int path, int trigger, int[][] features) {}
 
@@ -193,7 +191,10 @@ public final class Features {
     return k;
   }
 
-  /** Where a token's neighbours stand, as offsets from it; each gives it features ({@link #neighbour}). */
+  /**
+   * Where a token's neighbours stand, as offsets from it; each gives it features ({@link
+   * #neighbour}).
+   */
   static final int[] NEIGHBOURS = {-1, 1, -2, 2};
 
   /**
@@ -342,8 +343,7 @@ public final class Features {
     return k;
   }
 
-  private static final int PERSON_BITS =
-      3 << (2 * Source.ANER_PER.ordinal());
+  private static final int PERSON_BITS = 3 << (2 * Source.ANER_PER.ordinal());
 
   /**
    * Cluster paths at each level for the word and its stem: they carry what the unlabelled text
@@ -495,7 +495,10 @@ public final class Features {
       char c = raw.charAt(i);
       char k;
       if (c < 0x80) {
-        k = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : c;
+        k =
+            c >= 'A' && c <= 'Z'
+                ? 'X'
+                : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd' : c;
       } else if (Normalizer.isArabicLetter(c)) {
         k = 'a';
       } else if (Character.isUpperCase(c)) {

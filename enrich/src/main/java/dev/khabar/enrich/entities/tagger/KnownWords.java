@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Frequent words with the weights of the features each decides alone ({@link
  * Features#decidedAlone}: its own, and those it gives each neighbour) summed once for both passes
- * of a {@link DocumentTagger}. A few thousand words make up most tokens of news, and these features are
- * some 40 of a token's 57, each a row read at random from tables far larger than the cache; for
+ * of a {@link DocumentTagger}. A few thousand words make up most tokens of news, and these features
+ * are some 40 of a token's 57, each a row read at random from tables far larger than the cache; for
  * known words tagging reads a few sums instead. The sums are exact (integers), so the scores are
  * those of reading every row. Thread-safe (immutable).
  */
@@ -24,6 +24,7 @@ final class KnownWords {
   private static final int T = Tags.COUNT;
   private static final int STRIDE = 2 * T;
   private static final int[] NEIGHBOURS = Features.NEIGHBOURS;
+
   /**
    * Per word: its own sums, its raw form's, then those it gives a token as each of {@link
    * #NEIGHBOURS}, as {@link Features#decidedAlone} orders them. The first two sit side by side: a
@@ -35,15 +36,21 @@ final class KnownWords {
 
   /** Open addressing by the hash of the normalised form; {@code slots[i] - 1} is a word's id. */
   private final int[] keys;
+
   private final int[] slots;
   private final String[] words;
+
   /**
    * {@code [id * WORD + part * STRIDE + tag]}: first pass, then {@code [... + T + tag]}: second;
-   * part 0 the word's own features, part 1 its raw form's, part 2 + r those it gives as
-   * neighbour {@code NEIGHBOURS[r]}.
+   * part 0 the word's own features, part 1 its raw form's, part 2 + r those it gives as neighbour
+   * {@code NEIGHBOURS[r]}.
    */
   private final int[] sums;
-  /** {@code [id * 3]}: the hash of the word's stem, then its cluster path, then its trigger category. */
+
+  /**
+   * {@code [id * 3]}: the hash of the word's stem, then its cluster path, then its trigger
+   * category.
+   */
   private final int[] facts;
 
   private KnownWords(int[] keys, int[] slots, String[] words, int[] sums, int[] facts) {
@@ -55,8 +62,8 @@ final class KnownWords {
   }
 
   /**
-   * The {@code words} (normalised forms; others are skipped) with their sums under {@code
-   * weights}, for tokens whose features {@code features} extracts.
+   * The {@code words} (normalised forms; others are skipped) with their sums under {@code weights},
+   * for tokens whose features {@code features} extracts.
    */
   static KnownWords of(List<String> words, Features features, PairedWeights weights) {
     List<String> kept = new ArrayList<>(words.size());
@@ -97,7 +104,10 @@ final class KnownWords {
     return words.length;
   }
 
-  /** The id of normalised form {@code norm} whose {@link Features#hash} is {@code hash}, or {@link #NONE}. */
+  /**
+   * The id of normalised form {@code norm} whose {@link Features#hash} is {@code hash}, or {@link
+   * #NONE}.
+   */
   int id(String norm, int hash) {
     int mask = keys.length - 1;
     for (int i = spread(hash) & mask; slots[i] != 0; i = (i + 1) & mask) {
@@ -125,7 +135,10 @@ final class KnownWords {
     return facts[3 * id];
   }
 
-  /** Known word {@code id}'s cluster path ({@link dev.khabar.enrich.entities.clusters.WordClusters#path}). */
+  /**
+   * Known word {@code id}'s cluster path ({@link
+   * dev.khabar.enrich.entities.clusters.WordClusters#path}).
+   */
   int path(int id) {
     return facts[3 * id + 1];
   }
@@ -136,8 +149,8 @@ final class KnownWords {
   }
 
   /**
-   * Adds to {@code first} and {@code second} ({@code [i * T + tag]}) the sums of each token i
-   * whose word is known ({@code known[i]}, a {@link #code}) and of each known word around it.
+   * Adds to {@code first} and {@code second} ({@code [i * T + tag]}) the sums of each token i whose
+   * word is known ({@code known[i]}, a {@link #code}) and of each known word around it.
    */
   void add(int[] known, float[] first, float[] second) {
     int n = known.length;

@@ -13,6 +13,7 @@ final class PairedWeights {
   private static final int STRIDE = 2 * T;
 
   private final FeatureIndex index;
+
   /** {@code [row * STRIDE + tag]}: first pass, then {@code [row * STRIDE + T + tag]}: second. */
   private final short[] rows;
 

@@ -82,7 +82,8 @@ public final class Scores {
   private static void line(StringBuilder b, String name, int tp, int fp, int fn) {
     double p = tp + fp == 0 ? 0 : 100.0 * tp / (tp + fp);
     double r = tp + fn == 0 ? 0 : 100.0 * tp / (tp + fn);
-    b.append(String.format(Locale.ROOT, "%-14s %7.2f %7.2f %7.2f %7d%n", name, p, r,
-        f1(tp, fp, fn), tp + fn));
+    b.append(
+        String.format(
+            Locale.ROOT, "%-14s %7.2f %7.2f %7.2f %7d%n", name, p, r, f1(tp, fp, fn), tp + fn));
   }
 }

@@ -12,8 +12,11 @@ public record Span(int start, int end, int type) {
     int start = -1;
     for (int i = 0; i <= tags.length; i++) {
       int tag = i < tags.length ? tags[i] : Tags.O;
-      boolean continues = tag != Tags.O && !Tags.isBegin(tag) && start >= 0
-          && Tags.type(tags[start]) == Tags.type(tag);
+      boolean continues =
+          tag != Tags.O
+              && !Tags.isBegin(tag)
+              && start >= 0
+              && Tags.type(tags[start]) == Tags.type(tag);
       if (start >= 0 && !continues) {
         spans.add(new Span(start, i, Tags.type(tags[start])));
         start = -1;

@@ -23,8 +23,8 @@ public final class Tagger {
   }
 
   /**
-   * The tags of one sentence with the gazetteer names found in it, which callers reuse rather
-   * than match the sentence again.
+   * The tags of one sentence with the gazetteer names found in it, which callers reuse rather than
+   * match the sentence again.
    *
    * @param tags IOB2 tag ids (see {@link Tags})
    */

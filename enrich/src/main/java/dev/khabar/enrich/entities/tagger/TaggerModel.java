@@ -21,6 +21,7 @@ public final class TaggerModel {
 
   /** "KNR2": sparse rows; the dense layout before it is refused. */
   private static final int MAGIC = 0x4b4e5232;
+
   private static final int T = Tags.COUNT;
 
   private final FeatureIndex index;
@@ -140,8 +141,8 @@ public final class TaggerModel {
       d.writeFloat(t);
     }
     long[] words = index.words();
-    ByteBuffer b = ByteBuffer.allocate(words.length * 8 + rows.length * 2)
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(words.length * 8 + rows.length * 2).order(ByteOrder.LITTLE_ENDIAN);
     b.asLongBuffer().put(words);
     b.position(words.length * 8);
     b.asShortBuffer().put(rows);
@@ -154,8 +155,8 @@ public final class TaggerModel {
   public static TaggerModel load(String resource) {
     try (InputStream in = TaggerModel.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing model resource " + resource
-            + ": run train-ner to build it");
+        throw new IllegalStateException(
+            "missing model resource " + resource + ": run train-ner to build it");
       }
       return read(in);
     } catch (IOException e) {
@@ -170,8 +171,12 @@ public final class TaggerModel {
     }
     int version = d.readInt();
     if (version != Features.VERSION) {
-      throw new IOException("model has feature version " + version + ", code expects "
-          + Features.VERSION + ": retrain with train-ner");
+      throw new IOException(
+          "model has feature version "
+              + version
+              + ", code expects "
+              + Features.VERSION
+              + ": retrain with train-ner");
     }
     int bits = d.readInt();
     if (bits < 1 || bits > 26) {

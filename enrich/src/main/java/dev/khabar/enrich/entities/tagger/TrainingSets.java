@@ -21,19 +21,24 @@ public final class TrainingSets {
    * Only features with weights are kept ({@link TaggerModel}), so a wide space costs little memory.
    */
   public static final int BITS = 22;
+
   /** Fixed epoch count, chosen by ANERcorp cross-validation. */
   public static final int EPOCHS = 15;
+
   public static final long SEED = 20240601L;
+
   /**
    * Blocks of training documents the second pass's first-pass tags are jackknifed over: each block
    * is tagged by a first-pass model trained on the others.
    */
   public static final int JACKKNIFE_FOLDS = 5;
+
   /**
    * Bias against {@code O} in the second pass, in trained-weight units; ANERcorp cross-validation,
    * micro F1: +0.1 to +0.2 from 5 to 20, falling beyond.
    */
   public static final float OUTSIDE_PENALTY = 10;
+
   /**
    * Tokens per document where a corpus has no document boundaries: ANERcorp's 150,286 tokens came
    * from 316 articles, about 475 tokens each.
@@ -44,8 +49,9 @@ public final class TrainingSets {
 
   public static Map<String, List<Sentence>> arabic(Path data) throws IOException {
     Map<String, List<Sentence>> sets = new LinkedHashMap<>();
-    sets.put("anercorp", Corpus.read(data.resolve("ar/anercorp-camellab-train.txt"),
-        Corpus.Format.ANERCORP));
+    sets.put(
+        "anercorp",
+        Corpus.read(data.resolve("ar/anercorp-camellab-train.txt"), Corpus.Format.ANERCORP));
     return sets;
   }
 

@@ -2,9 +2,9 @@ package dev.khabar.enrich.entities.text;
 
 /**
  * Proclitics of Arabic words: the conjunctions «و ف», the prepositions «ب ل ك» and the article
- * «ال», alone or combined («وبطهران», «للمنظمة», «والقاهرة»). Works on normalised forms. Stripping is
- * a guess: «لبنان» and «بغداد» start with letters that look like clitics, so callers use the stem
- * as a matching key or a feature and keep the surface form too. Thread-safe (stateless).
+ * «ال», alone or combined («وبطهران», «للمنظمة», «والقاهرة»). Works on normalised forms. Stripping
+ * is a guess: «لبنان» and «بغداد» start with letters that look like clitics, so callers use the
+ * stem as a matching key or a feature and keep the surface form too. Thread-safe (stateless).
  */
 public final class Clitics {
 
@@ -27,7 +27,8 @@ public final class Clitics {
     if (i + 1 < n && word.charAt(i) == 'ل' && word.charAt(i + 1) == 'ل' && n - i - 2 >= MIN_STEM) {
       return i + 2; // «لل» is «ل» + «ال» with the article's alef dropped
     }
-    if (i < n && (word.charAt(i) == 'ب' || word.charAt(i) == 'ل' || word.charAt(i) == 'ك')
+    if (i < n
+        && (word.charAt(i) == 'ب' || word.charAt(i) == 'ل' || word.charAt(i) == 'ك')
         && n - i - 1 >= MIN_STEM) {
       i++;
     }
@@ -43,7 +44,9 @@ public final class Clitics {
     return p == 0 ? word : word.substring(p);
   }
 
-  /** Whether the normalised {@code word} starts with the article «ال», possibly after «و ف ب ل ك». */
+  /**
+   * Whether the normalised {@code word} starts with the article «ال», possibly after «و ف ب ل ك».
+   */
   public static boolean hasArticle(String word) {
     int p = prefixLength(word);
     return p >= 2 && (word.startsWith("ال", p - 2) || word.startsWith("لل", p - 2));

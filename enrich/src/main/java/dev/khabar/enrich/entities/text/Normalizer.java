@@ -51,8 +51,13 @@ public final class Normalizer {
     if (c < 0x80) {
       return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
-    if ((c >= '\u064b' && c <= '\u065f') || c == '\u0670' || c == '\u0640' || c == '\u200c'
-        || c == '\u200d' || c == '\u200e' || c == '\u200f') {
+    if ((c >= '\u064b' && c <= '\u065f')
+        || c == '\u0670'
+        || c == '\u0640'
+        || c == '\u200c'
+        || c == '\u200d'
+        || c == '\u200e'
+        || c == '\u200f') {
       return 0;
     }
     switch (c) {

@@ -33,7 +33,10 @@ public final class Tokenizer {
         char d = text.charAt(i);
         if (isWordChar(d)) {
           i++;
-        } else if (isJoiner(d) && i + 1 < n && isWordChar(text.charAt(i + 1)) && !isClitic(text, i, n)) {
+        } else if (isJoiner(d)
+            && i + 1 < n
+            && isWordChar(text.charAt(i + 1))
+            && !isClitic(text, i, n)) {
           // "U.S", "3.5", "al-Assad", "O'Brien" stay whole; the English clitic "'s" does not.
           i++;
         } else {
@@ -82,7 +85,12 @@ public final class Tokenizer {
   }
 
   private static boolean isJoiner(char c) {
-    return c == '.' || c == '-' || c == '\u2010' || c == '\u2011' || isApostrophe(c) || c == '&'
+    return c == '.'
+        || c == '-'
+        || c == '\u2010'
+        || c == '\u2011'
+        || isApostrophe(c)
+        || c == '&'
         || c == '@';
   }
 
@@ -94,7 +102,10 @@ public final class Tokenizer {
     if (c > ' ' && c < 0x7f) {
       return false;
     }
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200f' || c == '\u200e'
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || c == '\u200f'
+        || c == '\u200e'
         || c == '\ufeff';
   }
 }

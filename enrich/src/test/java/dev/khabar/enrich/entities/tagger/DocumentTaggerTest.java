@@ -37,11 +37,11 @@ class DocumentTaggerTest {
   }
 
   /**
-   * The two passes run apart, each model summing its own weights of all its features, none
-   * summed ahead for known words.
+   * The two passes run apart, each model summing its own weights of all its features, none summed
+   * ahead for known words.
    */
-  private static List<int[]> apart(TaggerModel first, TaggerModel second, WordClusters clusters,
-      List<List<String>> document) {
+  private static List<int[]> apart(
+      TaggerModel first, TaggerModel second, WordClusters clusters, List<List<String>> document) {
     Features features = new Features(clusters, BITS);
     List<Features.Rows> rows = new ArrayList<>();
     List<int[]> tags = new ArrayList<>();
@@ -66,8 +66,10 @@ class DocumentTaggerTest {
     TaggerModel second = randomModel(random);
     int either = 0;
     for (int f = 0; f < 1 << BITS; f++) {
-      either += first.index().row(f) != FeatureIndex.NONE
-          || second.index().row(f) != FeatureIndex.NONE ? 1 : 0;
+      either +=
+          first.index().row(f) != FeatureIndex.NONE || second.index().row(f) != FeatureIndex.NONE
+              ? 1
+              : 0;
     }
     assertTrue(either > Math.max(first.features(), second.features()));
     assertTrue(either < 1 << BITS);
@@ -90,8 +92,10 @@ class DocumentTaggerTest {
   private static void assertTagsAsApart(WordClusters clusters, Random random) {
     TaggerModel first = randomModel(random);
     TaggerModel second = randomModel(random);
-    List<String> words = List.of("وقال", "الرئيس", "عارف", "إن", "طهران", "ومنظمة", "التعاون",
-        "Iran", "said", "Khan", "the", "في", "أمس", "بوتين");
+    List<String> words =
+        List.of(
+            "وقال", "الرئيس", "عارف", "إن", "طهران", "ومنظمة", "التعاون", "Iran", "said", "Khan",
+            "the", "في", "أمس", "بوتين");
     List<List<String>> document = new ArrayList<>();
     for (int s = 0; s < 30; s++) {
       List<String> sentence = new ArrayList<>();

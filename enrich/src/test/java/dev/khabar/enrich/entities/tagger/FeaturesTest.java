@@ -49,8 +49,9 @@ class FeaturesTest {
   @Test
   void aWordTwentyOrAThousandLettersLongHasTheSameNumberOfFeatures() {
     // Past 32 letters a stem adds no more trigrams: a URL or a run of symbols is not a word.
-    Features.Rows rows = FEATURES.extract(
-        List.of("قال", "a".repeat(34), "b".repeat(1000), "c".repeat(20), "."), List.of());
+    Features.Rows rows =
+        FEATURES.extract(
+            List.of("قال", "a".repeat(34), "b".repeat(1000), "c".repeat(20), "."), List.of());
     int twenty = rows.start()[4] - rows.start()[3];
     int thirtyFour = rows.start()[2] - rows.start()[1];
     int thousand = rows.start()[3] - rows.start()[2];

@@ -26,8 +26,15 @@ class KnownWordsTest {
   static WordClusters clusters(String... words) throws IOException {
     StringBuilder lines = new StringBuilder("# test vocabulary\n");
     for (int i = 0; i < words.length; i++) {
-      lines.append(words[i]).append('\t').append(i % 16).append('.').append(i % 7).append('.')
-          .append(i).append('\n');
+      lines
+          .append(words[i])
+          .append('\t')
+          .append(i % 16)
+          .append('.')
+          .append(i % 7)
+          .append('.')
+          .append(i)
+          .append('\n');
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
@@ -64,11 +71,28 @@ class KnownWordsTest {
       throws IOException {
     WordClusters clusters = clusters("وقال", "الرئيس", "ان", "في", "امس", "the", "iran");
     Features features = new Features(clusters, BITS);
-    KnownWords known = KnownWords.of(clusters.frequentWords(), features,
-        new PairedWeights(someModel22(), someModel22()));
+    KnownWords known =
+        KnownWords.of(
+            clusters.frequentWords(), features, new PairedWeights(someModel22(), someModel22()));
     Gazetteer gazetteer = Gazetteers.shipped();
-    List<String> tokens = List.of("وقال", "الرئيس", "الإيراني", "محمد", "رضا", "عارف", "أمس",
-        "في", "طهران", "إن", "منظمة", "التعاون", "الاقتصادي", "the", "Iran", "في");
+    List<String> tokens =
+        List.of(
+            "وقال",
+            "الرئيس",
+            "الإيراني",
+            "محمد",
+            "رضا",
+            "عارف",
+            "أمس",
+            "في",
+            "طهران",
+            "إن",
+            "منظمة",
+            "التعاون",
+            "الاقتصادي",
+            "the",
+            "Iran",
+            "في");
 
     Features.Rows all = features.extract(tokens, gazetteer.findAll(tokens));
     Features.Rows partial = features.extract(tokens, gazetteer.findAll(tokens), known);
@@ -91,7 +115,9 @@ class KnownWordsTest {
       for (int r = 0; r < Features.NEIGHBOURS.length; r++) {
         int j = i + Features.NEIGHBOURS[r];
         if (j >= 0 && j < tokens.size() && partial.known()[j] != KnownWords.NONE) {
-          add(rebuilt, features.decidedAlone(Normalizer.normalize(tokens.get(j))).features()[2 + r]);
+          add(
+              rebuilt,
+              features.decidedAlone(Normalizer.normalize(tokens.get(j))).features()[2 + r]);
         }
       }
       rebuilt.sort(null);
@@ -106,8 +132,8 @@ class KnownWordsTest {
   }
 
   private static TaggerModel someModel22() {
-    return TaggerModel.quantise(BITS, new float[Tags.COUNT << BITS],
-        new float[(Tags.COUNT + 1) * Tags.COUNT]);
+    return TaggerModel.quantise(
+        BITS, new float[Tags.COUNT << BITS], new float[(Tags.COUNT + 1) * Tags.COUNT]);
   }
 
   private static List<Integer> slice(Features.Rows rows, int token) {

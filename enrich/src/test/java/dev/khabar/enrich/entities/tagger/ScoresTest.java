@@ -18,8 +18,8 @@ class ScoresTest {
 
   @Test
   void insideWithoutBeginStartsAnEntityAsInConlleval() {
-    assertArrayEquals(tags("O", "B-LOC", "I-LOC", "B-PER"),
-        Tags.repair(tags("O", "I-LOC", "I-LOC", "I-PER")));
+    assertArrayEquals(
+        tags("O", "B-LOC", "I-LOC", "B-PER"), Tags.repair(tags("O", "I-LOC", "I-LOC", "I-PER")));
   }
 
   @Test

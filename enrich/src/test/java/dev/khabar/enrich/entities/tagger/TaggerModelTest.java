@@ -69,7 +69,8 @@ class TaggerModelTest {
     for (int i = 0; i < rows.size(); i++) {
       for (int j = rows.start()[i]; j < rows.start()[i + 1]; j++) {
         for (int t = 0; t < Tags.COUNT; t++) {
-          expected[i * Tags.COUNT + t] += Math.round(weights[rows.ids()[j] * Tags.COUNT + t] * m.unit());
+          expected[i * Tags.COUNT + t] +=
+              Math.round(weights[rows.ids()[j] * Tags.COUNT + t] * m.unit());
         }
       }
     }

@@ -26,8 +26,9 @@ class TrainingSetsTest {
     assertEquals(sentences, joined);
     for (List<Sentence> d : documents.subList(0, documents.size() - 1)) {
       int tokens = d.stream().mapToInt(s -> s.tokens().size()).sum();
-      assertTrue(tokens >= TrainingSets.DOCUMENT_TOKENS
-          && tokens < TrainingSets.DOCUMENT_TOKENS + 30, "document of " + tokens + " tokens");
+      assertTrue(
+          tokens >= TrainingSets.DOCUMENT_TOKENS && tokens < TrainingSets.DOCUMENT_TOKENS + 30,
+          "document of " + tokens + " tokens");
     }
   }
 }

@@ -36,7 +36,8 @@ class ViterbiTest {
     }
     int[] tags = Viterbi.decode(emission, n, new float[(T + 1) * T]);
     assertEquals(Tags.begin(0), tags[0]);
-    assertArrayEquals(new int[] {Tags.begin(0), Tags.inside(0), Tags.inside(0), Tags.inside(0)}, tags);
+    assertArrayEquals(
+        new int[] {Tags.begin(0), Tags.inside(0), Tags.inside(0), Tags.inside(0)}, tags);
   }
 
   private static float[] gaussian(Random random, int size) {
