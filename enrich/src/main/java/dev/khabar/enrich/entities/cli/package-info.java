@@ -1,3 +1,3 @@
-/** Command-line tools: {@code train-ner}, {@code eval-ner} and {@code ner}. */
+/** The {@code ner} command: the shipped entity models on a token file. */
 @org.jspecify.annotations.NullMarked
 package dev.khabar.enrich.entities.cli;

@@ -86,7 +86,7 @@ public final class WordClusters {
     return frequent;
   }
 
-  /** Reads a file written by {@link Clusterer}: gzip, "#" comments, then word TAB path lines. */
+  /** Reads a file written by {@code train-ner}: gzip, "#" comments, then word TAB path lines. */
   public static WordClusters read(InputStream in, Hasher hasher) throws IOException {
     BufferedReader r =
         new BufferedReader(

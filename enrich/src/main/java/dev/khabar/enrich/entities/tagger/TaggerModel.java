@@ -40,7 +40,7 @@ public final class TaggerModel {
   }
 
   /** Quantises trained float weights, {@code weights[feature * Tags.COUNT + tag]}. */
-  static TaggerModel quantise(int bits, float[] weights, float[] transition) {
+  public static TaggerModel quantise(int bits, float[] weights, float[] transition) {
     if (weights.length != T << bits) {
       throw new IllegalArgumentException(weights.length + " weights for " + bits + " bits");
     }

@@ -1,7 +1,7 @@
 package dev.khabar.enrich.entities.tagger;
 
 /** Best tag sequence under emission and transition scores, allowing only valid IOB2. */
-final class Viterbi {
+public final class Viterbi {
 
   private static final int T = Tags.COUNT;
   private static final boolean[][] ALLOWED = new boolean[T + 1][T];
@@ -25,7 +25,7 @@ final class Viterbi {
    * @param emission {@code emission[i * T + t]}: score of tag t at token i
    * @param transition {@code transition[(p + 1) * T + t]}: score of t after p, p = -1 at the start
    */
-  static int[] decode(float[] emission, int n, float[] transition) {
+  public static int[] decode(float[] emission, int n, float[] transition) {
     int[] tags = new int[n];
     if (n == 0) {
       return tags;

@@ -1,6 +1,6 @@
 /**
- * Averaged structured perceptron over hashed features with BIO Viterbi decoding, its training and
- * evaluation.
+ * Averaged structured perceptron over hashed features with BIO Viterbi decoding: features, models
+ * and the two-pass tagger. Training and evaluation live in the {@code training} module.
  */
 @org.jspecify.annotations.NullMarked
 package dev.khabar.enrich.entities.tagger;

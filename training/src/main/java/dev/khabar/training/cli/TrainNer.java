@@ -1,14 +1,14 @@
-package dev.khabar.enrich.entities.cli;
+package dev.khabar.training.cli;
 
-import dev.khabar.enrich.entities.clusters.Clusterer;
 import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
-import dev.khabar.enrich.entities.tagger.DocumentTrainer;
 import dev.khabar.enrich.entities.tagger.Features;
-import dev.khabar.enrich.entities.tagger.Sentence;
 import dev.khabar.enrich.entities.tagger.TaggerModel;
-import dev.khabar.enrich.entities.tagger.TrainingSets;
+import dev.khabar.training.clusters.Clusterer;
+import dev.khabar.training.corpus.Sentence;
+import dev.khabar.training.corpus.TrainingSets;
+import dev.khabar.training.perceptron.DocumentTrainer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;

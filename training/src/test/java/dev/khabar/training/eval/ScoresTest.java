@@ -1,8 +1,9 @@
-package dev.khabar.enrich.entities.tagger;
+package dev.khabar.training.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.khabar.enrich.entities.tagger.Tags;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

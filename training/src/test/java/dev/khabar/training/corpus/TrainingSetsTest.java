@@ -1,4 +1,4 @@
-package dev.khabar.enrich.entities.tagger;
+package dev.khabar.training.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
-package dev.khabar.enrich.entities.tagger;
+package dev.khabar.training.corpus;
 
+import dev.khabar.enrich.entities.tagger.TaggerModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package dev.khabar.enrich.entities.tagger;
+package dev.khabar.training.eval;
 
+import dev.khabar.enrich.entities.tagger.Span;
+import dev.khabar.enrich.entities.tagger.Tags;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package dev.khabar.enrich.entities.tagger;
+package dev.khabar.training.corpus;
 
+import dev.khabar.enrich.entities.tagger.Tags;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

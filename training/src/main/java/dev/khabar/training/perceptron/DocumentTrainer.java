@@ -1,7 +1,13 @@
-package dev.khabar.enrich.entities.tagger;
+package dev.khabar.training.perceptron;
 
 import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
+import dev.khabar.enrich.entities.tagger.DocumentMemory;
+import dev.khabar.enrich.entities.tagger.Evidence;
+import dev.khabar.enrich.entities.tagger.Features;
+import dev.khabar.enrich.entities.tagger.TaggerModel;
+import dev.khabar.training.corpus.Sentence;
+import dev.khabar.training.corpus.TrainingSets;
 import java.util.ArrayList;
 import java.util.List;
 

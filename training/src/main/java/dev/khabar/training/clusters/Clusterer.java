@@ -1,4 +1,4 @@
-package dev.khabar.enrich.entities.clusters;
+package dev.khabar.training.clusters;
 
 import dev.khabar.enrich.entities.text.Normalizer;
 import dev.khabar.enrich.entities.text.Token;

@@ -1,6 +1,12 @@
-package dev.khabar.enrich.entities.tagger;
+package dev.khabar.training.perceptron;
 
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
+import dev.khabar.enrich.entities.tagger.Evidence;
+import dev.khabar.enrich.entities.tagger.Features;
+import dev.khabar.enrich.entities.tagger.TaggerModel;
+import dev.khabar.enrich.entities.tagger.Tags;
+import dev.khabar.enrich.entities.tagger.Viterbi;
+import dev.khabar.training.corpus.Sentence;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

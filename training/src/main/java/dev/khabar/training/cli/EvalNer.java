@@ -1,16 +1,16 @@
-package dev.khabar.enrich.entities.cli;
+package dev.khabar.training.cli;
 
 import dev.khabar.enrich.entities.EntityRecognizer;
 import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
 import dev.khabar.enrich.entities.tagger.DocumentTagger;
-import dev.khabar.enrich.entities.tagger.DocumentTrainer;
 import dev.khabar.enrich.entities.tagger.Features;
-import dev.khabar.enrich.entities.tagger.Scores;
-import dev.khabar.enrich.entities.tagger.Sentence;
 import dev.khabar.enrich.entities.tagger.Tagger;
-import dev.khabar.enrich.entities.tagger.TrainingSets;
+import dev.khabar.training.corpus.Sentence;
+import dev.khabar.training.corpus.TrainingSets;
+import dev.khabar.training.eval.Scores;
+import dev.khabar.training.perceptron.DocumentTrainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

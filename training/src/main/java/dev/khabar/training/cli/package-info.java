@@ -1,0 +1,3 @@
+/** The {@code train-ner} and {@code eval-ner} commands. */
+@org.jspecify.annotations.NullMarked
+package dev.khabar.training.cli;

@@ -1,0 +1,3 @@
+/** Exact-match entity scores. */
+@org.jspecify.annotations.NullMarked
+package dev.khabar.training.eval;
