@@ -1,6 +1,11 @@
 package dev.khabar.embedded;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,12 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -22,12 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedKafkaIT {
 
   @Test
-  void transactionalProducerRecordsReachReadCommittedConsumer() {
+  void transactionalProducerRecordsReachReadCommittedConsumer() throws Exception {
     EmbeddedKafka kafka = SharedServices.kafka();
     kafka.createTopic("roundtrip", 2, Map.of("compression.type", "zstd"));
 
     try (KafkaProducer<String, String> producer = transactionalProducer(kafka, "roundtrip-tx")) {
       producer.initTransactions();
+      // Written to the log, then aborted. Same key as a committed record, so the same partition: a
+      // read-committed consumer has to skip it to reach that record.
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>("roundtrip", "ar-1", "aborted")).get();
+      producer.abortTransaction();
       producer.beginTransaction();
       producer.send(new ProducerRecord<>("roundtrip", "ar-1", "منظمة التعاون الاقتصادي"));
       producer.send(new ProducerRecord<>("roundtrip", "en-1", "trade talks resume"));
@@ -40,30 +54,67 @@ class EmbeddedKafkaIT {
   }
 
   @Test
-  void createTopicAcceptsAnExistingTopicWithTheSamePartitions() {
+  void createTopicAcceptsAnExistingTopicWithTheSamePartitions() throws Exception {
     EmbeddedKafka kafka = SharedServices.kafka();
     kafka.createTopic("twice", 3);
+    try (KafkaProducer<String, String> producer = idempotentProducer(kafka)) {
+      producer.send(new ProducerRecord<>("twice", "k", "written before the second create")).get();
+    }
 
-    kafka.createTopic("twice", 3);
+    assertDoesNotThrow(() -> kafka.createTopic("twice", 3));
+
+    assertEquals(3, partitionCount(kafka, "twice"));
+    assertEquals(List.of("k=written before the second create"), consume(kafka, "twice", 1));
   }
 
   @Test
-  void restartOnTheSameLogDirKeepsRecordsAndAddress(@TempDir Path logDir) {
+  void createTopicRejectsAnExistingTopicWithOtherPartitions() throws Exception {
+    EmbeddedKafka kafka = SharedServices.kafka();
+    kafka.createTopic("other-partitions", 2);
+
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> kafka.createTopic("other-partitions", 4));
+
+    assertEquals("topic other-partitions exists with 2 partitions, expected 4", e.getMessage());
+    assertEquals(2, partitionCount(kafka, "other-partitions"));
+  }
+
+  @Test
+  void restartOnTheSameLogDirKeepsRecordsAndAddress(@TempDir Path logDir) throws Exception {
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().logDir(logDir).build().start()) {
       String address = kafka.bootstrapServers();
       kafka.createTopic("durable", 1);
       try (KafkaProducer<String, String> producer = idempotentProducer(kafka)) {
-        producer.send(new ProducerRecord<>("durable", "k", "before restart"));
+        RecordMetadata before =
+            producer.send(new ProducerRecord<>("durable", "k", "before restart")).get();
+        assertEquals(0, before.offset());
       }
 
       kafka.stop();
+      assertFalse(kafka.isRunning());
       kafka.start();
 
+      assertTrue(kafka.isRunning());
       assertEquals(address, kafka.bootstrapServers());
+      assertEquals(logDir, kafka.logDir());
       try (KafkaProducer<String, String> producer = idempotentProducer(kafka)) {
-        producer.send(new ProducerRecord<>("durable", "k", "after restart"));
+        // Offset 1, not 0: the partition's log goes on from where it stood before the restart.
+        RecordMetadata after =
+            producer.send(new ProducerRecord<>("durable", "k", "after restart")).get();
+        assertEquals(1, after.offset());
       }
       assertEquals(List.of("k=before restart", "k=after restart"), consume(kafka, "durable", 2));
+    }
+  }
+
+  private static int partitionCount(EmbeddedKafka kafka, String topic) throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.<String, Object>of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      TopicDescription description =
+          admin.describeTopics(List.of(topic)).topicNameValues().get(topic).get(30, SECONDS);
+      return description.partitions().size();
     }
   }
 

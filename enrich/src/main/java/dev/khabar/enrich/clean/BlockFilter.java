@@ -63,7 +63,6 @@ final class BlockFilter {
   /** Share of the text before a boilerplate header past which it ends the article. */
   private static final double TRAILING_HEADER_SHARE = 0.6;
 
-  private static final int MAX_HEADER_CHARS = 60;
   private static final int MAX_DATELINE_WORDS = 8;
   private static final int MIN_DEDUPE_CHARS = 20;
 
@@ -126,7 +125,7 @@ final class BlockFilter {
     for (int i = 0; i < blocks.size(); i++) {
       TextBlock b = blocks.get(i);
       if (before >= total * TRAILING_HEADER_SHARE
-          && b.chars() <= MAX_HEADER_CHARS
+          && b.chars() <= Boilerplate.MAX_HEADER_CHARS
           && Boilerplate.isHeader(b.text())) {
         return blocks.subList(0, i);
       }

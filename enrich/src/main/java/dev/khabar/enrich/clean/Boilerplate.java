@@ -14,8 +14,12 @@ import org.jspecify.annotations.Nullable;
  * Matching is on {@link ArabicScript#fold folded} text, so «إقرأ أيضاً» matches «اقرأ ايضا».
  */
 final class Boilerplate {
-  /** Longer than this, a text is a sentence, not a block header. */
-  private static final int MAX_HEADER_CHARS = 60;
+  /**
+   * Longer than this, a text is a sentence, not a block header. The pruner and the block filter
+   * check an element's or block's non-whitespace characters against it before asking {@link
+   * #isHeader}.
+   */
+  static final int MAX_HEADER_CHARS = 60;
 
   /** Extra words a multi-word header may carry: «Related stories», «اقرأ أيضا في الموقع». */
   private static final int MAX_EXTRA_WORDS = 2;

@@ -280,9 +280,6 @@ final class DomPruner {
   /** How far a boilerplate header climbs: an ancestor this long is not a small link block. */
   private static final int MAX_HEADED_BLOCK_CHARS = 6000;
 
-  /** Non-whitespace characters of the longest boilerplate header worth checking. */
-  private static final int MAX_HEADER_CHARS = 60;
-
   private DomPruner() {}
 
   /**
@@ -715,7 +712,7 @@ final class DomPruner {
       int chars = lengths.chars(i);
       if (lengths.element(i) != body
           && chars > 0
-          && chars <= MAX_HEADER_CHARS
+          && chars <= Boilerplate.MAX_HEADER_CHARS
           && isHeaderElement(i, lengths, headerTexts)) {
         headers.add(lengths.element(i));
         headerChars.add(chars);
@@ -767,7 +764,7 @@ final class DomPruner {
 
   private static boolean isHeaderText(Element el) {
     String text = el.text();
-    return text.length() <= 2 * MAX_HEADER_CHARS && Boilerplate.isHeader(text);
+    return text.length() <= 2 * Boilerplate.MAX_HEADER_CHARS && Boilerplate.isHeader(text);
   }
 
   private static void removeFollowingLinks(Element header) {

@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -191,7 +192,8 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     } finally {
       retries.shutdownNow();
       // Each step on its own: one that fails must not keep the others from releasing their threads.
-      closeQuietly("the Kafka consumer", () -> consumer.close(Duration.ofSeconds(5)));
+      closeQuietly(
+          "the Kafka consumer", () -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))));
       consumerMetrics.close();
       closeQuietly("the dead-letter producer", deadLetters::close);
       stopped.countDown();
@@ -451,7 +453,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
       // consumer never joined and the producer never sent: nothing to wait for.
       closeQuietly("the bulk ingester", ingester::close);
       retries.shutdownNow();
-      closeQuietly("the Kafka consumer", () -> consumer.close(Duration.ZERO));
+      closeQuietly("the Kafka consumer", () -> consumer.close(CloseOptions.timeout(Duration.ZERO)));
       closeQuietly("the dead-letter producer", () -> deadLetters.close(Duration.ZERO));
       stopped.countDown();
       return;

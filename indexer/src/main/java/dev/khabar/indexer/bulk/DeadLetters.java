@@ -1,5 +1,6 @@
 package dev.khabar.indexer.bulk;
 
+import java.io.Serial;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,8 @@ final class DeadLetters implements AutoCloseable {
 
   /** A commit that failed for a passing reason; the same letters and offsets may be tried again. */
   static final class CommitFailed extends Exception {
+    @Serial private static final long serialVersionUID = 1L;
+
     CommitFailed(Throwable cause) {
       super("transaction aborted: " + cause, cause);
     }

@@ -12,6 +12,7 @@ import dev.khabar.indexer.IndexerFixtures;
 import dev.khabar.indexer.IndexerService;
 import dev.khabar.indexer.mapping.IndexSetup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.Serial;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,8 @@ class CrashBeforeCommitIT {
 
   /** Stands for the process being killed: thrown on the consumer thread, nothing after it runs. */
   static final class Killed extends RuntimeException {
+    @Serial private static final long serialVersionUID = 1L;
+
     Killed() {
       super("killed between the bulk response and the offset commit", null, false, false);
     }

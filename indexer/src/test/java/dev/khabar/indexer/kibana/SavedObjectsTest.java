@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,8 +44,7 @@ class SavedObjectsTest {
   }
 
   private static void flatten(String prefix, JsonNode properties) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : properties.properties()) {
       String path = prefix + field.getKey();
       JsonNode definition = field.getValue();
       MAPPING.put(path, definition.path("type").asText("object"));
@@ -169,8 +167,7 @@ class SavedObjectsTest {
               .path("formBased")
               .path("layers");
       assertTrue(layers.size() > 0, "panel " + index + " has a data layer");
-      for (Iterator<Map.Entry<String, JsonNode>> it = layers.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> layer = it.next();
+      for (Map.Entry<String, JsonNode> layer : layers.properties()) {
         JsonNode dataView =
             references.get(index + ":indexpattern-datasource-layer-" + layer.getKey());
         assertEquals(

@@ -113,7 +113,14 @@ public final class HttpFetcher implements AutoCloseable {
     }
   }
 
-  /** Exponential backoff with full jitter, or the server's Retry-After when it gave one. */
+  /**
+   * The server's Retry-After when it gave one, else exponential backoff with equal jitter: the
+   * delay doubles per attempt up to {@code maxBackoff}, and the wait is drawn between half that
+   * delay and all of it. Unlike full jitter (anywhere from zero), a retry never comes at once, so a
+   * server that just failed gets at least half the delay to recover, while the random half still
+   * spreads out the retries of many fetches that failed together. Retry-After is capped at {@code
+   * maxBackoff} too.
+   */
   Duration backoff(int attempt, Optional<Duration> retryAfter) {
     if (retryAfter.isPresent()) {
       Duration asked = retryAfter.get();

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +82,46 @@ class HttpFetcherTest {
     assertEquals(Outcome.FETCHED, result.outcome());
     assertEquals(2, calls.get());
     assertEquals(1, sleeps.size());
+  }
+
+  @Test
+  void backoffWaitsBetweenHalfAndAllOfADelayThatDoublesUpToTheMaximum() {
+    HttpFetcher slow =
+        new HttpFetcher(
+            FetchSettings.builder()
+                .initialBackoff(Duration.ofMillis(100))
+                .maxBackoff(Duration.ofMillis(1000))
+                .build(),
+            new AddressGuard(resolver, true),
+            Clock.systemUTC(),
+            sleeps::add);
+    // The delay per attempt: 100, 200, 400, 800 ms, then the 1000 ms maximum from there on.
+    long[] delays = {100, 200, 400, 800, 1000, 1000, 1000};
+    try (slow) {
+      for (int attempt = 1; attempt <= delays.length + 30; attempt++) {
+        long delay = delays[Math.min(attempt, delays.length) - 1];
+        long shortest = Long.MAX_VALUE;
+        long longest = 0;
+        for (int draw = 0; draw < 1000; draw++) {
+          long wait = slow.backoff(attempt, Optional.empty()).toMillis();
+          shortest = Math.min(shortest, wait);
+          longest = Math.max(longest, wait);
+        }
+        assertTrue(
+            shortest >= delay / 2 && longest <= delay,
+            "attempt " + attempt + ": waits " + shortest + ".." + longest + " ms");
+        // Spread over the range, not stuck at one end (failing this by chance: below 1e-100).
+        assertTrue(
+            shortest < delay / 2 + delay / 8 && longest > delay - delay / 8,
+            "attempt " + attempt + ": waits " + shortest + ".." + longest + " ms");
+      }
+    }
+  }
+
+  @Test
+  void backoffTakesRetryAfterAsGivenUpToTheMaximum() {
+    assertEquals(Duration.ofSeconds(7), fetcher.backoff(3, Optional.of(Duration.ofSeconds(7))));
+    assertEquals(Duration.ofSeconds(60), fetcher.backoff(1, Optional.of(Duration.ofHours(1))));
   }
 
   @Test
