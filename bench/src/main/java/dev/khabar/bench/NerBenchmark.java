@@ -2,17 +2,16 @@ package dev.khabar.bench;
 
 import dev.khabar.common.contract.Entity;
 import dev.khabar.enrich.entities.EntityRecognizer;
-import dev.khabar.enrich.entities.clusters.WordClusters;
+import dev.khabar.enrich.entities.LanguageModels;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
 import dev.khabar.enrich.entities.tagger.DocumentTagger;
-import dev.khabar.enrich.entities.tagger.Features;
 import dev.khabar.enrich.entities.tagger.Tagger;
-import dev.khabar.enrich.entities.tagger.TaggerModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,7 +28,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Tokens per second on Arabic news text from ANERcorp, cut into documents of exactly {@value
+ * Tokens per second on Arabic news text from ANERcorp and English web text from UNER (Persian
+ * tweets from ParsTwiNER with {@code -p language=fa}), cut into documents of exactly {@value
  * #TOKENS} tokens: {@code recognize}, the whole entity path ({@code EntityRecognizer.recognize}:
  * tokenising, sentence splitting, gazetteer matching, both tagging passes, linking); {@code tag},
  * the tagger alone on the corpus's own sentences and tokens ({@code DocumentTagger.tag}, as the
@@ -53,26 +53,34 @@ import org.openjdk.jmh.annotations.Warmup;
 public class NerBenchmark {
   static final int TOKENS = 1000;
 
-  /** The NER data directory (with ar/anercorp-camellab-train.txt). */
+  /** The NER data directory (with the corpora of {@link #CORPORA}). */
   @Param({"../shared/data/ner"})
   public String data;
 
+  /** The language of the text and the model: ar, en or fa. */
+  @Param({"ar", "en"})
+  public String language;
+
+  /** The text of each language: news for Arabic, web text for English, tweets for Persian. */
+  static final Map<String, String> CORPORA =
+      Map.of(
+          "ar", "ar/anercorp-camellab-train.txt",
+          "en", "en/uner-ewt/train-prerelease.txt",
+          "fa", "fa/parstwiner/train.txt");
+
   private final EntityRecognizer recognizer = EntityRecognizer.load();
-  private final DocumentTagger tagger =
-      new DocumentTagger(
-          Gazetteers.shipped(),
-          WordClusters.load(EntityRecognizer.ARABIC_CLUSTERS, Features::hash),
-          TaggerModel.load(EntityRecognizer.ARABIC_MODEL),
-          TaggerModel.load(EntityRecognizer.ARABIC_DOCUMENT_MODEL));
+  // Set for the benchmark's language in load(); the shipped recogniser's own until then.
+  private DocumentTagger tagger = LanguageModels.load("ar").tagger(Gazetteers.shipped());
   private List<String> documents = List.of();
   private List<List<List<String>>> tokenized = List.of();
   private int next;
 
   @Setup(Level.Trial)
   public void load() throws IOException {
+    tagger = LanguageModels.load(language).tagger(Gazetteers.shipped());
     List<List<String>> sentences = new ArrayList<>();
     List<String> sentence = new ArrayList<>();
-    for (String line : Files.readAllLines(Path.of(data, "ar", "anercorp-camellab-train.txt"))) {
+    for (String line : Files.readAllLines(Path.of(data).resolve(CORPORA.get(language)))) {
       if (line.isBlank()) {
         if (!sentence.isEmpty()) {
           sentences.add(sentence);
@@ -114,7 +122,7 @@ public class NerBenchmark {
   @Benchmark
   @OperationsPerInvocation(TOKENS)
   public List<Entity> recognize() {
-    return recognizer.recognize(documents.get(nextDocument()), "ar");
+    return recognizer.recognize(documents.get(nextDocument()), language);
   }
 
   @Benchmark

@@ -155,7 +155,7 @@ class PipelineIT {
   }
 
   @Test
-  void seedEntitiesIncludeIranTehranTheEcoArefAndAsadMajeedKhan() {
+  void seedEntitiesIncludeIranTehranTheEcoArefAndMajeedKhan() {
     JsonNode entities = seed.path("entities");
 
     assertTrue(values(entities.path("location_id")).contains("iso3166:IR"), entities.toString());
@@ -164,7 +164,7 @@ class PipelineIT {
         values(entities.path("organisation")).contains("Economic Cooperation Organization"),
         entities.toString());
     assertTrue(values(entities.path("person")).contains("عارف"), entities.toString());
-    assertTrue(values(entities.path("person")).contains("أسد مجيد خان"), entities.toString());
+    assertTrue(values(entities.path("person")).contains("مجيد خان"), entities.toString());
   }
 
   private static List<String> values(JsonNode array) {

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One entity of an article, listed once however often it is mentioned.
  *
- * @param id a stable id: {@code wikidata:Q794} or {@code iso3166:IR} when linked, otherwise {@code
- *     name:} and the normalised surface form
+ * @param id a stable id, the same in every language when linked: {@code iso3166:IR}, {@code
+ *     geonames:112931}, {@code wikidata:Q794} or {@code name:} and the English name of a listed
+ *     entity; otherwise {@code name:} and the normalised surface form
  * @param type {@code PER}, {@code ORG}, {@code LOC} or {@code MISC}
  * @param name the canonical name (English when known)
  * @param nameAr the canonical Arabic name, when known

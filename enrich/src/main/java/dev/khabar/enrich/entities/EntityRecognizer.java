@@ -1,14 +1,11 @@
 package dev.khabar.enrich.entities;
 
 import dev.khabar.common.contract.Entity;
-import dev.khabar.enrich.entities.clusters.WordClusters;
 import dev.khabar.enrich.entities.gazetteer.Gazetteer;
 import dev.khabar.enrich.entities.gazetteer.Gazetteers;
 import dev.khabar.enrich.entities.gazetteer.Source;
 import dev.khabar.enrich.entities.tagger.DocumentTagger;
-import dev.khabar.enrich.entities.tagger.Features;
 import dev.khabar.enrich.entities.tagger.Span;
-import dev.khabar.enrich.entities.tagger.TaggerModel;
 import dev.khabar.enrich.entities.tagger.Tags;
 import dev.khabar.enrich.entities.text.Clitics;
 import dev.khabar.enrich.entities.text.Normalizer;
@@ -36,28 +33,28 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EntityRecognizer {
 
-  /** First- and second-pass models of each language ({@link DocumentTagger}). */
-  public static final String ARABIC_MODEL = "/dev/khabar/enrich/entities/ner-ar.bin.gz";
+  /** The languages with models of their own; every other language uses one of them. */
+  public static final List<String> LANGUAGES = List.of("ar", "en", "fa");
 
-  public static final String ARABIC_DOCUMENT_MODEL =
-      "/dev/khabar/enrich/entities/ner-ar-doc.bin.gz";
-  public static final String ENGLISH_MODEL = "/dev/khabar/enrich/entities/ner-en.bin.gz";
-  public static final String ENGLISH_DOCUMENT_MODEL =
-      "/dev/khabar/enrich/entities/ner-en-doc.bin.gz";
-  public static final String ARABIC_CLUSTERS = "/dev/khabar/enrich/entities/clusters-ar.tsv.gz";
+  private static volatile @Nullable EntityRecognizer shipped;
 
-  private static volatile EntityRecognizer shipped;
-
-  private final MentionFinder arabic;
-  private final MentionFinder english;
+  private final Map<String, MentionFinder> finders;
   private final Linker linker;
   private final Gazetteer gazetteer;
 
-  EntityRecognizer(Gazetteer gazetteer, DocumentTagger arabic, DocumentTagger english) {
-    this.arabic = new MentionFinder(arabic);
-    this.english = new MentionFinder(english);
+  EntityRecognizer(Gazetteer gazetteer, Map<String, DocumentTagger> taggers) {
+    Map<String, MentionFinder> f = new HashMap<>();
+    taggers.forEach((language, tagger) -> f.put(language, new MentionFinder(tagger)));
+    this.finders = Map.copyOf(f);
     this.linker = new Linker(gazetteer);
     this.gazetteer = gazetteer;
+  }
+
+  /**
+   * A recogniser over other taggers than the shipped ones, by model language ({@link #LANGUAGES}).
+   */
+  public static EntityRecognizer of(Gazetteer gazetteer, Map<String, DocumentTagger> taggers) {
+    return new EntityRecognizer(gazetteer, taggers);
   }
 
   /** The shipped models and gazetteers, loaded from the classpath on first use. */
@@ -67,22 +64,17 @@ public final class EntityRecognizer {
       synchronized (EntityRecognizer.class) {
         r = shipped;
         if (r == null) {
-          // The inflates, the gazetteer and each language's tagger in parallel: each takes a few
-          // hundred milliseconds.
-          CompletableFuture<TaggerModel> ar = model(ARABIC_MODEL);
-          CompletableFuture<TaggerModel> arDoc = model(ARABIC_DOCUMENT_MODEL);
-          CompletableFuture<TaggerModel> en = model(ENGLISH_MODEL);
-          CompletableFuture<TaggerModel> enDoc = model(ENGLISH_DOCUMENT_MODEL);
-          CompletableFuture<WordClusters> clusters =
-              CompletableFuture.supplyAsync(
-                  () -> WordClusters.load(ARABIC_CLUSTERS, Features::hash));
+          // Each language's inflates and the gazetteer in parallel: each takes a few hundred
+          // milliseconds.
+          Map<String, CompletableFuture<LanguageModels>> models = new HashMap<>();
+          for (String language : LANGUAGES) {
+            models.put(
+                language, CompletableFuture.supplyAsync(() -> LanguageModels.load(language)));
+          }
           Gazetteer gazetteer = Gazetteers.shipped();
-          CompletableFuture<DocumentTagger> arabic =
-              CompletableFuture.supplyAsync(
-                  () -> new DocumentTagger(gazetteer, clusters.join(), ar.join(), arDoc.join()));
-          DocumentTagger english =
-              new DocumentTagger(gazetteer, WordClusters.NONE, en.join(), enDoc.join());
-          r = new EntityRecognizer(gazetteer, arabic.join(), english);
+          Map<String, DocumentTagger> taggers = new HashMap<>();
+          models.forEach((language, m) -> taggers.put(language, m.join().tagger(gazetteer)));
+          r = new EntityRecognizer(gazetteer, taggers);
           shipped = r;
         }
       }
@@ -90,26 +82,61 @@ public final class EntityRecognizer {
     return r;
   }
 
-  private static CompletableFuture<TaggerModel> model(String resource) {
-    return CompletableFuture.supplyAsync(() -> TaggerModel.load(resource));
+  /**
+   * The language whose model tags text in {@code language}: its own where it has one; Persian's for
+   * Urdu, Pashto, Sindhi and Kurdish (Perso-Arabic letters and a shared stock of loanwords);
+   * otherwise Arabic's for text mostly in Arabic script and English's for the rest.
+   */
+  public static String modelLanguage(String language, String text) {
+    return switch (language) {
+      case "ar", "en", "fa" -> language;
+      case "ur", "ps", "sd", "ckb", "ku" -> "fa";
+      default -> mostlyArabic(text) ? "ar" : "en";
+    };
+  }
+
+  private MentionFinder finder(String modelLanguage) {
+    MentionFinder finder = finders.get(modelLanguage);
+    if (finder == null) {
+      throw new IllegalStateException("no entity model for language " + modelLanguage);
+    }
+    return finder;
+  }
+
+  /**
+   * IOB2 tags (see {@link Tags}) of each sentence of one document, given as raw tokens: what {@link
+   * #recognize} finds, before linking, for text already tokenised.
+   *
+   * @param language ISO 639-1 code, as for {@link #recognize}
+   */
+  public List<int[]> tag(List<List<String>> sentences, String language) {
+    String sample = sentences.isEmpty() ? "" : String.join(" ", sentences.get(0));
+    MentionFinder finder = finder(modelLanguage(language, sample));
+    List<List<Span>> spans = finder.find(sentences);
+    List<int[]> out = new ArrayList<>(sentences.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      int[] tags = new int[sentences.get(s).size()];
+      for (Span span : spans.get(s)) {
+        tags[span.start()] = Tags.begin(span.type());
+        for (int i = span.start() + 1; i < span.end(); i++) {
+          tags[i] = Tags.inside(span.type());
+        }
+      }
+      out.add(tags);
+    }
+    return out;
   }
 
   /**
    * The entities of {@code text}, each once, in order of first mention.
    *
-   * @param language ISO 639-1 code; "ar" and "en" pick their models, anything else the model of the
-   *     script most of the letters are written in
+   * @param language ISO 639-1 code: picks the model ({@link #modelLanguage})
    */
   public List<Entity> recognize(String text, String language) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(language, "language");
     List<Token> tokens = Tokenizer.tokenize(text);
-    MentionFinder finder =
-        switch (language) {
-          case "ar" -> arabic;
-          case "en" -> english;
-          default -> mostlyArabic(text) ? arabic : english;
-        };
+    MentionFinder finder = finder(modelLanguage(language, text));
     String[] norms = new String[tokens.size()];
     Set<String> words = new HashSet<>();
     for (int i = 0; i < norms.length; i++) {
@@ -222,7 +249,7 @@ public final class EntityRecognizer {
       return false;
     }
     for (Gazetteer.Match m : gazetteer.findAll(List.of(token))) {
-      if (m.entry().source() == Source.ANER_PER) {
+      if (m.entry().source() == Source.GIVEN_NAME) {
         return true;
       }
     }

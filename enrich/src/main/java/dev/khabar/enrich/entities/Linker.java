@@ -27,10 +27,9 @@ final class Linker {
    */
   Mention link(List<Token> tokens, int from, int to, String type, Set<String> words) {
     List<String> raw = tokens.subList(from, to).stream().map(Token::text).toList();
-    GazetteerEntry entry = gazetteer.lookup(raw);
-    if (entry != null && type.equals("PER") != entry.type().equals("PER")) {
-      entry = null; // a person called «الأردن» is not the country
-    }
+    // Of the same type only: a person called «الأردن» is not the country, and the club of
+    // Barcelona not the city.
+    GazetteerEntry entry = gazetteer.lookup(raw, type);
     Token first = tokens.get(from);
     int trim = proclitic(first.text(), entry != null, words);
     StringBuilder key = new StringBuilder(Normalizer.normalize(first.text()).substring(trim));

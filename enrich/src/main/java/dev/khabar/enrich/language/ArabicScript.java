@@ -66,15 +66,14 @@ public final class ArabicScript {
     return c;
   }
 
-  /** The folded form of one char: 0 to drop it, ' ' for a word break. */
-  private static char foldChar(char c) {
-    if (c < 0x80) {
-      // ASCII, most chars of most pages, as the general rules below fold it.
-      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-        return c;
-      }
-      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : ' ';
-    }
+  /**
+   * The one set of Arabic-script letter rules, shared by phrase matching ({@link #fold}) and the
+   * entity recogniser's token matching ({@code entities.text.Normalizer}): alef, yeh, kaf and heh
+   * variants (Arabic, Persian and Urdu forms) fold together, «ئ» and «ؤ» lose their hamza, and
+   * diacritics, Quranic marks, tatweel and a lone hamza are dropped (0). Any other char is returned
+   * as it is.
+   */
+  public static char foldLetter(char c) {
     switch (c) {
       case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
         return 'ا';
@@ -88,6 +87,25 @@ public final class ArabicScript {
         return 'و';
       case 'ء', 'ـ':
         return 0;
+      default:
+        break;
+    }
+    if (c >= '\u064B' && c <= '\u065F' || c == '\u0670' || c >= '\u06D6' && c <= '\u06ED') {
+      return 0; // harakat, shadda, sukun, superscript alef, Quranic marks
+    }
+    return c;
+  }
+
+  /** The folded form of one char: 0 to drop it, ' ' for a word break. */
+  private static char foldChar(char c) {
+    if (c < 0x80) {
+      // ASCII, most chars of most pages, as the general rules below fold it.
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        return c;
+      }
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : ' ';
+    }
+    switch (c) {
       case '\u200C', '\u200D', '\u200E', '\u200F', '\u00AD', '\uFEFF':
         // Zero-width joiners and direction marks: Persian writes «می‌شود» with a ZWNJ, often
         // omitted.
@@ -95,8 +113,9 @@ public final class ArabicScript {
       default:
         break;
     }
-    if (c >= '\u064B' && c <= '\u065F' || c == '\u0670' || c >= '\u06D6' && c <= '\u06ED') {
-      return 0; // harakat, shadda, sukun, superscript alef, Quranic marks
+    char letter = foldLetter(c);
+    if (letter != c) {
+      return letter;
     }
     char digit = asciiDigit(c);
     if (digit != c) {

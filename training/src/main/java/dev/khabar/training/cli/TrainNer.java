@@ -6,8 +6,11 @@ import dev.khabar.enrich.entities.gazetteer.Gazetteers;
 import dev.khabar.enrich.entities.tagger.Features;
 import dev.khabar.enrich.entities.tagger.TaggerModel;
 import dev.khabar.training.clusters.Clusterer;
+import dev.khabar.training.corpus.Corpora;
+import dev.khabar.training.corpus.Corpus;
 import dev.khabar.training.corpus.Sentence;
 import dev.khabar.training.corpus.TrainingSets;
+import dev.khabar.training.gazetteers.GazetteerExport;
 import dev.khabar.training.perceptron.DocumentTrainer;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,43 +25,58 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Builds every shipped entity resource; same data, same seed, same bytes. Steps: export CLDR
- * places, learn Arabic word clusters from unlabelled news (skip with {@code --keep-clusters}), then
- * train the Arabic and English taggers.
+ * Builds every shipped entity resource; same data, same seed, same bytes. Steps: export the CLDR
+ * country names and the open name lists, learn each language's word clusters from unlabelled text
+ * (skip with {@code --keep-clusters}), then train both passes of each language's tagger.
  */
 @Command(
     name = "train-ner",
     mixinStandardHelpOptions = true,
     description =
-        "Exports cldr-places.tsv from ICU, learns clusters-ar.tsv.gz from unlabelled"
-            + " Arabic news, and trains both passes of each language: ner-ar.bin.gz,"
-            + " ner-ar-doc.bin.gz, ner-en.bin.gz, ner-en-doc.bin.gz.")
+        "Writes cldr-places.tsv, places.tsv, names.tsv and demonyms.tsv, learns"
+            + " clusters-LANG.tsv.gz from unlabelled text, and trains ner-LANG.bin.gz and"
+            + " ner-LANG-doc.bin.gz for each language.")
 public final class TrainNer implements Callable<Integer> {
 
   @Option(
       names = "--data",
       defaultValue = "../shared/data/ner",
       description = "The ner/ data directory (default: ${DEFAULT-VALUE}).")
-  Path data;
+  Path data = Path.of("../shared/data/ner");
+
+  @Option(
+      names = "--text",
+      defaultValue = "../shared/data/text",
+      description =
+          "The unlabelled text directory (default: ${DEFAULT-VALUE}): the clusters of each"
+              + " language are learned from the *.txt.gz files listed in TrainingSets.")
+  Path text = Path.of("../shared/data/text");
 
   @Option(
       names = "--out",
       defaultValue = "enrich/src/main/resources/dev/khabar/enrich/entities/",
       description = "Where to write the models (default: ${DEFAULT-VALUE}).")
-  Path out;
+  Path out = Path.of("enrich/src/main/resources/dev/khabar/enrich/entities/");
 
   @Option(
-      names = "--text",
-      defaultValue = "../shared/data/text/ar",
-      description =
-          "Unlabelled Arabic text, *.txt.gz, one document per line, for word clusters"
-              + " (default: ${DEFAULT-VALUE}).")
-  Path text;
+      names = "--language",
+      split = ",",
+      description = "Languages to train (default: all, ${DEFAULT-VALUE}).")
+  List<String> languages = TrainingSets.LANGUAGES;
 
   @Option(
       names = "--keep-clusters",
-      description = "Reuse clusters-ar.tsv.gz in --out instead of learning it again (a minute).")
+      description = "Reuse the cluster files in --out instead of learning them again.")
   boolean keepClusters;
+
+  @Option(
+      names = "--vectors",
+      description =
+          "Word vectors the clusters are cut from: PPMI (positive PMI with the neighbours,"
+              + " randomly projected; 20 s a language) or SKIP_GRAM (skip-gram with negative"
+              + " sampling; 5 minutes; as good across corpora, see README) (default:"
+              + " ${DEFAULT-VALUE}).")
+  Clusterer.Vectors vectors = Clusterer.Vectors.PPMI;
 
   @Option(names = "--epochs", description = "Training epochs (default: ${DEFAULT-VALUE}).")
   int epochs = TrainingSets.EPOCHS;
@@ -73,38 +91,47 @@ public final class TrainNer implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(out);
-    Path places = out.resolve("cldr-places.tsv");
-    Gazetteers.exportCldr(places);
-    Gazetteer gazetteer = Gazetteers.build(Files.readAllLines(places));
-    Path clusterFile = out.resolve("clusters-ar.tsv.gz");
-    if (!keepClusters) {
-      long start = System.nanoTime();
-      new Clusterer(seed).learn(text, clusterFile, LICENCE);
-      System.out.printf(
-          "%s: from %s, %.1f s, %d bytes%n",
-          clusterFile, text, (System.nanoTime() - start) / 1e9, Files.size(clusterFile));
+    Gazetteers.exportCldr(out.resolve("cldr-places.tsv"));
+    new GazetteerExport(data.resolve("gazetteers")).write(out);
+    Gazetteer gazetteer = Gazetteers.read(out);
+    Corpora corpora = new Corpora(data);
+    for (String language : languages) {
+      WordClusters clusters = clusters(language);
+      train(gazetteer, clusters, language, TrainingSets.training(corpora, language));
     }
-    WordClusters clusters;
-    try (InputStream in = Files.newInputStream(clusterFile)) {
-      clusters = WordClusters.read(in, Features::hash);
-    }
-    train(gazetteer, clusters, TrainingSets.arabic(data), "ner-ar");
-    train(gazetteer, WordClusters.NONE, TrainingSets.english(data), "ner-en");
     return 0;
   }
 
-  /** First line of the cluster file: it is derived data and carries the text's licence. */
-  static final String LICENCE =
-      "Derived from SaudiNewsNet (Alhagri 2015,"
-          + " github.com/ParallelMazen/SaudiNewsNet), CC BY-NC-SA 4.0: non-commercial research use,"
-          + " share alike.";
+  /**
+   * Learns (or with --keep-clusters reads) the clusters of a language; none when it has no text.
+   */
+  private WordClusters clusters(String language) throws Exception {
+    Map<String, String> sources = TrainingSets.clusterText(language);
+    if (sources.isEmpty()) {
+      return WordClusters.NONE;
+    }
+    Path file = out.resolve("clusters-" + language + ".tsv.gz");
+    if (!keepClusters) {
+      long start = System.nanoTime();
+      List<Path> dirs = sources.keySet().stream().map(text::resolve).toList();
+      new Clusterer(seed).learn(dirs, file, String.join(" ", sources.values()), vectors);
+      System.out.printf(
+          "%s: from %s, %.1f s, %d bytes%n",
+          file, dirs, (System.nanoTime() - start) / 1e9, Files.size(file));
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return WordClusters.read(in, Features::hash);
+    }
+  }
 
   /** Writes the first pass to {@code name.bin.gz} and the second to {@code name-doc.bin.gz}. */
   private void train(
-      Gazetteer gazetteer, WordClusters clusters, Map<String, List<Sentence>> sets, String name)
+      Gazetteer gazetteer, WordClusters clusters, String language, List<Corpus> corpora)
       throws Exception {
-    List<List<Sentence>> documents = new ArrayList<>();
-    sets.values().forEach(set -> documents.addAll(TrainingSets.documents(set)));
+    String name = "ner-" + language;
+    List<List<Sentence>> given = new ArrayList<>();
+    corpora.forEach(c -> given.addAll(c.documents()));
+    List<List<Sentence>> documents = TrainingSets.prepare(language, given);
     long start = System.nanoTime();
     DocumentTrainer.Models models =
         DocumentTrainer.shipped(gazetteer, clusters, epochs, seed).train(documents);
@@ -115,7 +142,7 @@ public final class TrainNer implements Callable<Integer> {
         first,
         second,
         documents.size(),
-        sets.keySet(),
+        corpora.stream().map(Corpus::name).toList(),
         epochs,
         (System.nanoTime() - start) / 1e9,
         Files.size(first),

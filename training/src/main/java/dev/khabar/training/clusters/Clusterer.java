@@ -1,24 +1,18 @@
 package dev.khabar.training.clusters;
 
-import dev.khabar.enrich.entities.text.Normalizer;
-import dev.khabar.enrich.entities.text.Token;
-import dev.khabar.enrich.entities.text.Tokenizer;
-import java.io.BufferedReader;
+import dev.khabar.enrich.entities.clusters.WordClusters;
+import dev.khabar.training.embeddings.SkipGram;
+import dev.khabar.training.embeddings.TextCorpus;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -53,75 +47,39 @@ public final class Clusterer {
     this.seed = seed;
   }
 
-  /** Reads every {@code *.txt.gz} of {@code dir} (one document per line) and writes {@code out}. */
-  public void learn(Path dir, Path out, String licence) throws IOException {
-    List<Path> files;
-    try (var s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().endsWith(".txt.gz")).sorted().toList();
-    }
-    if (files.isEmpty()) {
-      throw new IllegalArgumentException("no *.txt.gz files in " + dir);
-    }
-    Map<String, Integer> ids = new HashMap<>();
-    List<String> words = new ArrayList<>();
-    IntList text = new IntList();
-    for (Path f : files) {
-      try (BufferedReader r =
-          new BufferedReader(
-              new InputStreamReader(
-                  new GZIPInputStream(Files.newInputStream(f), 1 << 16), StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          for (Token t : Tokenizer.tokenize(line)) {
-            String w = Normalizer.normalize(t.text());
-            Integer id = ids.get(w);
-            if (id == null) {
-              id = words.size();
-              ids.put(w, id);
-              words.add(w);
-            }
-            text.add(id);
-          }
-          text.add(-1); // documents do not share contexts
-        }
-      }
-    }
-    int[] corpus = text.toArray();
-    int[] count = new int[words.size()];
-    for (int id : corpus) {
-      if (id >= 0) {
-        count[id]++;
-      }
-    }
-    // Ranks by frequency, ties by spelling, so the result does not depend on hash order.
-    Integer[] byFreq = IntStream.range(0, words.size()).boxed().toArray(Integer[]::new);
-    Arrays.sort(
-        byFreq,
-        (a, b) ->
-            count[a] != count[b] ? count[b] - count[a] : words.get(a).compareTo(words.get(b)));
-    int v = 0;
-    while (v < Math.min(VOCABULARY, byFreq.length) && count[byFreq[v]] >= MIN_COUNT) {
-      v++;
-    }
-    int[] rank = new int[words.size()];
-    Arrays.fill(rank, Integer.MAX_VALUE);
-    for (int r = 0; r < byFreq.length; r++) {
-      rank[byFreq[r]] = r;
-    }
-    float[][] vectors = vectors(corpus, rank, v);
+  /** Where the word vectors that are clustered come from. */
+  public enum Vectors {
+    /** Positive PMI with the neighbours at -2..+2, randomly projected. */
+    PPMI,
+    /** Skip-gram with negative sampling ({@link SkipGram}). */
+    SKIP_GRAM
+  }
+
+  /**
+   * Reads every {@code *.txt.gz} of {@code dirs} (one document or paragraph per line) and writes
+   * {@code out}, its first line {@code licence}: the clusters derive from the text.
+   */
+  public void learn(List<Path> dirs, Path out, String licence, Vectors source) throws IOException {
+    TextCorpus corpus = TextCorpus.read(dirs);
+    int v = corpus.vocabulary(MIN_COUNT, VOCABULARY);
+    float[][] vectors =
+        source == Vectors.PPMI
+            ? vectors(corpus.text(), v)
+            : new SkipGram(SkipGram.Settings.DEFAULT, seed).train(corpus, v);
     int[][] paths = new int[v][];
     split(vectors, IntStream.range(0, v).toArray(), 0, new int[0], paths);
-    write(out, licence, corpus.length, v, byFreq, words, paths);
+    write(out, licence, corpus, v, paths, source);
   }
 
   /**
    * Positive-PMI context vectors of the {@code v} most frequent words, projected and normalised.
    */
-  private float[][] vectors(int[] corpus, int[] rank, int v) {
+  private float[][] vectors(int[] corpus, int v) {
     int dims = OFFSETS.length * CONTEXTS;
     LongList pairs = new LongList();
     for (int i = 0; i < corpus.length; i++) {
       int w = corpus[i];
-      if (w < 0 || rank[w] >= v) {
+      if (w < 0 || w >= v) {
         continue;
       }
       for (int o = 0; o < OFFSETS.length; o++) {
@@ -129,9 +87,9 @@ public final class Clusterer {
         if (j < 0 || j >= corpus.length || corpus[j] < 0 || !sameDocument(corpus, i, j)) {
           continue;
         }
-        int c = rank[corpus[j]];
+        int c = corpus[j];
         if (c < CONTEXTS) {
-          pairs.add((long) rank[w] * dims + o * CONTEXTS + c);
+          pairs.add((long) w * dims + o * CONTEXTS + c);
         }
       }
     }
@@ -314,13 +272,7 @@ public final class Clusterer {
   }
 
   private static void write(
-      Path out,
-      String licence,
-      int tokens,
-      int v,
-      Integer[] byFreq,
-      List<String> words,
-      int[][] paths)
+      Path out, String licence, TextCorpus corpus, int v, int[][] paths, Vectors source)
       throws IOException {
     try (OutputStream o = Files.newOutputStream(out);
         PrintWriter w =
@@ -329,34 +281,23 @@ public final class Clusterer {
                     new GZIPOutputStream(o, 1 << 16), StandardCharsets.UTF_8))) {
       w.println("# " + licence);
       w.printf(
-          "# %d most frequent normalised words of %d tokens (count >= %d); path = branch per"
-              + " level (%s), coarse to fine. Generated by train-ner (Clusterer). Do not edit.%n",
-          v, tokens, MIN_COUNT, Arrays.toString(BRANCHES));
+          "# %d most frequent normalised words of %d tokens (count >= %d); %s vectors; path ="
+              + " branch per level (%s), coarse to fine; then, where the text has case, how often"
+              + " the word is capitalised inside a sentence (WordClusters.capitalisation)."
+              + " Generated by train-ner. Do not edit.%n",
+          v, corpus.tokens(), MIN_COUNT, source, Arrays.toString(BRANCHES));
       for (int r = 0; r < v; r++) {
         int[] p = paths[r];
-        StringBuilder b = new StringBuilder(words.get(byFreq[r])).append('\t');
+        StringBuilder b = new StringBuilder(corpus.words().get(r)).append('\t');
         for (int l = 0; l < BRANCHES.length; l++) {
           b.append(l == 0 ? "" : ".").append(l < p.length ? p[l] : 0);
         }
+        int share = WordClusters.capitalisation(corpus.cased()[r], corpus.capitalised()[r]);
+        if (share != WordClusters.NO_CASE) {
+          b.append('\t').append(share);
+        }
         w.println(b);
       }
-    }
-  }
-
-  /** A growable int array: the corpus as ids without boxing. */
-  private static final class IntList {
-    private int[] a = new int[1 << 20];
-    private int n;
-
-    void add(int x) {
-      if (n == a.length) {
-        a = Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = x;
-    }
-
-    int[] toArray() {
-      return Arrays.copyOf(a, n);
     }
   }
 

@@ -54,6 +54,12 @@ public final class Trainer {
     }
     float[] w = new float[T << bits];
     float[] wSum = new float[T << bits]; // sum of step * update, for lazy averaging
+    // Auxiliary corpora's own copies of every feature (Daume 2007, "frustratingly easy domain
+    // adaptation"): they take up what only that corpus does (its conventions, its genre), so the
+    // shared weights, the only ones kept, learn what holds across corpora. Hashed into a table of
+    // their own that is dropped after training.
+    boolean domains = sentences.stream().anyMatch(s -> s.domain() != 0);
+    float[] own = domains ? new float[T << bits] : new float[0];
     float[] tr = new float[(T + 1) * T];
     float[] trSum = new float[(T + 1) * T];
     List<Integer> order = new ArrayList<>();
@@ -67,8 +73,15 @@ public final class Trainer {
       for (int idx : order) {
         Features.Rows f = feats.get(idx);
         int[] ids = f.ids();
-        int[] gold = sentences.get(idx).tags();
-        int[] pred = decode(f, w, tr);
+        Sentence sentence = sentences.get(idx);
+        int d = sentence.domain();
+        float[] emission = emissions(f, w);
+        if (d != 0) {
+          addDomain(f, own, d, emission);
+        }
+        int[] pred = Viterbi.decode(emission, f.size(), tr);
+        int[] gold =
+            sentence.miscUnlabelled() ? latentGold(sentence, emission, tr) : sentence.tags();
         for (int i = 0; i < gold.length; i++) {
           if (pred[i] != gold[i]) {
             for (int j = f.start()[i]; j < f.start()[i + 1]; j++) {
@@ -77,6 +90,11 @@ public final class Trainer {
               wSum[x * T + gold[i]] += step;
               w[x * T + pred[i]] -= 1;
               wSum[x * T + pred[i]] -= step;
+              if (d != 0) {
+                int y = inDomain(x, d);
+                own[y * T + gold[i]] += 1;
+                own[y * T + pred[i]] -= 1;
+              }
             }
           }
           int gp = (i == 0 ? 0 : gold[i - 1] + 1) * T + gold[i];
@@ -100,7 +118,51 @@ public final class Trainer {
     return TaggerModel.quantise(bits, w, tr);
   }
 
-  private static int[] decode(Features.Rows f, float[] w, float[] tr) {
+  private static final int B_MISC = Tags.begin(Tags.TYPES.indexOf("MISC"));
+  private static final int I_MISC = Tags.inside(Tags.TYPES.indexOf("MISC"));
+
+  /**
+   * The gold tags of a sentence whose corpus leaves MISC names untagged: the best sequence under
+   * the current weights that keeps every annotated name and reads each untagged token as O or as
+   * part of a MISC name. Learning from it teaches the corpus's names without teaching that its
+   * unannotated MISC names are not names (latent-variable perceptron, as in partial-annotation
+   * learning).
+   */
+  static int[] latentGold(Sentence sentence, float[] emission, float[] tr) {
+    int[] tags = sentence.tags();
+    float[] allowed = emission.clone();
+    for (int i = 0; i < tags.length; i++) {
+      for (int t = 0; t < T; t++) {
+        boolean ok = tags[i] == Tags.O ? t == Tags.O || t == B_MISC || t == I_MISC : t == tags[i];
+        if (!ok) {
+          allowed[i * T + t] = Float.NEGATIVE_INFINITY;
+        }
+      }
+    }
+    return Viterbi.decode(allowed, tags.length, tr);
+  }
+
+  /** The id of feature {@code x}'s copy for domain {@code d}. */
+  private int inDomain(int x, int d) {
+    int h = x * 0x9e3779b1 + d * 0x85ebca6b;
+    h ^= h >>> 15;
+    h *= 0x2c1b3c6d;
+    h ^= h >>> 13;
+    return h & ((1 << bits) - 1);
+  }
+
+  private void addDomain(Features.Rows f, float[] own, int d, float[] emission) {
+    for (int i = 0; i < f.size(); i++) {
+      for (int j = f.start()[i]; j < f.start()[i + 1]; j++) {
+        int base = inDomain(f.ids()[j], d) * T;
+        for (int t = 0; t < T; t++) {
+          emission[i * T + t] += own[base + t];
+        }
+      }
+    }
+  }
+
+  private static float[] emissions(Features.Rows f, float[] w) {
     int n = f.size();
     float[] emission = new float[n * T];
     for (int i = 0; i < n; i++) {
@@ -111,6 +173,6 @@ public final class Trainer {
         }
       }
     }
-    return Viterbi.decode(emission, n, tr);
+    return emission;
   }
 }

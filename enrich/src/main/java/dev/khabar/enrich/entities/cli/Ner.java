@@ -1,13 +1,8 @@
 package dev.khabar.enrich.entities.cli;
 
 import dev.khabar.enrich.entities.EntityRecognizer;
-import dev.khabar.enrich.entities.clusters.WordClusters;
-import dev.khabar.enrich.entities.gazetteer.Gazetteers;
-import dev.khabar.enrich.entities.tagger.DocumentTagger;
-import dev.khabar.enrich.entities.tagger.Features;
-import dev.khabar.enrich.entities.tagger.Tagger;
-import dev.khabar.enrich.entities.tagger.TaggerModel;
 import dev.khabar.enrich.entities.tagger.Tags;
+import dev.khabar.enrich.language.LanguageIdentifier;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -17,14 +12,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Tags a CoNLL-style token file with the shipped models, one token and its IOB2 tag per line. The
- * file is one document: the second pass sees how its words were tagged anywhere in it.
+ * Tags a CoNLL-style token file with the shipped recogniser, one token and its IOB2 tag per line.
+ * Lines starting with {@code -DOCSTART-} separate documents: the second pass sees how a word was
+ * tagged anywhere in its own document, and each document's language is identified from its text
+ * unless {@code --language} is given. Every input line gets one output line: a token its tag, a
+ * blank line a blank line, a {@code -DOCSTART-} line itself with {@code O}.
  */
 @Command(
     name = "ner",
@@ -34,70 +33,98 @@ public final class Ner implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "FILE",
-      description = "One token per line (extra columns ignored), blank line between sentences.")
-  Path file;
+      description =
+          "One token per line (extra columns ignored), blank line between sentences,"
+              + " -DOCSTART- between documents.")
+  Path file = Path.of("");
 
-  @Option(names = "--language", description = "ar or en (default: ${DEFAULT-VALUE}).")
-  String language = "ar";
+  @Option(
+      names = "--language",
+      description =
+          "ISO 639-1 code of the text (ar, en, fa, ...); default: identified per document.")
+  @Nullable String language;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Ner()).execute(args));
   }
 
+  /** One line of the input: a token, a sentence break or a document break. */
+  private record Line(String text, @Nullable String token, boolean document) {}
+
   @Override
   public Integer call() throws Exception {
-    String[] models =
-        switch (language) {
-          case "ar" ->
-              new String[] {EntityRecognizer.ARABIC_MODEL, EntityRecognizer.ARABIC_DOCUMENT_MODEL};
-          case "en" ->
-              new String[] {
-                EntityRecognizer.ENGLISH_MODEL, EntityRecognizer.ENGLISH_DOCUMENT_MODEL
-              };
-          default ->
-              throw new CommandLine.ParameterException(
-                  new CommandLine(this), "--language must be ar or en, was " + language);
-        };
-    WordClusters clusters =
-        language.equals("ar")
-            ? WordClusters.load(EntityRecognizer.ARABIC_CLUSTERS, Features::hash)
-            : WordClusters.NONE;
-    DocumentTagger tagger =
-        new DocumentTagger(
-            Gazetteers.shipped(),
-            clusters,
-            TaggerModel.load(models[0]),
-            TaggerModel.load(models[1]));
+    EntityRecognizer recognizer = EntityRecognizer.load();
+    LanguageIdentifier identifier = language == null ? LanguageIdentifier.withDefaults() : null;
+    List<Line> lines = new ArrayList<>();
+    for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String stripped = raw.strip();
+      if (stripped.startsWith("-DOCSTART-")) {
+        lines.add(new Line(raw, null, true));
+      } else {
+        lines.add(new Line(raw, stripped.isEmpty() ? null : stripped.split("[ \t]+")[0], false));
+      }
+    }
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(
+                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+    int from = 0;
+    while (from < lines.size()) {
+      if (lines.get(from).document()) {
+        out.println(lines.get(from).text().strip() + "\tO");
+        from++;
+        continue;
+      }
+      int to = from;
+      while (to < lines.size() && !lines.get(to).document()) {
+        to++;
+      }
+      tagDocument(recognizer, identifier, lines.subList(from, to), out);
+      from = to;
+    }
+    out.flush();
+    return 0;
+  }
+
+  private void tagDocument(
+      EntityRecognizer recognizer,
+      @Nullable LanguageIdentifier identifier,
+      List<Line> lines,
+      PrintWriter out) {
     List<List<String>> sentences = new ArrayList<>();
     List<String> sentence = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.isBlank()) {
+    for (Line line : lines) {
+      if (line.token() == null) {
         if (!sentence.isEmpty()) {
           sentences.add(List.copyOf(sentence));
           sentence.clear();
         }
       } else {
-        sentence.add(line.strip().split("[ \t]+")[0]);
+        sentence.add(line.token());
       }
     }
     if (!sentence.isEmpty()) {
       sentences.add(List.copyOf(sentence));
     }
-    List<Tagger.Tagging> tagged = tagger.tag(sentences);
-    PrintWriter out =
-        new PrintWriter(
-            new BufferedWriter(
-                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-    for (int s = 0; s < sentences.size(); s++) {
-      int[] tags = tagged.get(s).tags();
-      for (int i = 0; i < tags.length; i++) {
-        out.print(sentences.get(s).get(i));
+    String text = String.join(" ", sentences.stream().map(s -> String.join(" ", s)).toList());
+    String lang = identifier == null ? language : identifier.identify(text);
+    List<int[]> tags =
+        recognizer.tag(
+            sentences, EntityRecognizer.modelLanguage(lang == null ? "und" : lang, text));
+    int s = 0;
+    int i = 0;
+    for (Line line : lines) {
+      if (line.token() == null) {
+        out.println();
+        if (i > 0) {
+          s++;
+          i = 0;
+        }
+      } else {
+        out.print(line.token());
         out.print('\t');
-        out.println(Tags.name(tags[i]));
+        out.println(Tags.name(tags.get(s)[i++]));
       }
-      out.println();
     }
-    out.flush();
-    return 0;
   }
 }

@@ -62,7 +62,32 @@ public final class WordClusters {
   /** The cluster of a packed path at {@code level} (0 coarsest), distinct across levels. */
   public static int cluster(int path, int level) {
     int bits = 8 * (LEVELS - level - 1);
-    return ((path >>> bits) << 2) | level;
+    return (((path & PATH_MASK) >>> bits) << 2) | level;
+  }
+
+  private static final int PATH_MASK = (1 << 8 * LEVELS) - 1;
+
+  /** {@link #capitalisation} of a word of a script without case, or seen too rarely to tell. */
+  public static final int NO_CASE = 0;
+
+  /**
+   * How often a word is capitalised where case says something (inside a sentence), in five steps: 1
+   * almost never («the», «said»), 2 rarely, 3 about as often as not, 4 mostly, 5 almost always
+   * («Tehran», «Norton»); {@link #NO_CASE} when it was seen so inside a sentence fewer than three
+   * times. A capital at the start of a sentence or in a headline in capitals then still tells a
+   * name from a common word.
+   */
+  public static int capitalisation(long cased, long capitalised) {
+    if (cased < 3) {
+      return NO_CASE;
+    }
+    double share = (double) capitalised / cased;
+    return share < 0.05 ? 1 : share < 0.3 ? 2 : share < 0.7 ? 3 : share < 0.95 ? 4 : 5;
+  }
+
+  /** The {@link #capitalisation} step of a packed path's word. */
+  public static int capitalisation(int path) {
+    return path < 0 ? NO_CASE : path >>> 8 * LEVELS;
   }
 
   /** Packs per-level branch numbers (each below 256) into a path. */
@@ -86,7 +111,10 @@ public final class WordClusters {
     return frequent;
   }
 
-  /** Reads a file written by {@code train-ner}: gzip, "#" comments, then word TAB path lines. */
+  /**
+   * Reads a file written by {@code train-ner}: gzip, "#" comments, then lines of word, path and
+   * optionally capitalisation step, tab-separated.
+   */
   public static WordClusters read(InputStream in, Hasher hasher) throws IOException {
     BufferedReader r =
         new BufferedReader(
@@ -98,17 +126,18 @@ public final class WordClusters {
     int[] paths = new int[capacity];
     int size = 0;
     for (String line : lines) {
-      int tab = line.indexOf('\t');
-      String[] branches = line.substring(tab + 1).split("\\.");
+      String[] columns = line.split("\t");
+      String[] branches = columns[1].split("\\.");
       int[] b = new int[LEVELS];
       for (int l = 0; l < LEVELS; l++) {
         b[l] = Integer.parseInt(branches[l]);
       }
-      int hash = hasher.hash(line.substring(0, tab));
+      int share = columns.length > 2 ? Integer.parseInt(columns[2]) : NO_CASE;
+      int hash = hasher.hash(columns[0]);
       for (int i = spread(hash) & (capacity - 1); ; i = (i + 1) & (capacity - 1)) {
         if (paths[i] == 0) {
           keys[i] = hash;
-          paths[i] = pack(b) + 1; // 0 marks an empty slot
+          paths[i] = (share << 8 * LEVELS | pack(b)) + 1; // 0 marks an empty slot
           size++;
           break;
         }

@@ -21,6 +21,12 @@ public final class Gazetteer {
   /** Marks a case-sensitive key token; cannot occur in normalised text. */
   private static final char EXACT = '\u0001';
 
+  /**
+   * Marks the first token of a name in Latin letters: it matches only a token that starts with a
+   * capital, so the city of Reading is not found in "reading" nor Nice in "nice".
+   */
+  private static final char CAPITAL = '\u0002';
+
   private static final class Node {
     final Map<String, Node> next = new HashMap<>(4);
     final List<GazetteerEntry> entries = new ArrayList<>(1);
@@ -42,9 +48,7 @@ public final class Gazetteer {
     firstWords.add(Normalizer.normalize(raw.get(0)));
     Node node = root;
     for (int i = 0; i < raw.size(); i++) {
-      node =
-          node.next.computeIfAbsent(
-              key(raw.get(i), i == 0, isAcronym(raw.get(i))), k -> new Node());
+      node = node.next.computeIfAbsent(key(raw.get(i), i == 0), k -> new Node());
     }
     for (GazetteerEntry e : node.entries) {
       if (e.source() == entry.source()) {
@@ -82,8 +86,11 @@ public final class Gazetteer {
     return out;
   }
 
-  /** The first linkable entry whose name is exactly {@code tokens}, or null. */
-  public @Nullable GazetteerEntry lookup(List<String> tokens) {
+  /**
+   * The linkable entry of type {@code type} (PER, ORG, LOC, MISC) whose name is exactly {@code
+   * tokens}, from the first source that has one ({@link Source} order), or null.
+   */
+  public @Nullable GazetteerEntry lookup(List<String> tokens, String type) {
     String[][] keys = keys(tokens);
     GazetteerEntry[] found = new GazetteerEntry[1];
     walk(
@@ -93,6 +100,7 @@ public final class Gazetteer {
           if (end == tokens.size()) {
             for (GazetteerEntry e : entries) {
               if (e.source().linkable()
+                  && e.type().equals(type)
                   && (found[0] == null || e.source().ordinal() < found[0].source().ordinal())) {
                 found[0] = e;
               }
@@ -116,6 +124,9 @@ public final class Gazetteer {
     }
     for (int a = 0; a < 2; a++) {
       String k = a == 1 ? keys[i][2] : keys[i][i == start ? 0 : 1];
+      if (a == 0 && i == start && k != null && isLatin(k)) {
+        k = keys[i][3];
+      }
       if (k == null) {
         continue;
       }
@@ -129,24 +140,44 @@ public final class Gazetteer {
     }
   }
 
-  /** Per token: {first-token key, later-token key, case-sensitive key or null}. */
+  /**
+   * Per token: {first-token key, later-token key, case-sensitive key or null, first-token key of a
+   * capitalised Latin word or null}.
+   */
   private static String[][] keys(List<String> tokens) {
     String[][] keys = new String[tokens.size()][];
     for (int i = 0; i < keys.length; i++) {
       String raw = tokens.get(i);
       String norm = Normalizer.normalize(raw);
       String stem = Clitics.stem(norm);
-      keys[i] = new String[] {stem, norm, isAcronym(raw) ? EXACT + raw : null};
+      boolean capital = !raw.isEmpty() && Character.isUpperCase(raw.charAt(0));
+      keys[i] =
+          new String[] {
+            stem, norm, isAcronym(raw) ? EXACT + raw : null, capital ? CAPITAL + stem : null
+          };
     }
     return keys;
   }
 
-  private static String key(String raw, boolean first, boolean exact) {
-    if (exact) {
+  private static String key(String raw, boolean first) {
+    if (isAcronym(raw)) {
       return EXACT + raw;
     }
     String norm = Normalizer.normalize(raw);
-    return first ? Clitics.stem(norm) : norm;
+    if (!first) {
+      return norm;
+    }
+    String stem = Clitics.stem(norm);
+    return isLatin(stem) ? CAPITAL + stem : stem;
+  }
+
+  /** Whether a key starts with a Latin letter. */
+  private static boolean isLatin(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    char c = key.charAt(0);
+    return c < 0x250 && Character.isLetter(c);
   }
 
   /** "WHO", "ECO", "U.N." — Latin capitals only, at least two letters. */

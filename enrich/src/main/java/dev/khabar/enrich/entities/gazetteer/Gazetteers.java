@@ -1,10 +1,6 @@
 package dev.khabar.enrich.entities.gazetteer;
 
-import com.ibm.icu.text.TimeZoneNames;
-import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
-import dev.khabar.enrich.entities.text.Clitics;
-import dev.khabar.enrich.entities.text.Normalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Builds the shipped gazetteer from CLDR (via ICU4J) and the classpath resources. */
 public final class Gazetteers {
@@ -55,44 +52,127 @@ public final class Gazetteers {
   }
 
   static Gazetteer build() {
-    return build(lines(CLDR_PLACES));
+    return build(Gazetteers::lines);
   }
 
   /**
-   * The gazetteer with CLDR places from {@code cldrPlaces} (lines as {@link #exportCldr} writes).
+   * The gazetteer of the name lists in {@code dir} (as {@code train-ner} writes them, before they
+   * are packaged).
    */
-  public static Gazetteer build(List<String> cldrPlaces) {
+  public static Gazetteer read(Path dir) {
+    return build(
+        file -> {
+          try {
+            return Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  /**
+   * The gazetteer of the shipped lists, each read by {@code files}: CLDR countries, organisations,
+   * places, people, clubs, competitions and demonyms.
+   */
+  static Gazetteer build(Function<String, List<String>> files) {
     Gazetteer g = new Gazetteer();
-    addPlaces(g, cldrPlaces);
-    addOrganisations(g);
-    addAnerGazet(g, "anergazet-loc.txt", Source.ANER_LOC);
-    addAnerGazet(g, "anergazet-org.txt", Source.ANER_ORG);
-    addAnerGazet(g, "anergazet-pers.txt", Source.ANER_PER);
+    addCountries(g, files.apply(CLDR_PLACES));
+    addOrganisations(g, files.apply("organisations.tsv"));
+    addPlaces(g, files.apply("places.tsv"));
+    addNames(g, files.apply("names.tsv"));
+    addDemonyms(g, files.apply("demonyms.tsv"));
     return g;
   }
 
-  /**
-   * Country and city names exported from CLDR by {@link #exportCldr}. A file rather than ICU calls
-   * at start-up: loading ICU's display-name data for every region and zone takes a second.
-   */
+  /** Country names exported from CLDR by {@link #exportCldr}. */
   static final String CLDR_PLACES = "cldr-places.tsv";
 
-  static void addPlaces(Gazetteer g, List<String> cldrPlaces) {
-    for (String line : cldrPlaces) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] f = line.split("\t");
-      Source source = Source.valueOf(f[1]);
-      GazetteerEntry entry = new GazetteerEntry(f[0], source, f[2], f[3]);
+  static void addCountries(Gazetteer g, List<String> cldrPlaces) {
+    for (String[] f : rows(cldrPlaces)) {
+      GazetteerEntry entry = new GazetteerEntry(f[0], Source.COUNTRY, f[2], f[3]);
       g.add(f[2], entry);
       g.add(f[3], entry);
-      if (source == Source.COUNTRY && !f[3].contains(" ")) {
+      if (!f[3].contains(" ")) {
         for (String longForm : longForms(f[3])) {
           g.add(longForm, entry);
         }
       }
     }
+  }
+
+  /**
+   * GeoNames countries, regions and cities ({@code places.tsv}: id, kind, English name, Arabic
+   * names), the most populous first, so that a name shared by two places links to the larger.
+   */
+  static void addPlaces(Gazetteer g, List<String> lines) {
+    for (String[] f : rows(lines)) {
+      Source source =
+          switch (f[1]) {
+            case "country" -> Source.COUNTRY;
+            case "region" -> Source.REGION;
+            default -> Source.CITY;
+          };
+      String[] arabic = f.length > 3 && !f[3].isEmpty() ? f[3].split("\\|") : new String[0];
+      GazetteerEntry entry =
+          new GazetteerEntry(f[0], source, f[2], arabic.length > 0 ? arabic[0] : null);
+      g.add(f[2], entry);
+      for (String name : arabic) {
+        g.add(name, entry);
+      }
+    }
+  }
+
+  /**
+   * People, clubs and competitions ({@code names.tsv}: id, type, English name, Arabic name), and
+   * the first words of the people's names as given names.
+   */
+  static void addNames(Gazetteer g, List<String> lines) {
+    for (String[] f : rows(lines)) {
+      Source source =
+          switch (f[1]) {
+            case "PER" -> Source.PERSON;
+            case "ORG" -> Source.CLUB;
+            default -> Source.COMPETITION;
+          };
+      GazetteerEntry entry = new GazetteerEntry(f[0], source, f[2], f[3]);
+      g.add(f[2], entry);
+      g.add(f[3], entry);
+      if (source == Source.PERSON) {
+        for (String name : List.of(f[2], f[3])) {
+          int space = name.indexOf(' ');
+          if (space > 1) {
+            String first = name.substring(0, space);
+            g.add(first, new GazetteerEntry("name:" + first, Source.GIVEN_NAME, first, first));
+          }
+        }
+      }
+    }
+  }
+
+  /** Nationality and people words ({@code demonyms.tsv}: id, English forms, Arabic forms). */
+  static void addDemonyms(Gazetteer g, List<String> lines) {
+    for (String[] f : rows(lines)) {
+      String[] en = f[1].split("\\|");
+      String[] ar = f.length > 2 && !f[2].isEmpty() ? f[2].split("\\|") : new String[0];
+      GazetteerEntry entry =
+          new GazetteerEntry(f[0], Source.DEMONYM, en[0], ar.length > 0 ? ar[0] : null);
+      for (String name : en) {
+        g.add(name, entry);
+      }
+      for (String name : ar) {
+        g.add(name, entry);
+      }
+    }
+  }
+
+  private static List<String[]> rows(List<String> lines) {
+    List<String[]> rows = new ArrayList<>(lines.size());
+    for (String line : lines) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        rows.add(line.split("\t", -1));
+      }
+    }
+    return rows;
   }
 
   /** Writes {@value #CLDR_PLACES} from the ICU4J on the classpath: id, source, English, Arabic. */
@@ -101,28 +181,14 @@ public final class Gazetteers {
     out.add(
         "# Generated by train-ner from CLDR via ICU4J "
             + com.ibm.icu.util.VersionInfo.ICU_VERSION
-            + " (Unicode licence): country names (ULocale.getDisplayCountry) and time-zone exemplar"
-            + " cities (TimeZoneNames.getExemplarLocationName), English and Arabic. Do not edit.");
+            + " (Unicode licence): country names (ULocale.getDisplayCountry), English and Arabic."
+            + " Do not edit.");
     for (String code : new TreeSet<>(List.of(ULocale.getISOCountries()))) {
       ULocale region = new ULocale("und", code);
       String en = clean(region.getDisplayCountry(EN));
       String ar = clean(region.getDisplayCountry(AR));
       if (!en.equals(code) && !ar.equals(code)) { // no CLDR name: a deprecated or private code
         out.add(String.join("\t", "iso3166:" + code, Source.COUNTRY.name(), en, ar));
-      }
-    }
-    TimeZoneNames arNames = TimeZoneNames.getInstance(AR);
-    TimeZoneNames enNames = TimeZoneNames.getInstance(EN);
-    for (String tz :
-        new TreeSet<>(
-            TimeZone.getAvailableIDs(TimeZone.SystemTimeZoneType.CANONICAL_LOCATION, null, null))) {
-      if (tz.startsWith("Antarctica/") || tz.startsWith("Arctic/")) {
-        continue; // research stations named after people ("Casey", "Davis")
-      }
-      String en = enNames.getExemplarLocationName(tz);
-      String ar = arNames.getExemplarLocationName(tz);
-      if (en != null && ar != null && !en.contains(",")) {
-        out.add(String.join("\t", "tz:" + tz, Source.CITY.name(), en, ar));
       }
     }
     Files.write(file, out, StandardCharsets.UTF_8);
@@ -155,15 +221,11 @@ public final class Gazetteers {
     return "ال" + base + "ة";
   }
 
-  static void addOrganisations(Gazetteer g) {
-    for (String line : lines("organisations.tsv")) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] f = line.split("\t");
+  static void addOrganisations(Gazetteer g, List<String> lines) {
+    for (String[] f : rows(lines)) {
       if (f.length < 3) {
         throw new IllegalStateException(
-            "organisations.tsv: expected id, name, Arabic name: " + line);
+            "organisations.tsv: expected id, name, Arabic name: " + String.join("\t", f));
       }
       GazetteerEntry entry = new GazetteerEntry(f[0], Source.ORGANISATION, f[1], f[2]);
       g.add(f[1], entry);
@@ -173,17 +235,6 @@ public final class Gazetteers {
           g.add(alias, entry);
         }
       }
-    }
-  }
-
-  static void addAnerGazet(Gazetteer g, String file, Source source) {
-    for (String line : lines(file)) {
-      String name = line.strip();
-      if (name.isEmpty() || name.startsWith("====") || name.startsWith("****")) {
-        continue;
-      }
-      String key = Clitics.stem(Normalizer.normalize(name));
-      g.add(name, new GazetteerEntry("name:" + key, source, name, name));
     }
   }
 

@@ -17,13 +17,13 @@ import java.util.List;
 public final class Features {
 
   /** Bumped whenever templates change, so a stale model is refused rather than misread. */
-  public static final int VERSION = 4;
+  public static final int VERSION = 5;
 
   /**
-   * Most features one token can have: 53 of its own (with {@link #MAX_GRAMS} trigrams), 35 of
-   * context and five gazetteer templates of up to two bits (B, I) per source.
+   * Most features one token can have: 54 of its own (with {@link #MAX_GRAMS} trigrams), 44 of
+   * context and six name templates of up to two bits (B, I) per source.
    */
-  private static final int MAX_PER_TOKEN = 53 + 35 + 5 * 2 * Source.values().length;
+  private static final int MAX_PER_TOKEN = 54 + 44 + 6 * 2 * Source.values().length;
 
   /**
    * Letter trigrams of one stem, at most: a stem that long is a URL or a run of symbols, not a
@@ -80,6 +80,9 @@ public final class Features {
     final int[] trigger;
     final int[] gramStart;
     final int[] known;
+    final int[] capital;
+    final int[] runFrom;
+    final int[] runTo;
     int[] grams;
 
     Sent(int n) {
@@ -99,6 +102,9 @@ public final class Features {
       trigger = new int[n];
       gramStart = new int[n + 1];
       known = new int[n];
+      capital = new int[n];
+      runFrom = new int[n];
+      runTo = new int[n];
       grams = new int[8 * n];
     }
   }
@@ -118,6 +124,7 @@ public final class Features {
     for (int i = 0; i < n; i++) {
       describe(t, i, tokens.get(i), known);
     }
+    runs(t, tokens);
     for (Gazetteer.Match m : names) {
       int bit = 2 * m.entry().source().ordinal();
       t.gaz[m.start()] |= 1 << bit;
@@ -158,7 +165,7 @@ public final class Features {
     int[] buf = new int[MAX_PER_TOKEN];
     int[][] features = new int[2 + NEIGHBOURS.length][];
     features[0] = java.util.Arrays.copyOf(buf, own(t, 0, buf, 0));
-    features[1] = new int[] {f(1, t.raw[0])};
+    features[1] = new int[] {f(Template.RAW, t.raw[0])};
     for (int r = 0; r < NEIGHBOURS.length; r++) {
       features[2 + r] = java.util.Arrays.copyOf(buf, neighbour(t, 0, NEIGHBOURS[r], buf, 0));
     }
@@ -169,25 +176,25 @@ public final class Features {
   private int own(Sent t, int i, int[] buf, int k) {
     int norm = t.norm[i];
     int stem = t.stem[i];
-    buf[k++] = f(0, 0);
-    buf[k++] = f(2, norm);
-    buf[k++] = f(3, stem);
+    buf[k++] = f(Template.BIAS, 0);
+    buf[k++] = f(Template.WORD, norm);
+    buf[k++] = f(Template.STEM, stem);
     for (int j = 0; j < 3; j++) {
-      buf[k++] = f(12 + j, t.prefix[3 * i + j]);
+      buf[k++] = f(Template.PREFIXES[j], t.prefix[3 * i + j]);
     }
     for (int j = 0; j < 4; j++) {
-      buf[k++] = f(15 + j, t.suffix[4 * i + j]);
+      buf[k++] = f(Template.SUFFIXES[j], t.suffix[4 * i + j]);
     }
-    buf[k++] = f(22, t.article[i]);
-    buf[k++] = f(23, t.length[i]);
-    buf[k++] = f(24, t.stemPrefix[2 * i]);
-    buf[k++] = f(25, t.stemPrefix[2 * i + 1]);
+    buf[k++] = f(Template.PROCLITICS, t.article[i]);
+    buf[k++] = f(Template.LENGTH, t.length[i]);
+    buf[k++] = f(Template.STEM_PREFIX_1, t.stemPrefix[2 * i]);
+    buf[k++] = f(Template.STEM_PREFIX_2, t.stemPrefix[2 * i + 1]);
     int grams = Math.min(t.gramStart[i + 1] - t.gramStart[i], MAX_GRAMS);
     for (int g = t.gramStart[i]; g < t.gramStart[i] + grams; g++) {
-      buf[k++] = f(32, t.grams[g]);
+      buf[k++] = f(Template.LETTER_TRIGRAM, t.grams[g]);
     }
     k = ownClusters(t, i, buf, k);
-    buf[k++] = f(50, t.trigger[i]);
+    buf[k++] = f(Template.TRIGGER, t.trigger[i]);
     return k;
   }
 
@@ -213,7 +220,7 @@ public final class Features {
     int stem = t.stem[i];
     int shape = t.shape[i];
     if (t.known[i] == KnownWords.NONE || !KnownWords.spelledAsListed(t.known[i])) {
-      buf[k++] = f(1, t.raw[i]);
+      buf[k++] = f(Template.RAW, t.raw[i]);
     }
     for (int d : NEIGHBOURS) {
       int j = i + d;
@@ -221,24 +228,102 @@ public final class Features {
         k = neighbour(t, j, d, buf, k);
       }
     }
-    buf[k++] = f(10, pn1, norm);
-    buf[k++] = f(11, norm, nn1);
-    buf[k++] = f(19, shape);
-    buf[k++] = f(20, psh, shape);
-    buf[k++] = f(21, shape, nsh);
-    buf[k++] = f(26, i == 0 ? 1 : 0, shape);
-    buf[k++] = f(27, ps1, stem);
-    buf[k++] = f(28, stem, ns1);
+    buf[k++] = f(Template.PREVIOUS_AND_THIS_WORD, pn1, norm);
+    buf[k++] = f(Template.THIS_AND_NEXT_WORD, norm, nn1);
+    buf[k++] = f(Template.SHAPE, shape);
+    buf[k++] = f(Template.PREVIOUS_AND_THIS_SHAPE, psh, shape);
+    buf[k++] = f(Template.THIS_AND_NEXT_SHAPE, shape, nsh);
+    buf[k++] = f(Template.SENTENCE_START_AND_SHAPE, i == 0 ? 1 : 0, shape);
+    buf[k++] = f(Template.PREVIOUS_AND_THIS_STEM, ps1, stem);
+    buf[k++] = f(Template.THIS_AND_NEXT_STEM, stem, ns1);
     int gaz = t.gaz[i];
-    k = gazetteer(buf, k, 29, gaz);
+    k = gazetteer(buf, k, Template.NAME, gaz);
+    k = gazetteer(buf, k, Template.NAME_AND_CAPITAL, gaz, t.capital[i]);
     // A name list alone says little where names are also common words («عارف», «أسد»); with
     // the neighbouring word («وتابع عارف», «الرئيس عارف») it says much more.
-    k = gazetteer(buf, k, 33, gaz, pn1);
-    k = gazetteer(buf, k, 34, gaz, nn1);
-    k = gazetteer(buf, k, 30, i >= 1 ? t.gaz[i - 1] : 0);
-    k = gazetteer(buf, k, 31, i + 1 < n ? t.gaz[i + 1] : 0);
+    k = gazetteer(buf, k, Template.NAME_AND_PREVIOUS_WORD, gaz, pn1);
+    k = gazetteer(buf, k, Template.NAME_AND_NEXT_WORD, gaz, nn1);
+    k = gazetteer(buf, k, Template.PREVIOUS_NAME, i >= 1 ? t.gaz[i - 1] : 0);
+    k = gazetteer(buf, k, Template.NEXT_NAME, i + 1 < n ? t.gaz[i + 1] : 0);
     k = contextClusters(t, i, buf, k);
     k = triggers(t, i, buf, k);
+    k = run(t, i, buf, k);
+    return k;
+  }
+
+  /**
+   * Lower-case words that may stand inside a run of capitalised words: "Ministry of Foreign
+   * Affairs", "Bank for International Settlements", "Leonardo da Vinci".
+   */
+  private static final java.util.Set<String> CONNECTORS =
+      java.util.Set.of(
+          "of", "the", "for", "and", "&", "de", "du", "des", "la", "le", "del", "da", "von", "van",
+          "der", "den", "al", "el", "bin", "ibn", "on", "in", "y");
+
+  /**
+   * Marks runs of capitalised words, connectors inside them included ({@code runFrom}, {@code
+   * runTo}: the run's first and end token, -1 outside a run of two or more). In a sentence written
+   * in capitals a capital says nothing, and no run is marked.
+   */
+  private static void runs(Sent t, List<String> tokens) {
+    int n = t.n;
+    java.util.Arrays.fill(t.runFrom, -1);
+    java.util.Arrays.fill(t.runTo, -1);
+    int upper = 0;
+    int cased = 0;
+    for (String token : tokens) {
+      if (token.length() > 1 && Character.isLetter(token.charAt(0)) && token.charAt(0) < 0x250) {
+        cased++;
+        if (token.equals(token.toUpperCase(java.util.Locale.ROOT))) {
+          upper++;
+        }
+      }
+    }
+    if (cased > 2 && upper * 2 > cased) {
+      return;
+    }
+    int i = 0;
+    while (i < n) {
+      if (t.capital[i] == 0) {
+        i++;
+        continue;
+      }
+      int end = i + 1;
+      while (end < n) {
+        if (t.capital[end] == 1) {
+          end++;
+        } else if (end + 1 < n && t.capital[end + 1] == 1 && CONNECTORS.contains(tokens.get(end))) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      if (end - i >= 2) {
+        for (int j = i; j < end; j++) {
+          t.runFrom[j] = i;
+          t.runTo[j] = end;
+        }
+      }
+      i = end;
+    }
+  }
+
+  /** The features of token i's run of capitalised words, if it is in one. */
+  private int run(Sent t, int i, int[] buf, int k) {
+    int from = t.runFrom[i];
+    if (from < 0) {
+      return k;
+    }
+    int to = t.runTo[i];
+    int position = i == from ? 1 : i == to - 1 ? 3 : 2;
+    int length = Math.min(to - from, 4);
+    buf[k++] = f(Template.RUN_POSITION, position * 8 + length);
+    buf[k++] = f(Template.RUN_LAST_WORD, t.norm[to - 1], position);
+    buf[k++] = f(Template.RUN_FIRST_WORD, t.norm[from], position);
+    if (clusters.size() != 0) {
+      buf[k++] = f(Template.RUN_LAST_CLUSTER, level(t.path[to - 1], 1), position);
+      buf[k++] = f(Template.RUN_LAST_CLUSTER, level(t.path[to - 1], 2), position);
+    }
     return k;
   }
 
@@ -255,24 +340,33 @@ public final class Features {
     switch (offset) {
       case -1, 1 -> {
         boolean before = offset < 0;
-        buf[k++] = f(before ? 4 : 5, present ? t.norm[j] : PAD);
-        buf[k++] = f(before ? 8 : 9, present ? t.stem[j] : PAD);
+        buf[k++] =
+            f(before ? Template.PREVIOUS_WORD : Template.NEXT_WORD, present ? t.norm[j] : PAD);
+        buf[k++] =
+            f(before ? Template.PREVIOUS_STEM : Template.NEXT_STEM, present ? t.stem[j] : PAD);
         if (present) {
-          buf[k++] = f(before ? 35 : 37, t.prefix[3 * j + 1]);
-          buf[k++] = f(before ? 36 : 38, t.suffix[4 * j + 1]);
+          buf[k++] =
+              f(before ? Template.PREVIOUS_PREFIX_2 : Template.NEXT_PREFIX_2, t.prefix[3 * j + 1]);
+          buf[k++] =
+              f(before ? Template.PREVIOUS_SUFFIX_2 : Template.NEXT_SUFFIX_2, t.suffix[4 * j + 1]);
         }
         if (clusters.size() != 0) {
+          buf[k++] =
+              f(
+                  before ? Template.PREVIOUS_CAPITALISATION : Template.NEXT_CAPITALISATION,
+                  present ? WordClusters.capitalisation(path) : PAD);
           for (int l = 1; l < WordClusters.LEVELS; l++) {
-            buf[k++] = f(before ? 42 : 43, level(path, l));
+            buf[k++] =
+                f(before ? Template.PREVIOUS_CLUSTER : Template.NEXT_CLUSTER, level(path, l));
           }
         }
-        buf[k++] = f(before ? 51 : 53, trigger);
+        buf[k++] = f(before ? Template.PREVIOUS_TRIGGER : Template.NEXT_TRIGGER, trigger);
       }
       case -2 -> {
-        buf[k++] = f(6, present ? t.norm[j] : PAD);
-        buf[k++] = f(52, trigger);
+        buf[k++] = f(Template.WORD_2_BEFORE, present ? t.norm[j] : PAD);
+        buf[k++] = f(Template.TRIGGER_2_BEFORE, trigger);
       }
-      case 2 -> buf[k++] = f(7, present ? t.norm[j] : PAD);
+      case 2 -> buf[k++] = f(Template.WORD_2_AFTER, present ? t.norm[j] : PAD);
       default -> throw new IllegalArgumentException("no neighbour at offset " + offset);
     }
     return k;
@@ -327,23 +421,24 @@ public final class Features {
     int[] other = e.elsewhere();
     int prevTag = i >= 1 ? tag[i - 1] : PAD;
     int nextTag = i + 1 < n ? tag[i + 1] : PAD;
-    buf[k++] = f(60, other[i]);
-    buf[k++] = f(61, tag[i]);
-    buf[k++] = f(62, prevTag, tag[i]);
-    buf[k++] = f(63, tag[i], nextTag);
-    buf[k++] = f(64, other[i], tag[i]);
-    buf[k++] = f(65, i >= 1 ? other[i - 1] : PAD);
-    buf[k++] = f(66, i + 1 < n ? other[i + 1] : PAD);
-    buf[k++] = f(67, i >= 2 ? other[i - 2] : PAD);
-    buf[k++] = f(68, i + 2 < n ? other[i + 2] : PAD);
-    buf[k++] = f(69, i >= 1 ? other[i - 1] : PAD, other[i]);
-    buf[k++] = f(70, other[i], i + 1 < n ? other[i + 1] : PAD);
-    buf[k++] = f(71, e.cued()[i]);
-    buf[k++] = f(72, e.cued()[i], tag[i]);
+    buf[k++] = f(Template.ELSEWHERE, other[i]);
+    buf[k++] = f(Template.FIRST_PASS_TAG, tag[i]);
+    buf[k++] = f(Template.PREVIOUS_AND_THIS_FIRST_PASS_TAG, prevTag, tag[i]);
+    buf[k++] = f(Template.THIS_AND_NEXT_FIRST_PASS_TAG, tag[i], nextTag);
+    buf[k++] = f(Template.ELSEWHERE_AND_FIRST_PASS_TAG, other[i], tag[i]);
+    buf[k++] = f(Template.PREVIOUS_ELSEWHERE, i >= 1 ? other[i - 1] : PAD);
+    buf[k++] = f(Template.NEXT_ELSEWHERE, i + 1 < n ? other[i + 1] : PAD);
+    buf[k++] = f(Template.ELSEWHERE_2_BEFORE, i >= 2 ? other[i - 2] : PAD);
+    buf[k++] = f(Template.ELSEWHERE_2_AFTER, i + 2 < n ? other[i + 2] : PAD);
+    buf[k++] = f(Template.PREVIOUS_AND_THIS_ELSEWHERE, i >= 1 ? other[i - 1] : PAD, other[i]);
+    buf[k++] = f(Template.THIS_AND_NEXT_ELSEWHERE, other[i], i + 1 < n ? other[i + 1] : PAD);
+    buf[k++] = f(Template.CUED_ELSEWHERE, e.cued()[i]);
+    buf[k++] = f(Template.CUED_ELSEWHERE_AND_FIRST_PASS_TAG, e.cued()[i], tag[i]);
     return k;
   }
 
-  private static final int PERSON_BITS = 3 << (2 * Source.ANER_PER.ordinal());
+  private static final int PERSON_BITS =
+      3 << (2 * Source.PERSON.ordinal()) | 3 << (2 * Source.GIVEN_NAME.ordinal());
 
   /**
    * Cluster paths at each level for the word and its stem: they carry what the unlabelled text
@@ -358,16 +453,17 @@ public final class Features {
     int p = t.path[i];
     int sp = t.stemPath[i];
     if (p < 0 && sp < 0) {
-      buf[k++] = f(40, UNKNOWN); // rare in the unlabelled text: often a name
+      buf[k++] = f(Template.CLUSTER, UNKNOWN); // rare in the unlabelled text: often a name
     }
     for (int l = 0; l < WordClusters.LEVELS; l++) {
       if (p >= 0) {
-        buf[k++] = f(40, WordClusters.cluster(p, l));
+        buf[k++] = f(Template.CLUSTER, WordClusters.cluster(p, l));
       }
       if (sp >= 0 && sp != p) {
-        buf[k++] = f(41, WordClusters.cluster(sp, l));
+        buf[k++] = f(Template.STEM_CLUSTER, WordClusters.cluster(sp, l));
       }
     }
+    buf[k++] = f(Template.CAPITALISATION, WordClusters.capitalisation(p));
     return k;
   }
 
@@ -380,10 +476,13 @@ public final class Features {
     int p = t.path[i];
     int pp = i >= 1 ? t.path[i - 1] : -2;
     int np = i + 1 < n ? t.path[i + 1] : -2;
-    buf[k++] = f(44, level(pp, 1), level(p, 1));
-    buf[k++] = f(45, level(p, 1), level(np, 1));
+    int capitalisation = WordClusters.capitalisation(p);
+    buf[k++] = f(Template.CAPITALISATION_AND_SHAPE, capitalisation, t.shape[i]);
+    buf[k++] = f(Template.CAPITALISATION_AND_SENTENCE_START, capitalisation, i == 0 ? 1 : 0);
+    buf[k++] = f(Template.PREVIOUS_AND_THIS_CLUSTER, level(pp, 1), level(p, 1));
+    buf[k++] = f(Template.THIS_AND_NEXT_CLUSTER, level(p, 1), level(np, 1));
     if (t.gaz[i] != 0) {
-      buf[k++] = f(46, level(p, 2), t.gaz[i]);
+      buf[k++] = f(Template.CLUSTER_AND_NAMES, level(p, 2), t.gaz[i]);
     }
     return k;
   }
@@ -403,16 +502,16 @@ public final class Features {
     int prev2 = i >= 2 ? t.trigger[i - 2] : PAD;
     int next = i + 1 < n ? t.trigger[i + 1] : PAD;
     int person = t.gaz[i] & PERSON_BITS;
-    buf[k++] = f(54, prev, person);
-    buf[k++] = f(55, prev2, person);
-    buf[k++] = f(56, next, person);
-    buf[k++] = f(57, prev, t.shape[i]);
-    buf[k++] = f(58, prev, level(t.path[i], 1));
-    buf[k++] = f(59, prev2 * 31 + prev, person);
+    buf[k++] = f(Template.PREVIOUS_TRIGGER_AND_PERSON_NAME, prev, person);
+    buf[k++] = f(Template.TRIGGER_2_BEFORE_AND_PERSON_NAME, prev2, person);
+    buf[k++] = f(Template.NEXT_TRIGGER_AND_PERSON_NAME, next, person);
+    buf[k++] = f(Template.PREVIOUS_TRIGGER_AND_SHAPE, prev, t.shape[i]);
+    buf[k++] = f(Template.PREVIOUS_TRIGGER_AND_CLUSTER, prev, level(t.path[i], 1));
+    buf[k++] = f(Template.TRIGGERS_BEFORE_AND_PERSON_NAME, prev2 * 31 + prev, person);
     return k;
   }
 
-  private int gazetteer(int[] buf, int k, int template, int bits) {
+  private int gazetteer(int[] buf, int k, Template template, int bits) {
     while (bits != 0) {
       int bit = Integer.numberOfTrailingZeros(bits);
       bits &= bits - 1;
@@ -421,7 +520,7 @@ public final class Features {
     return k;
   }
 
-  private int gazetteer(int[] buf, int k, int template, int bits, int context) {
+  private int gazetteer(int[] buf, int k, Template template, int bits, int context) {
     while (bits != 0) {
       int bit = Integer.numberOfTrailingZeros(bits);
       bits &= bits - 1;
@@ -440,6 +539,7 @@ public final class Features {
     t.raw[i] = hash(raw, 0, raw.length());
     t.norm[i] = hash(norm, 0, len);
     t.shape[i] = shape(raw);
+    t.capital[i] = Character.isUpperCase(raw.charAt(0)) ? 1 : 0;
     int id = known.id(norm, t.norm[i]);
     t.known[i] = id == KnownWords.NONE ? id : KnownWords.code(id, raw.equals(norm));
     if (id != KnownWords.NONE) {
@@ -536,12 +636,12 @@ public final class Features {
     return hash(normalised, 0, normalised.length());
   }
 
-  private int f(int template, int value) {
-    return mix(template * 0x9e3779b1 + value) & mask;
+  private int f(Template template, int value) {
+    return mix((template.ordinal() + 1) * 0x9e3779b1 + value) & mask;
   }
 
-  private int f(int template, int a, int b) {
-    return mix(mix(template * 0x9e3779b1 + a) + b) & mask;
+  private int f(Template template, int a, int b) {
+    return mix(mix((template.ordinal() + 1) * 0x9e3779b1 + a) + b) & mask;
   }
 
   private static int mix(int h) {

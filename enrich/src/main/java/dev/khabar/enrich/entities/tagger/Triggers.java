@@ -372,7 +372,9 @@ final class Triggers {
   }
 
   private static void add(Map<Integer, Integer> byHash, List<String> words, int category) {
-    for (String w : words) {
+    for (String word : words) {
+      // Listed as written; looked up as the tagger normalises tokens.
+      String w = Normalizer.normalize(word);
       Integer old = byHash.putIfAbsent(Features.hash(w, 0, w.length()), category);
       if (old != null && old != category) {
         throw new IllegalStateException("trigger in two lists: " + w);

@@ -1,10 +1,14 @@
 package dev.khabar.enrich.entities.text;
 
+import dev.khabar.enrich.language.ArabicScript;
+
 /**
- * Folds spelling variants together for matching only; the article text is never rewritten. Alef
- * variants «أإآٱ» become «ا», «ة» becomes «ه», «ى» becomes «ي», Persian «ی ک» become «ي ك»,
- * diacritics and tatweel are dropped, Arabic-Indic digits become ASCII and Latin letters are
- * lower-cased. Every kept character maps to exactly one source character, so offsets can be mapped
+ * Folds spelling variants together for matching only; the article text is never rewritten. Arabic
+ * letters fold by the rules of {@link ArabicScript#foldLetter} (alef, yeh, kaf and heh variants,
+ * hamza carriers; diacritics and tatweel dropped), Arabic-Indic digits become ASCII and Latin
+ * letters are lower-cased. Unlike {@link ArabicScript#fold}, which compares whole phrases, this
+ * folds one token: it keeps punctuation, drops a zero-width non-joiner instead of breaking the word
+ * there, and maps every kept character to exactly one source character, so offsets can be mapped
  * back with {@link #sourceIndices}. Thread-safe (stateless).
  */
 public final class Normalizer {
@@ -51,27 +55,9 @@ public final class Normalizer {
     if (c < 0x80) {
       return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
-    if ((c >= '\u064b' && c <= '\u065f')
-        || c == '\u0670'
-        || c == '\u0640'
-        || c == '\u200c'
-        || c == '\u200d'
-        || c == '\u200e'
-        || c == '\u200f') {
-      return 0;
-    }
     switch (c) {
-      case '\u0623', '\u0625', '\u0622', '\u0671' -> {
-        return '\u0627';
-      }
-      case '\u0629' -> {
-        return '\u0647';
-      }
-      case '\u0649', '\u06cc' -> {
-        return '\u064a';
-      }
-      case '\u06a9' -> {
-        return '\u0643';
+      case '\u200c', '\u200d', '\u200e', '\u200f' -> {
+        return 0;
       }
       case '\u2019' -> {
         return '\'';
@@ -83,6 +69,10 @@ public final class Normalizer {
     }
     if (c >= '\u06f0' && c <= '\u06f9') {
       return (char) ('0' + (c - '\u06f0'));
+    }
+    char letter = ArabicScript.foldLetter(c);
+    if (letter != c) {
+      return letter;
     }
     return Character.isUpperCase(c) ? Character.toLowerCase(c) : c;
   }

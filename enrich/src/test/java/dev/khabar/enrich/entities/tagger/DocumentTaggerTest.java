@@ -38,7 +38,7 @@ class DocumentTaggerTest {
 
   /**
    * The two passes run apart, each model summing its own weights of all its features, none summed
-   * ahead for known words.
+   * ahead for known words; MISC from the first pass, the rest from the second.
    */
   private static List<int[]> apart(
       TaggerModel first, TaggerModel second, WordClusters clusters, List<List<String>> document) {
@@ -54,7 +54,9 @@ class DocumentTaggerTest {
     List<int[]> out = new ArrayList<>();
     for (int s = 0; s < document.size(); s++) {
       Features.Rows r = features.withEvidence(rows.get(s), memory.evidence(s));
-      out.add(second.decode(second.emissions(r), r.size()));
+      out.add(
+          DocumentTagger.withFirstPassMisc(
+              second.decode(second.emissions(r), r.size()), tags.get(s)));
     }
     return out;
   }
@@ -119,5 +121,18 @@ class DocumentTaggerTest {
     }
     // Random weights give a mix of tags, so agreement is not two taggers agreeing on all-O.
     assertTrue(seen.size() >= 3, "tags seen: " + seen);
+  }
+
+  private static int[] tags(String... names) {
+    return java.util.Arrays.stream(names).mapToInt(Tags::parse).toArray();
+  }
+
+  @Test
+  void keepsTheSecondPassesNamesButTheFirstPassesMisc() {
+    int[] second = tags("B-PER", "I-PER", "O", "B-MISC", "O", "B-LOC", "O");
+    int[] first = tags("B-PER", "O", "B-MISC", "I-MISC", "O", "B-MISC", "B-MISC");
+    assertArrayEquals(
+        tags("B-PER", "I-PER", "B-MISC", "I-MISC", "O", "B-LOC", "B-MISC"),
+        DocumentTagger.withFirstPassMisc(second, first));
   }
 }

@@ -69,7 +69,7 @@ class KnownWordsTest {
   @Test
   void theFeaturesLeftOutForKnownWordsAreExactlyTheirOwnAndThoseTheyGiveTheirNeighbours()
       throws IOException {
-    WordClusters clusters = clusters("وقال", "الرئيس", "ان", "في", "امس", "the", "iran");
+    WordClusters clusters = clusters("وقال", "الرييس", "ان", "في", "امس", "the", "iran");
     Features features = new Features(clusters, BITS);
     KnownWords known =
         KnownWords.of(
@@ -123,10 +123,10 @@ class KnownWordsTest {
       rebuilt.sort(null);
       assertEquals(expected, rebuilt, "token " + i + " " + tokens.get(i));
     }
-    // «وقال», «الرئيس», «أمس», «في» ×2, «إن», «the», «Iran»; the names are not known. «أمس»,
-    // «إن» and «Iran» are listed in their normal forms, not as spelled.
+    // «وقال», «الرئيس», «أمس», «في» ×2, «إن», «the», «Iran»; the names are not known. «الرئيس»,
+    // «أمس», «إن» and «Iran» are listed in their normal forms, not as spelled.
     assertEquals(8, knownTokens);
-    assertEquals(5, spelledAsListed);
+    assertEquals(4, spelledAsListed);
     assertEquals(KnownWords.NONE, partial.known()[5]);
     assertNotEquals(KnownWords.NONE, partial.known()[6]);
   }

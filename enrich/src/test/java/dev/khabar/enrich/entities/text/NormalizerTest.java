@@ -13,6 +13,15 @@ class NormalizerTest {
   }
 
   @Test
+  void foldsHamzaCarriersAndPersianLettersAsPhraseMatchingDoes() {
+    assertEquals("مسوول", Normalizer.normalize("مسؤول"));
+    assertEquals("كتابخانه", Normalizer.normalize("کتابخانۀ"));
+    assertEquals(
+        dev.khabar.enrich.language.ArabicScript.fold("رئيس مسؤول"),
+        Normalizer.normalize("رئيس مسؤول"));
+  }
+
+  @Test
   void mapsNormalisedCharactersBackToSource() {
     assertArrayEquals(new int[] {0, 2, 3}, Normalizer.sourceIndices("بـيت"));
   }
