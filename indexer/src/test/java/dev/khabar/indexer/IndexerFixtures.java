@@ -121,6 +121,26 @@ public final class IndexerFixtures {
         fetchedAt.plusSeconds(1));
   }
 
+  /** The same article from a page that gives no date of publication. */
+  public static Article withoutPageDate(Article article) {
+    return new Article(
+        article.id(),
+        article.url(),
+        article.site(),
+        article.siteName(),
+        article.title(),
+        article.text(),
+        article.language(),
+        null,
+        article.modifiedAt(),
+        article.author(),
+        article.entities(),
+        article.contentHash(),
+        article.duplicateOf(),
+        article.fetchedAt(),
+        article.processedAt());
+  }
+
   /** Sends an article that must be indexed (unless a newer version of it is sent too). */
   public synchronized void send(KafkaProducer<byte[], byte[]> producer, Article article) {
     newest.merge(article.id(), article, (a, b) -> a.fetchedAt().isAfter(b.fetchedAt()) ? a : b);

@@ -1,5 +1,7 @@
 package dev.khabar.indexer.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.khabar.common.contract.Article;
 import dev.khabar.common.contract.Entity;
 import java.time.Instant;
@@ -11,7 +13,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The document an article becomes in the index: the article's fields, its entities flattened into
- * keyword lists by type (what Kibana's terms aggregations and filters need), and the indexing time.
+ * keyword lists by type (what Kibana's terms aggregations and filters need), the indexing time, and
+ * {@link #TIME_FIELD}, the date every document has.
+ *
+ * @param publishedOrFetchedAt the publication date when the page gives one, else the fetch time:
+ *     Kibana's time filter is a range query, which never matches a document without its field, so
+ *     an article without a page date would be missing from every time-filtered view if the data
+ *     view's time field were {@code published_at}
  */
 public record ArticleDocument(
     String id,
@@ -22,6 +30,7 @@ public record ArticleDocument(
     String text,
     String language,
     @Nullable Instant publishedAt,
+    Instant publishedOrFetchedAt,
     @Nullable Instant modifiedAt,
     Instant fetchedAt,
     Instant processedAt,
@@ -42,6 +51,9 @@ public record ArticleDocument(
       List<String> misc,
       List<String> miscId) {}
 
+  /** The time field of Kibana's data view, saved search and dashboard. */
+  public static final String TIME_FIELD = "published_or_fetched_at";
+
   public static ArticleDocument of(Article article, Instant indexedAt) {
     return new ArticleDocument(
         article.id(),
@@ -52,6 +64,7 @@ public record ArticleDocument(
         article.text(),
         article.language(),
         article.publishedAt(),
+        article.publishedAt() != null ? article.publishedAt() : article.fetchedAt(),
         article.modifiedAt(),
         article.fetchedAt(),
         article.processedAt(),
@@ -73,6 +86,23 @@ public record ArticleDocument(
   /** The external version: a later fetch of the same article always has a larger one. */
   public static long version(Article article) {
     return article.fetchedAt().toEpochMilli();
+  }
+
+  /**
+   * A document as an indexer of an earlier mapping version wrote it, given the fields this version
+   * computes from the ones it has: {@link #TIME_FIELD} from {@code published_at}, else {@code
+   * fetched_at}. A document that has them is returned unchanged. Changes and returns {@code
+   * source}.
+   */
+  public static ObjectNode withComputedFields(ObjectNode source) {
+    if (!source.hasNonNull(TIME_FIELD)) {
+      JsonNode time =
+          source.hasNonNull("published_at") ? source.get("published_at") : source.get("fetched_at");
+      if (time != null && !time.isNull()) {
+        source.set(TIME_FIELD, time);
+      }
+    }
+    return source;
   }
 
   private static List<String> names(Article article, String type) {

@@ -11,13 +11,14 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  * fetch time), swaps the alias to the new index in one atomic {@code _aliases} call, then copies
  * again what reached the old index while the first copy ran. External versions make each copy
  * idempotent and keep a newer document that the indexer already wrote to the new index. The old
- * index is kept until {@link #deleteOld} is called. Not thread-safe.
+ * index is kept until {@link #deleteOld} is called. Every copied document gets the fields this
+ * version computes ({@link ArticleDocument#withComputedFields}), and {@link #fill} gives them to
+ * documents that an indexer of an earlier version wrote behind the alias after the swap. Not
+ * thread-safe.
  */
 public final class Rollout {
   private static final Pattern NUMBERED = Pattern.compile("(.+)-(\\d{6})");
@@ -89,9 +93,32 @@ public final class Rollout {
         since == null
             ? Query.of(q -> q.matchAll(m -> m))
             : Query.of(q -> q.range(r -> r.date(d -> d.field("indexed_at").gte(since.toString()))));
+    return rewrite(from, query, hit -> to, VersionType.External);
+  }
+
+  /**
+   * Gives the fields this version computes to every document behind the alias that lacks them, in
+   * place and with the version it has ({@code external_gte}: a newer version the indexer writes
+   * meanwhile wins). Run it once every indexer runs this version; until then an indexer of the
+   * earlier version may still write documents without them.
+   */
+  public Copied fill() throws IOException {
+    Query lacking =
+        Query.of(
+            q -> q.bool(b -> b.mustNot(m -> m.exists(e -> e.field(ArticleDocument.TIME_FIELD)))));
+    return rewrite(alias, lacking, Hit::index, VersionType.ExternalGte);
+  }
+
+  /**
+   * Writes every document of {@code from} matching {@code query} into the index {@code target}
+   * names for it, with its version and the fields this version computes.
+   */
+  private Copied rewrite(
+      String from, Query query, Function<Hit<ObjectNode>, String> target, VersionType versionType)
+      throws IOException {
     // A search sees only refreshed documents; without this a copy misses the last second's writes.
     client.indices().refresh(r -> r.index(from));
-    SearchResponse<JsonNode> page =
+    SearchResponse<ObjectNode> page =
         client.search(
             s ->
                 s.index(from)
@@ -100,18 +127,18 @@ public final class Rollout {
                     .version(true)
                     .sort(o -> o.doc(d -> d))
                     .scroll(KEEP_ALIVE),
-            JsonNode.class);
+            ObjectNode.class);
     String scrollId = page.scrollId();
-    List<Hit<JsonNode>> hits = page.hits().hits();
+    List<Hit<ObjectNode>> hits = page.hits().hits();
     long documents = 0;
     long alreadyNewer = 0;
     try {
       while (!hits.isEmpty()) {
-        alreadyNewer += write(to, hits);
+        alreadyNewer += write(hits, target, versionType);
         documents += hits.size();
         String id = scrollId;
-        ScrollResponse<JsonNode> more =
-            client.scroll(s -> s.scrollId(id).scroll(KEEP_ALIVE), JsonNode.class);
+        ScrollResponse<ObjectNode> more =
+            client.scroll(s -> s.scrollId(id).scroll(KEEP_ALIVE), ObjectNode.class);
         scrollId = more.scrollId();
         hits = more.hits().hits();
       }
@@ -124,23 +151,26 @@ public final class Rollout {
     return new Copied(documents, alreadyNewer);
   }
 
-  /** Returns how many the target already held in a newer (or the same) version. */
-  private long write(String to, List<Hit<JsonNode>> hits) throws IOException {
+  /** Returns how many the target already held in a newer (or, for a copy, the same) version. */
+  private long write(
+      List<Hit<ObjectNode>> hits, Function<Hit<ObjectNode>, String> target, VersionType versionType)
+      throws IOException {
     List<BulkOperation> operations = new ArrayList<>(hits.size());
-    for (Hit<JsonNode> hit : hits) {
+    for (Hit<ObjectNode> hit : hits) {
       if (hit.version() == null || hit.source() == null) {
         throw new IllegalStateException("document " + hit.id() + " came without version or source");
       }
       long version = hit.version();
-      JsonNode source = hit.source();
+      String index = target.apply(hit);
+      ObjectNode source = ArticleDocument.withComputedFields(hit.source());
       operations.add(
           BulkOperation.of(
               o ->
                   o.index(
                       i ->
-                          i.index(to)
+                          i.index(index)
                               .id(hit.id())
-                              .versionType(VersionType.External)
+                              .versionType(versionType)
                               .version(version)
                               .document(source))));
     }
@@ -157,7 +187,7 @@ public final class Rollout {
             "copying "
                 + item.id()
                 + " into "
-                + to
+                + item.index()
                 + " failed: "
                 + item.error().type()
                 + " "

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * {@code khabar rollout}: rolls out the mapping of the current index template into a new index
  * behind the alias. By default it copies the documents (scroll + bulk, external versions) and swaps
  * the alias; with {@code --swap-to INDEX} it only swaps the alias to an index that was filled by
- * replaying the articles topic (see the README, "Mapping changes").
+ * replaying the articles topic; with {@code --fill} it only gives the fields this version computes
+ * to the documents behind the alias that lack them (see the README, "Mapping changes").
  */
 @Command(
     name = "rollout",
@@ -49,6 +50,13 @@ public final class RolloutCommand implements Callable<Integer> {
       names = "--swap-to",
       description = "only swap the alias to this existing index (after a replay from Kafka)")
   @Nullable String swapTo;
+
+  @Option(
+      names = "--fill",
+      description =
+          "only give the fields this version computes (the time field) to documents of the alias that"
+              + " lack them, once every indexer runs this version")
+  boolean fill;
 
   @Option(
       names = "--settle",
@@ -79,6 +87,14 @@ public final class RolloutCommand implements Callable<Integer> {
   }
 
   int run(Rollout rollout, PrintWriter out) throws Exception {
+    if (fill) {
+      Rollout.Copied filled = rollout.fill();
+      out.printf(
+          "alias %s: %d documents given the computed fields (%d already newer)%n",
+          alias, filled.documents() - filled.alreadyNewer(), filled.alreadyNewer());
+      out.flush();
+      return 0;
+    }
     String old = rollout.currentWriteIndex();
     if (swapTo != null) {
       rollout.swap(swapTo);

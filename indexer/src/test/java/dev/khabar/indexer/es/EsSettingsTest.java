@@ -40,7 +40,12 @@ class EsSettingsTest {
     java.nio.file.Path missing = dir.resolve("ca.pem");
     IllegalArgumentException error =
         assertThrows(
-            IllegalArgumentException.class, () -> ElasticsearchClients.sslContext(missing));
-    assertTrue(error.getMessage().startsWith("cannot use CA certificate " + missing));
+            IllegalArgumentException.class,
+            () -> ElasticsearchClients.sslContext(missing, "KHABAR_ES_CA_CERT"));
+    assertEquals(
+        "setting KHABAR_ES_CA_CERT='"
+            + missing
+            + "' is not valid: expected a PEM CA certificate file (no such file)",
+        error.getMessage());
   }
 }

@@ -2,9 +2,11 @@ package dev.khabar.indexer.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.khabar.common.contract.Article;
 import dev.khabar.common.contract.ArticleId;
 import dev.khabar.common.contract.Entity;
+import dev.khabar.common.contract.Json;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,5 +62,66 @@ class ArticleDocumentTest {
   @Test
   void versionGrowsWithTheFetchTime() {
     assertEquals(FETCHED.toEpochMilli(), ArticleDocument.version(article(List.of())));
+  }
+
+  @Test
+  void anArticleWithoutAPageDateIsTimedByItsFetch() throws Exception {
+    ArticleDocument document = ArticleDocument.of(article(List.of()), FETCHED.plusSeconds(2));
+
+    ObjectNode json = (ObjectNode) Json.mapper().readTree(Json.toBytes(document));
+    assertEquals("2026-11-29T08:00:00Z", json.path("published_or_fetched_at").asText());
+    assertEquals(false, json.has("published_at"), "the page gave no date");
+  }
+
+  @Test
+  void anArticleWithAPageDateIsTimedByIt() throws Exception {
+    Article undated = article(List.of());
+    Article dated =
+        new Article(
+            undated.id(),
+            undated.url(),
+            undated.site(),
+            undated.siteName(),
+            undated.title(),
+            undated.text(),
+            undated.language(),
+            Instant.parse("2026-11-28T21:30:00Z"),
+            null,
+            null,
+            List.of(),
+            undated.contentHash(),
+            null,
+            FETCHED,
+            FETCHED.plusSeconds(1));
+
+    ObjectNode json =
+        (ObjectNode)
+            Json.mapper().readTree(Json.toBytes(ArticleDocument.of(dated, FETCHED.plusSeconds(2))));
+
+    assertEquals("2026-11-28T21:30:00Z", json.path("published_or_fetched_at").asText());
+    assertEquals("2026-11-28T21:30:00Z", json.path("published_at").asText());
+  }
+
+  @Test
+  void aDocumentOfTheEarlierMappingGetsTheTimeFieldFromWhatItHas() throws Exception {
+    ObjectNode undated =
+        (ObjectNode)
+            Json.mapper().readTree("{\"id\":\"a\",\"fetched_at\":\"2026-11-29T08:00:00Z\"}");
+    ObjectNode dated =
+        (ObjectNode)
+            Json.mapper()
+                .readTree(
+                    "{\"id\":\"b\",\"published_at\":\"2026-11-28T21:30:00Z\","
+                        + "\"fetched_at\":\"2026-11-29T08:00:00Z\"}");
+
+    assertEquals(
+        "{\"id\":\"a\",\"fetched_at\":\"2026-11-29T08:00:00Z\","
+            + "\"published_or_fetched_at\":\"2026-11-29T08:00:00Z\"}",
+        ArticleDocument.withComputedFields(undated).toString());
+    assertEquals(
+        "{\"id\":\"b\",\"published_at\":\"2026-11-28T21:30:00Z\","
+            + "\"fetched_at\":\"2026-11-29T08:00:00Z\","
+            + "\"published_or_fetched_at\":\"2026-11-28T21:30:00Z\"}",
+        ArticleDocument.withComputedFields(dated).toString());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -34,24 +35,33 @@ class RolloutIT {
   private final String alias = "rollout-it-" + System.nanoTime();
   private final String templateName = "khabar-" + alias;
 
-  /** The indexer's template, for this test's own indices, optionally with a new field. */
-  private byte[] template(boolean withSummary) throws Exception {
+  /**
+   * The indexer's template for this test's own indices: as this version installs it, or as the
+   * previous mapping version (2) was, without the time field.
+   */
+  private byte[] template(boolean previousVersion) throws Exception {
     ObjectNode json;
     try (InputStream in = IndexSetup.templateJson()) {
       json = (ObjectNode) Json.mapper().readTree(in);
     }
     json.putArray("index_patterns").add(alias + "-*");
     json.put("priority", 300);
-    if (withSummary) {
-      ObjectNode mappings = (ObjectNode) json.path("template").path("mappings");
-      mappings.putObject("_meta").put("mapping_version", 2);
-      ((ObjectNode) mappings.path("properties")).putObject("summary").put("type", "text");
+    if (previousVersion) {
+      ((ObjectNode) json.path("template").path("mappings").path("properties"))
+          .remove(ArticleDocument.TIME_FIELD);
     }
     return Json.mapper().writeValueAsBytes(json);
   }
 
-  private static void index(
-      ElasticsearchClient client, String index, Article article, Instant indexedAt)
+  /** The document an indexer of the previous mapping version wrote. */
+  private static ObjectNode previousDocument(Article article, Instant indexedAt) {
+    ObjectNode document =
+        (ObjectNode) Json.mapper().valueToTree(ArticleDocument.of(article, indexedAt));
+    document.remove(ArticleDocument.TIME_FIELD);
+    return document;
+  }
+
+  private static void index(ElasticsearchClient client, String index, Article article, Object doc)
       throws Exception {
     client.index(
         i ->
@@ -59,7 +69,17 @@ class RolloutIT {
                 .id(article.id())
                 .versionType(VersionType.External)
                 .version(ArticleDocument.version(article))
-                .document(ArticleDocument.of(article, indexedAt)));
+                .document(doc));
+  }
+
+  private void createPreviousVersionIndex(ElasticsearchClient client) throws Exception {
+    byte[] previous = template(true);
+    client
+        .indices()
+        .putIndexTemplate(t -> t.name(templateName).withJson(new ByteArrayInputStream(previous)));
+    client
+        .indices()
+        .create(c -> c.index(alias + "-000001").aliases(alias, a -> a.isWriteIndex(true)));
   }
 
   private static Map<String, Long> versions(ElasticsearchClient client, String index)
@@ -74,17 +94,19 @@ class RolloutIT {
     return versions;
   }
 
+  private static JsonNode source(ElasticsearchClient client, String index, Article article)
+      throws Exception {
+    return client.get(g -> g.index(index).id(article.id()), JsonNode.class).source();
+  }
+
+  private static ElasticsearchClient client() {
+    return ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()));
+  }
+
   @Test
   void copiesSwapsAtomicallyAndCatchesUpWithWritesMadeDuringTheCopy() throws Exception {
-    try (ElasticsearchClient client =
-        ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()))) {
-      byte[] v1 = template(false);
-      client
-          .indices()
-          .putIndexTemplate(t -> t.name(templateName).withJson(new ByteArrayInputStream(v1)));
-      client
-          .indices()
-          .create(c -> c.index(alias + "-000001").aliases(alias, a -> a.isWriteIndex(true)));
+    try (ElasticsearchClient client = client()) {
+      createPreviousVersionIndex(client);
       Instant long_ago = Instant.parse("2026-01-01T00:00:00Z");
       List<BulkOperation> operations = new ArrayList<>();
       for (int i = 0; i < 150; i++) {
@@ -100,20 +122,19 @@ class RolloutIT {
                                 .id(article.id())
                                 .versionType(VersionType.External)
                                 .version(ArticleDocument.version(article))
-                                .document(ArticleDocument.of(article, long_ago)))));
+                                .document(previousDocument(article, long_ago)))));
       }
-      client.bulk(
-          b ->
-              b.operations(operations)
-                  .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+      client.bulk(b -> b.operations(operations).refresh(Refresh.True));
 
       Rollout rollout = new Rollout(client, alias);
       String old = rollout.currentWriteIndex();
       String next = Rollout.next(old);
       assertEquals(alias + "-000002", next);
       Instant copyStart = Instant.now();
-      rollout.createFromTemplate(templateName, new ByteArrayInputStream(template(true)), next);
+      rollout.createFromTemplate(templateName, new ByteArrayInputStream(template(false)), next);
       assertEquals(new Rollout.Copied(150, 0), rollout.copy(old, next, null));
+      // Kibana's data view is the alias: the copy in the new index is not counted a second time.
+      assertEquals(150, client.count(c -> c.index(alias)).count());
 
       // The indexer keeps writing through the alias, into the old index, while the copy runs: an
       // update and a new article the copy did not see.
@@ -123,8 +144,8 @@ class RolloutIT {
       Article late =
           IndexerFixtures.article(
               "https://example.org/rollout/late", "خبر متأخر", IndexerFixtures.T0);
-      index(client, alias, updated, Instant.now());
-      index(client, alias, late, Instant.now());
+      index(client, alias, updated, previousDocument(updated, Instant.now()));
+      index(client, alias, late, previousDocument(late, Instant.now()));
 
       rollout.swap(next);
       // After the swap the indexer writes to the new index; a still newer version of article 7.
@@ -133,7 +154,7 @@ class RolloutIT {
               "https://example.org/rollout/7",
               "خبر محدث مرة أخرى",
               IndexerFixtures.T0.plusSeconds(7200));
-      index(client, alias, newest, Instant.now());
+      index(client, alias, newest, ArticleDocument.of(newest, Instant.now()));
       client.indices().refresh(r -> r.index(old));
 
       Rollout.Copied caughtUp = rollout.copy(old, next, copyStart);
@@ -151,31 +172,106 @@ class RolloutIT {
           expected, versions(client, next), "every document, each with its newest version");
       assertEquals(151, client.count(c -> c.index(alias)).count());
       var mapping = client.indices().getMapping(g -> g.index(next)).get(next).mappings();
-      assertTrue(mapping.properties().containsKey("summary"), "the new mapping version applies");
-      assertEquals(2, mapping.meta().get("mapping_version").to(Integer.class));
+      assertTrue(
+          mapping.properties().containsKey(ArticleDocument.TIME_FIELD),
+          "the new mapping version applies");
+    }
+  }
+
+  @Test
+  void theCopyGivesDocumentsOfThePreviousVersionTheTimeField() throws Exception {
+    try (ElasticsearchClient client = client()) {
+      createPreviousVersionIndex(client);
+      Article dated =
+          IndexerFixtures.article(
+              "https://example.org/rollout/dated", "خبر مؤرخ", IndexerFixtures.T0);
+      Article undated =
+          IndexerFixtures.withoutPageDate(
+              IndexerFixtures.article(
+                  "https://example.org/rollout/undated",
+                  "خبر بلا تاريخ",
+                  IndexerFixtures.T0.plusSeconds(600)));
+      index(client, alias, dated, previousDocument(dated, IndexerFixtures.T0));
+      index(client, alias, undated, previousDocument(undated, IndexerFixtures.T0));
+      Rollout rollout = new Rollout(client, alias);
+      String next = alias + "-000002";
+      rollout.createFromTemplate(templateName, new ByteArrayInputStream(template(false)), next);
+
+      assertEquals(new Rollout.Copied(2, 0), rollout.copy(alias + "-000001", next, null));
+
+      assertEquals(
+          "2026-11-29T08:00:00Z",
+          source(client, next, dated).path(ArticleDocument.TIME_FIELD).asText());
+      assertEquals(
+          "2026-11-29T08:10:00Z",
+          source(client, next, undated).path(ArticleDocument.TIME_FIELD).asText());
+      assertEquals(false, source(client, next, undated).has("published_at"));
+      assertEquals(
+          Map.of(
+              dated.id(),
+              ArticleDocument.version(dated),
+              undated.id(),
+              ArticleDocument.version(undated)),
+          versions(client, next));
+    }
+  }
+
+  @Test
+  void fillGivesTheTimeFieldToDocumentsAPreviousIndexerWroteAfterTheSwap() throws Exception {
+    try (ElasticsearchClient client = client()) {
+      byte[] current = template(false);
+      client
+          .indices()
+          .putIndexTemplate(t -> t.name(templateName).withJson(new ByteArrayInputStream(current)));
+      client
+          .indices()
+          .create(c -> c.index(alias + "-000002").aliases(alias, a -> a.isWriteIndex(true)));
+      Article fromPrevious =
+          IndexerFixtures.withoutPageDate(
+              IndexerFixtures.article(
+                  "https://example.org/fill/previous", "خبر قديم", IndexerFixtures.T0));
+      Article fromCurrent =
+          IndexerFixtures.article(
+              "https://example.org/fill/current", "خبر جديد", IndexerFixtures.T0);
+      index(client, alias, fromPrevious, previousDocument(fromPrevious, IndexerFixtures.T0));
+      index(client, alias, fromCurrent, ArticleDocument.of(fromCurrent, IndexerFixtures.T0));
+      RolloutCommand command = new RolloutCommand();
+      command.alias = alias;
+      command.fill = true;
+      StringWriter output = new StringWriter();
+
+      int exit = command.run(new Rollout(client, alias), new PrintWriter(output));
+
+      assertEquals(0, exit, output.toString());
+      assertEquals(
+          "alias " + alias + ": 1 documents given the computed fields (0 already newer)",
+          output.toString().strip());
+      assertEquals(
+          "2026-11-29T08:00:00Z",
+          source(client, alias, fromPrevious).path(ArticleDocument.TIME_FIELD).asText());
+      assertEquals(
+          Map.of(
+              fromPrevious.id(),
+              ArticleDocument.version(fromPrevious),
+              fromCurrent.id(),
+              ArticleDocument.version(fromCurrent)),
+          versions(client, alias),
+          "filled in place, each with the version it had");
+      assertEquals(new Rollout.Copied(0, 0), new Rollout(client, alias).fill(), "nothing left");
     }
   }
 
   @Test
   void commandRollsOutAndSwapToOnlyMovesTheAlias() throws Exception {
-    try (ElasticsearchClient client =
-        ElasticsearchClients.create(EsSettings.of(SharedServices.elasticsearch().httpUrl()))) {
-      byte[] v1 = template(false);
-      client
-          .indices()
-          .putIndexTemplate(t -> t.name(templateName).withJson(new ByteArrayInputStream(v1)));
-      client
-          .indices()
-          .create(c -> c.index(alias + "-000001").aliases(alias, a -> a.isWriteIndex(true)));
+    try (ElasticsearchClient client = client()) {
+      createPreviousVersionIndex(client);
       for (int i = 0; i < 20; i++) {
-        index(
-            client,
-            alias,
-            IndexerFixtures.article("https://example.org/cmd/" + i, "خبر " + i, IndexerFixtures.T0),
-            Instant.now());
+        Article article =
+            IndexerFixtures.article("https://example.org/cmd/" + i, "خبر " + i, IndexerFixtures.T0);
+        index(client, alias, article, previousDocument(article, Instant.now()));
       }
       Path file = Files.createTempFile("template-", ".json");
-      Files.write(file, template(true));
+      Files.write(file, template(false));
       RolloutCommand command = new RolloutCommand();
       command.alias = alias;
       command.template = file;
