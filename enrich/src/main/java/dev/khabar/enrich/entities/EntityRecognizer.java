@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,17 +66,34 @@ public final class EntityRecognizer {
       synchronized (EntityRecognizer.class) {
         r = shipped;
         if (r == null) {
-          // Each language's inflates and the gazetteer in parallel: each takes a few hundred
-          // milliseconds.
-          Map<String, CompletableFuture<LanguageModels>> models = new HashMap<>();
-          for (String language : LANGUAGES) {
-            models.put(
-                language, CompletableFuture.supplyAsync(() -> LanguageModels.load(language)));
+          // The gazetteer and each language's models in parallel, and each language's tagger
+          // (its known words' sums) as soon as both are there: each step takes a few hundred
+          // milliseconds. On threads of their own, as the common pool has one worker on two cores.
+          ExecutorService loaders =
+              Executors.newFixedThreadPool(
+                  LANGUAGES.size() + 1,
+                  task -> {
+                    Thread t = new Thread(task, "entity-models-loader");
+                    t.setDaemon(true);
+                    return t;
+                  });
+          try {
+            CompletableFuture<Gazetteer> names =
+                CompletableFuture.supplyAsync(Gazetteers::shipped, loaders);
+            Map<String, CompletableFuture<DocumentTagger>> building = new HashMap<>();
+            for (String language : LANGUAGES) {
+              building.put(
+                  language,
+                  CompletableFuture.supplyAsync(() -> LanguageModels.load(language), loaders)
+                      .thenCombineAsync(names, LanguageModels::tagger, loaders));
+            }
+            Gazetteer gazetteer = names.join();
+            Map<String, DocumentTagger> taggers = new HashMap<>();
+            building.forEach((language, tagger) -> taggers.put(language, tagger.join()));
+            r = new EntityRecognizer(gazetteer, taggers);
+          } finally {
+            loaders.shutdown();
           }
-          Gazetteer gazetteer = Gazetteers.shipped();
-          Map<String, DocumentTagger> taggers = new HashMap<>();
-          models.forEach((language, m) -> taggers.put(language, m.join().tagger(gazetteer)));
-          r = new EntityRecognizer(gazetteer, taggers);
           shipped = r;
         }
       }

@@ -91,6 +91,14 @@ public final class TrainNer implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(out);
+    Path organisations = out.resolve("organisations.tsv");
+    if (!Files.exists(organisations)) {
+      // Curated by hand, not built: a fresh output directory starts from the shipped list.
+      try (InputStream in =
+          TrainNer.class.getResourceAsStream("/dev/khabar/enrich/entities/organisations.tsv")) {
+        Files.copy(java.util.Objects.requireNonNull(in, "organisations.tsv"), organisations);
+      }
+    }
     Gazetteers.exportCldr(out.resolve("cldr-places.tsv"));
     new GazetteerExport(data.resolve("gazetteers")).write(out);
     Gazetteer gazetteer = Gazetteers.read(out);
