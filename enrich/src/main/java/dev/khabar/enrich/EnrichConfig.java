@@ -4,6 +4,8 @@ import dev.khabar.common.contract.Topics;
 import dev.khabar.common.service.Env;
 import dev.khabar.common.service.KafkaSettings;
 import dev.khabar.enrich.stream.EnrichTopology;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /** Everything the enrich service reads from its environment, read once at start. */
 public record EnrichConfig(
@@ -15,6 +17,7 @@ public record EnrichConfig(
     int articlePartitions,
     String stateDir,
     int streamThreads,
+    @Nullable Path nerModels,
     EnrichTopology.Learning learning,
     String httpHost,
     int httpPort) {
@@ -30,6 +33,7 @@ public record EnrichConfig(
         env.string(
             "KHABAR_ENRICH_STATE_DIR", System.getProperty("java.io.tmpdir") + "/khabar-enrich"),
         env.integer("KHABAR_ENRICH_THREADS", 2, 1, 64),
+        env.optional("KHABAR_ENRICH_NER_MODELS").map(Path::of).orElse(null),
         new EnrichTopology.Learning(
             env.integer("KHABAR_ENRICH_BOILERPLATE_MIN_PAGES", 5, 2, 1_000_000),
             env.integer("KHABAR_ENRICH_BOILERPLATE_PERCENT", 50, 1, 100) / 100.0),

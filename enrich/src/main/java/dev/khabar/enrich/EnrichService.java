@@ -50,7 +50,8 @@ public final class EnrichService implements ServiceRunner.Service {
             (short) -1,
             Map.of("max.message.bytes", Integer.toString(MAX_RECORD_BYTES))));
     ArticleAssembler assembler =
-        new ArticleAssembler(ArticleExtractor.withDefaults(), EntityRecognizer.load());
+        new ArticleAssembler(
+            ArticleExtractor.withDefaults(), EntityRecognizer.load(config.nerModels()));
     Topology topology =
         buildTopology(new StreamsBuilder(), config, assembler, new EnrichMetrics(registry));
     this.streams = new KafkaStreams(topology, streamsConfig(config));

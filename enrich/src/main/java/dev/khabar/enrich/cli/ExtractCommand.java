@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,12 +36,25 @@ public final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--url", description = "the page's URL, for relative links and URL dates")
   String url = "";
 
+  @Option(
+      names = "--models",
+      defaultValue = "${env:KHABAR_ENRICH_NER_MODELS}",
+      description =
+          "A directory of entity models written by train-ner --out (default: the shipped models,"
+              + " or KHABAR_ENRICH_NER_MODELS when set).")
+  @Nullable Path models;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     ArticleExtractor extractor = ArticleExtractor.withDefaults();
-    EntityRecognizer recognizer = EntityRecognizer.load();
+    EntityRecognizer recognizer;
+    try {
+      recognizer = EntityRecognizer.load(models);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int failures = 0;

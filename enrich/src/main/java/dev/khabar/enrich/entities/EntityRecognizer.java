@@ -11,6 +11,8 @@ import dev.khabar.enrich.entities.text.Clitics;
 import dev.khabar.enrich.entities.text.Normalizer;
 import dev.khabar.enrich.entities.text.Token;
 import dev.khabar.enrich.entities.text.Tokenizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,39 +70,70 @@ public final class EntityRecognizer {
       synchronized (EntityRecognizer.class) {
         r = shipped;
         if (r == null) {
-          // The gazetteer and each language's models in parallel, and each language's tagger
-          // (its known words' sums) as soon as both are there: each step takes a few hundred
-          // milliseconds. On threads of their own, as the common pool has one worker on two cores.
-          ExecutorService loaders =
-              Executors.newFixedThreadPool(
-                  LANGUAGES.size() + 1,
-                  task -> {
-                    Thread t = new Thread(task, "entity-models-loader");
-                    t.setDaemon(true);
-                    return t;
-                  });
-          try {
-            CompletableFuture<Gazetteer> names =
-                CompletableFuture.supplyAsync(Gazetteers::shipped, loaders);
-            Map<String, CompletableFuture<DocumentTagger>> building = new HashMap<>();
-            for (String language : LANGUAGES) {
-              building.put(
-                  language,
-                  CompletableFuture.supplyAsync(() -> LanguageModels.load(language), loaders)
-                      .thenCombineAsync(names, LanguageModels::tagger, loaders));
-            }
-            Gazetteer gazetteer = names.join();
-            Map<String, DocumentTagger> taggers = new HashMap<>();
-            building.forEach((language, tagger) -> taggers.put(language, tagger.join()));
-            r = new EntityRecognizer(gazetteer, taggers);
-          } finally {
-            loaders.shutdown();
-          }
+          r = build(Gazetteers::shipped, LanguageModels::load);
           shipped = r;
         }
       }
     }
     return r;
+  }
+
+  /**
+   * The models and name lists of a directory that {@code train-ner --out DIR} wrote (the optional
+   * research models, say); a language without a model there gets the shipped one. {@code null}: the
+   * shipped models ({@link #load()}).
+   *
+   * @throws IllegalArgumentException if {@code dir} holds no tagger model
+   */
+  public static EntityRecognizer load(@Nullable Path dir) {
+    if (dir == null) {
+      return load();
+    }
+    if (LANGUAGES.stream().noneMatch(language -> LanguageModels.isIn(dir, language))) {
+      throw new IllegalArgumentException(
+          "no entity models in "
+              + dir.toAbsolutePath()
+              + ": expected ner-LANG.bin.gz and ner-LANG-doc.bin.gz as train-ner --out writes them");
+    }
+    // A directory of models alone uses the shipped name lists.
+    Supplier<Gazetteer> names =
+        Files.isRegularFile(dir.resolve("places.tsv"))
+            ? () -> Gazetteers.read(dir)
+            : Gazetteers::shipped;
+    return build(names, language -> LanguageModels.read(dir, language));
+  }
+
+  /**
+   * The gazetteer and each language's models in parallel, and each language's tagger (its known
+   * words' sums) as soon as both are there: each step takes a few hundred milliseconds. On threads
+   * of their own, as the common pool has one worker on two cores.
+   */
+  private static EntityRecognizer build(
+      Supplier<Gazetteer> gazetteers, Function<String, LanguageModels> models) {
+    ExecutorService loaders =
+        Executors.newFixedThreadPool(
+            LANGUAGES.size() + 1,
+            task -> {
+              Thread t = new Thread(task, "entity-models-loader");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      CompletableFuture<Gazetteer> names = CompletableFuture.supplyAsync(gazetteers, loaders);
+      Map<String, CompletableFuture<DocumentTagger>> building = new HashMap<>();
+      for (String language : LANGUAGES) {
+        building.put(
+            language,
+            CompletableFuture.supplyAsync(() -> models.apply(language), loaders)
+                .thenCombineAsync(names, LanguageModels::tagger, loaders));
+      }
+      Gazetteer gazetteer = names.join();
+      Map<String, DocumentTagger> taggers = new HashMap<>();
+      building.forEach((language, tagger) -> taggers.put(language, tagger.join()));
+      return new EntityRecognizer(gazetteer, taggers);
+    } finally {
+      loaders.shutdown();
+    }
   }
 
   /**

@@ -78,11 +78,32 @@ public final class TrainNer implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   Clusterer.Vectors vectors = Clusterer.Vectors.PPMI;
 
+  @Option(
+      names = "--research",
+      description =
+          "Build the optional research models instead: Arabic clusters also learned from"
+              + " SaudiNewsNet (CC BY-NC-SA 4.0), so these models are for non-commercial use"
+              + " only. Needs --out, away from the shipped resources.")
+  boolean research;
+
   @Option(names = "--epochs", description = "Training epochs (default: ${DEFAULT-VALUE}).")
   int epochs = TrainingSets.EPOCHS;
 
   @Option(names = "--seed", description = "Shuffling seed (default: ${DEFAULT-VALUE}).")
   long seed = TrainingSets.SEED;
+
+  private static final String RESEARCH_LICENCE =
+      """
+      Research entity models of Khabar, written by ./khabar train-ner --research.
+
+      The Arabic word clusters, and so every Arabic model trained with them, derive from
+      SaudiNewsNet (Saudi newspaper articles, 2015; Alhagri 2015), CC BY-NC-SA 4.0:
+      non-commercial use only, share alike, with attribution. The other sources are those
+      of the shipped models (see the README.md beside them).
+      """;
+
+  private static final Path SHIPPED =
+      Path.of("enrich/src/main/resources/dev/khabar/enrich/entities");
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new TrainNer()).execute(args));
@@ -90,6 +111,11 @@ public final class TrainNer implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (research && out.toAbsolutePath().normalize().endsWith(SHIPPED)) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "--research models are for non-commercial use only: give them an --out of their own");
+    }
     Files.createDirectories(out);
     Path organisations = out.resolve("organisations.tsv");
     if (!Files.exists(organisations)) {
@@ -98,6 +124,9 @@ public final class TrainNer implements Callable<Integer> {
           TrainNer.class.getResourceAsStream("/dev/khabar/enrich/entities/organisations.tsv")) {
         Files.copy(java.util.Objects.requireNonNull(in, "organisations.tsv"), organisations);
       }
+    }
+    if (research) {
+      Files.writeString(out.resolve("LICENCE.txt"), RESEARCH_LICENCE);
     }
     Gazetteers.exportCldr(out.resolve("cldr-places.tsv"));
     new GazetteerExport(data.resolve("gazetteers")).write(out);
@@ -114,7 +143,8 @@ public final class TrainNer implements Callable<Integer> {
    * Learns (or with --keep-clusters reads) the clusters of a language; none when it has no text.
    */
   private WordClusters clusters(String language) throws Exception {
-    Map<String, String> sources = TrainingSets.clusterText(language);
+    Map<String, String> sources =
+        research ? TrainingSets.researchClusterText(language) : TrainingSets.clusterText(language);
     if (sources.isEmpty()) {
       return WordClusters.NONE;
     }

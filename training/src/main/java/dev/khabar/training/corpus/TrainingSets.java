@@ -105,11 +105,7 @@ public final class TrainingSets {
    */
   public static Map<String, String> clusterText(String language) {
     return switch (language) {
-      case "ar" ->
-          Map.of(
-              "ar/openarabicpe-periodicals",
-              "Derived from OpenArabicPE's digital editions of Arabic periodicals (1898-1940),"
-                  + " CC BY-SA 4.0: share alike.");
+      case "ar" -> Map.of(OPEN_ARABIC_PE, OPEN_ARABIC_PE_LICENCE);
       case "en" ->
           Map.of(
               "en/wikipedia-sample",
@@ -117,6 +113,30 @@ public final class TrainingSets {
       default -> Map.of();
     };
   }
+
+  /**
+   * The unlabelled text of the optional research models: for Arabic, SaudiNewsNet's modern news
+   * beside the periodicals, so the clusters know today's names and register; the cluster file, and
+   * every model trained on it, is then for non-commercial use only. Other languages: as {@link
+   * #clusterText}.
+   */
+  public static Map<String, String> researchClusterText(String language) {
+    if (!language.equals("ar")) {
+      return clusterText(language);
+    }
+    Map<String, String> text = new java.util.LinkedHashMap<>();
+    text.put(
+        "ar",
+        "Derived from SaudiNewsNet (Saudi newspaper articles, 2015), CC BY-NC-SA 4.0:"
+            + " non-commercial use only, share alike.");
+    text.put(OPEN_ARABIC_PE, OPEN_ARABIC_PE_LICENCE);
+    return text;
+  }
+
+  private static final String OPEN_ARABIC_PE = "ar/openarabicpe-periodicals";
+  private static final String OPEN_ARABIC_PE_LICENCE =
+      "Derived from OpenArabicPE's digital editions of Arabic periodicals (1898-1940),"
+          + " CC BY-SA 4.0: share alike.";
 
   /**
    * Corpora kept out of every model of {@code language}, only ever tested on: UNER's English-PUD

@@ -44,6 +44,14 @@ public final class Ner implements Callable<Integer> {
           "ISO 639-1 code of the text (ar, en, fa, ...); default: identified per document.")
   @Nullable String language;
 
+  @Option(
+      names = "--models",
+      defaultValue = "${env:KHABAR_ENRICH_NER_MODELS}",
+      description =
+          "A directory of entity models written by train-ner --out (default: the shipped models,"
+              + " or KHABAR_ENRICH_NER_MODELS when set).")
+  @Nullable Path models;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Ner()).execute(args));
   }
@@ -53,7 +61,12 @@ public final class Ner implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EntityRecognizer recognizer = EntityRecognizer.load();
+    EntityRecognizer recognizer;
+    try {
+      recognizer = EntityRecognizer.load(models);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
+    }
     LanguageIdentifier identifier = language == null ? LanguageIdentifier.withDefaults() : null;
     List<Line> lines = new ArrayList<>();
     for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
