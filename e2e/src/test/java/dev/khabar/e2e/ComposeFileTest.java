@@ -39,7 +39,15 @@ class ComposeFileTest {
     FILE.path("services").properties().forEach(e -> services.add(e.getKey()));
 
     assertEquals(
-        Set.of("kafka", "elasticsearch", "kibana", "setup", "ingest", "enrich", "indexer"),
+        Set.of(
+            "kafka",
+            "elasticsearch",
+            "kibana",
+            "kafka-setup",
+            "elasticsearch-setup",
+            "ingest",
+            "enrich",
+            "indexer"),
         services);
   }
 
@@ -108,13 +116,97 @@ class ComposeFileTest {
     JsonNode environment = FILE.path("services").path("elasticsearch").path("environment");
     assertEquals("true", environment.path("xpack.security.enabled").asText());
     assertTrue(environment.path("ELASTIC_PASSWORD").asText().startsWith("${ELASTIC_PASSWORD"));
+    JsonNode indexer = FILE.path("services").path("indexer").path("environment");
+    assertEquals("khabar_indexer", indexer.path("KHABAR_ES_USERNAME").asText());
+    assertTrue(
+        indexer.path("KHABAR_ES_PASSWORD").asText().startsWith("${KHABAR_INDEXER_PASSWORD:?"),
+        "the indexer writes as its own user, whose password must be set");
+  }
+
+  private static final List<String> ALL =
+      List.of(
+          "kafka",
+          "elasticsearch",
+          "kibana",
+          "kafka-setup",
+          "elasticsearch-setup",
+          "ingest",
+          "enrich",
+          "indexer");
+
+  @Test
+  void everyPortIsPublishedOnTheConfiguredAddressLoopbackByDefault() {
+    int ports = 0;
+    for (String name : ALL) {
+      for (JsonNode port : FILE.path("services").path(name).path("ports")) {
+        assertTrue(
+            port.asText().startsWith("${KHABAR_PUBLISH_ADDRESS:-127.0.0.1}:"),
+            name + " publishes " + port.asText() + " on every interface");
+        ports++;
+      }
+    }
+    assertEquals(6, ports);
+  }
+
+  @Test
+  void everyServiceRotatesItsLogs() {
+    JsonNode logging = FILE.path("x-logging");
+    assertEquals("json-file", logging.path("driver").asText());
+    assertFalse(logging.path("options").path("max-size").asText().isEmpty());
+    assertFalse(logging.path("options").path("max-file").asText().isEmpty());
+    // Each service takes that block by the alias *logging (the parser leaves aliases unresolved).
+    for (String name : ALL) {
+      assertTrue(merged(FILE.path("services").path(name), "logging").isValueNode(), name);
+    }
+  }
+
+  @Test
+  void khabarImagesAreBuiltLocallyNeverPulled() {
+    for (String name : List.of("ingest", "enrich", "indexer")) {
+      assertEquals("never", merged(FILE.path("services").path(name), "pull_policy").asText(), name);
+    }
+  }
+
+  @Test
+  void kafkaAndElasticsearchHaveTimeToStopCleanly() {
+    for (String name : List.of("kafka", "elasticsearch")) {
+      String grace = FILE.path("services").path(name).path("stop_grace_period").asText();
+      assertTrue(grace.matches("\\d+s"), name + ": " + grace);
+      assertTrue(Integer.parseInt(grace.replace("s", "")) >= 60, name + ": " + grace);
+    }
+  }
+
+  @Test
+  void kafkasHeapFitsItsLimitAndItsHealthcheckStartsNoSecondJvm() {
+    JsonNode kafka = FILE.path("services").path("kafka");
     assertEquals(
-        "${ELASTIC_PASSWORD}",
-        FILE.path("services")
-            .path("indexer")
+        "1g", kafka.path("deploy").path("resources").path("limits").path("memory").asText());
+    assertTrue(
+        kafka.path("environment").path("KAFKA_HEAP_OPTS").asText().contains("-Xmx512m"),
+        "half the limit for the heap");
+    String check = kafka.path("healthcheck").path("test").toString();
+    assertFalse(check.contains("/opt/kafka/bin"), check);
+  }
+
+  @Test
+  void enrichHasRoomBesideItsHeapForRocksDb() {
+    // enrich's image sets its heap to half the limit (enrich's ImageIT): 768 MB of 1.5 GB.
+    JsonNode enrich = FILE.path("services").path("enrich");
+    assertEquals(
+        "1536m", enrich.path("deploy").path("resources").path("limits").path("memory").asText());
+  }
+
+  @Test
+  void theCrawlerNeedsARealContactAndReadsAMountedSourcesFile() {
+    JsonNode ingest = FILE.path("services").path("ingest");
+    assertTrue(
+        ingest
             .path("environment")
-            .path("KHABAR_ES_PASSWORD")
-            .asText());
+            .path("KHABAR_INGEST_USER_AGENT")
+            .asText()
+            .startsWith("${KHABAR_INGEST_USER_AGENT:?"));
+    String sources = ingest.path("environment").path("KHABAR_INGEST_SOURCES").asText();
+    assertTrue(ingest.path("volumes").get(0).asText().endsWith(":" + sources + ":ro"));
   }
 
   @Test
@@ -137,8 +229,29 @@ class ComposeFileTest {
   void dockerComposeConfigAcceptsTheFile() throws Exception {
     Assumptions.assumeTrue(
         new File("/usr/bin/docker-compose").canExecute(), "docker-compose is not installed");
+    Process process = config(ENV);
+    assertEquals(0, process.exitValue(), new String(process.getInputStream().readAllBytes()));
+  }
+
+  @Test
+  void dockerComposeConfigRefusesAMissingCrawlerContact() throws Exception {
+    Assumptions.assumeTrue(
+        new File("/usr/bin/docker-compose").canExecute(), "docker-compose is not installed");
+    Process process = config(ENV.replaceAll("KHABAR_INGEST_USER_AGENT=.*\n", ""));
+    assertTrue(
+        new String(process.getInputStream().readAllBytes()).contains("KHABAR_INGEST_USER_AGENT"));
+    assertFalse(process.exitValue() == 0);
+  }
+
+  private static final String ENV =
+      "ELASTIC_PASSWORD=test-elastic-1\nKIBANA_PASSWORD=test-kibana-1\n"
+          + "KHABAR_INDEXER_PASSWORD=test-indexer-1\n"
+          + "KHABAR_INGEST_USER_AGENT=KhabarBot/0.1 (+mailto:ops@example.org)\n";
+
+  /** Runs `docker-compose config -q` with {@code variables} as its .env file; ended. */
+  private static Process config(String variables) throws Exception {
     Path env = Files.createTempFile("khabar", ".env");
-    Files.writeString(env, "ELASTIC_PASSWORD=test-elastic\nKIBANA_PASSWORD=test-kibana\n");
+    Files.writeString(env, variables);
     Process process =
         new ProcessBuilder(
                 "/usr/bin/docker-compose",
@@ -151,7 +264,6 @@ class ComposeFileTest {
             .redirectErrorStream(true)
             .start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-    String output = new String(process.getInputStream().readAllBytes());
-    assertEquals(0, process.exitValue(), output);
+    return process;
   }
 }

@@ -81,7 +81,9 @@ public abstract class ServiceImageContract {
     List<String> entrypoint = new ArrayList<>();
     container().get("Entrypoint").forEach(arg -> entrypoint.add(arg.asText()));
     assertEquals("java", entrypoint.getFirst());
-    assertTrue(entrypoint.contains("-XX:MaxRAMPercentage=75"), entrypoint.toString());
+    assertTrue(
+        entrypoint.contains("-XX:MaxRAMPercentage=" + property("khabar.service.heapPercent")),
+        entrypoint.toString());
     assertTrue(entrypoint.contains("-XX:+UseTransparentHugePages"), entrypoint.toString());
     assertTrue(entrypoint.contains("-XX:+ExitOnOutOfMemoryError"), entrypoint.toString());
     assertEquals(property("khabar.service.mainClass"), entrypoint.getLast());
