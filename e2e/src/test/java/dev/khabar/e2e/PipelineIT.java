@@ -19,9 +19,10 @@ import dev.khabar.indexer.es.EsSettings;
 import dev.khabar.indexer.search.ArticleSearch;
 import dev.khabar.ingest.IngestConfig;
 import dev.khabar.ingest.IngestService;
-import dev.khabar.ingest.fetch.AddressGuard;
+import dev.khabar.ingest.address.AddressGuard;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,8 @@ class PipelineIT {
     site = StaticSite.serve(SITE);
     Map<String, String> env = TestPipeline.environment(suffix, 2, state.resolve("streams"));
     env.put("KHABAR_INGEST_FEEDS", site.url("/feed.xml"));
-    env.put("KHABAR_INGEST_ALLOW_LOOPBACK", "true");
+    env.put(
+        "KHABAR_INGEST_ALLOW_PRIVATE", URI.create(site.url("/feed.xml")).getAuthority());
     env.put("KHABAR_INGEST_DELAY", "0s");
     env.put("KHABAR_INGEST_MIN_POLL", "1s");
     env.put("KHABAR_INGEST_MAX_POLL", "2s");

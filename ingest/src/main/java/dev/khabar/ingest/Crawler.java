@@ -9,10 +9,10 @@ import dev.khabar.ingest.feeds.SourceFormatException;
 import dev.khabar.ingest.fetch.FetchResult;
 import dev.khabar.ingest.fetch.HttpFetcher;
 import dev.khabar.ingest.fetch.Outcome;
-import dev.khabar.ingest.politeness.HostThrottle;
 import dev.khabar.ingest.politeness.RobotsRules;
 import dev.khabar.ingest.publish.PagePublisher;
 import dev.khabar.ingest.seen.SeenUrls;
+import dev.khabar.ingest.sources.Publisher;
 import dev.khabar.ingest.sources.Site;
 import dev.khabar.ingest.sources.Source;
 import dev.khabar.ingest.urls.UrlCanonicalizer;
@@ -30,9 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
@@ -53,20 +51,17 @@ public final class Crawler implements AutoCloseable {
   private final String defaultUserAgent;
   private final HttpFetcher fetcher;
   private final RobotsRules robots;
-  private final HostThrottle throttle;
   private final UrlCanonicalizer urls = new UrlCanonicalizer();
   private final SeenUrls seen;
   private final PagePublisher publisher;
   private final MeterRegistry registry;
   private final Clock clock;
-  private final Semaphore concurrency;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final FeedReader feedReader = new FeedReader();
   private final SitemapReader sitemapReader = new SitemapReader();
   private final SectionPageReader sectionReader = new SectionPageReader();
   private final Map<String, HttpFetcher.Validators> validators = new ConcurrentHashMap<>();
-  private final AtomicInteger inFlight = new AtomicInteger();
 
   /** Sources failing now: dead-lettered once when they start failing, not on every poll. */
   private final Set<String> failingSources = ConcurrentHashMap.newKeySet();
@@ -77,12 +72,10 @@ public final class Crawler implements AutoCloseable {
       List<Site> sites,
       HttpFetcher fetcher,
       RobotsRules robots,
-      HostThrottle throttle,
       SeenUrls seen,
       PagePublisher publisher,
       MeterRegistry registry,
       Clock clock,
-      int maxConcurrentFetches,
       String defaultUserAgent,
       Refetches refetches) {
     this.refetches = refetches;
@@ -90,27 +83,20 @@ public final class Crawler implements AutoCloseable {
     this.defaultUserAgent = defaultUserAgent;
     this.fetcher = fetcher;
     this.robots = robots;
-    this.throttle = throttle;
     this.seen = seen;
     this.publisher = publisher;
     this.registry = registry;
     this.clock = clock;
-    this.concurrency = new Semaphore(maxConcurrentFetches);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable ->
                 Thread.ofPlatform().name("khabar-scheduler").daemon(true).unstarted(runnable));
-    registry.gauge("khabar_ingest_fetches_in_flight", inFlight);
   }
 
   /** Schedules the first poll of every source now. */
   public void start() {
     for (Site site : sites) {
       for (Source source : site.sources()) {
-        URI uri = URI.create(source.url());
-        if (uri.getHost() != null) {
-          throttle.delay(uri.getHost(), site.delay());
-        }
         schedule(source, Duration.ZERO, site.minPoll());
       }
     }
@@ -346,7 +332,8 @@ public final class Crawler implements AutoCloseable {
     }
     Optional<String> canonical = urls.canonicalize(link.absUrl("href"));
     String pageHost = page.finalUri().getHost();
-    return canonical.filter(c -> pageHost != null && sameSite(URI.create(c).getHost(), pageHost));
+    return canonical.filter(
+        c -> pageHost != null && Publisher.same(URI.create(c).getHost(), pageHost));
   }
 
   private static String head(String html) {
@@ -366,14 +353,6 @@ public final class Crawler implements AutoCloseable {
     return -1;
   }
 
-  private static boolean sameSite(String a, String b) {
-    return stripWww(a).equals(stripWww(b));
-  }
-
-  private static String stripWww(String host) {
-    return host.startsWith("www.") ? host.substring(4) : host;
-  }
-
   private void count(Site site, String kind, Outcome outcome) {
     registry
         .counter("khabar_ingest_fetches", "site", site.id(), "kind", kind, "outcome", outcome.tag())
@@ -381,31 +360,22 @@ public final class Crawler implements AutoCloseable {
   }
 
   /**
-   * One fetch, polite and bounded: first the host's turn (one request at a time per host, after its
-   * delay), then one of the global permits, held only while the request runs. Waiting for a busy
-   * host therefore never holds a permit that another host could use.
+   * One fetch, timed. Politeness is the fetcher's: each of its requests, retries and redirect hops
+   * included, waits for its host's turn and a global permit.
    */
   private FetchResult politeFetch(
       Site site, URI uri, Set<String> types, HttpFetcher.Validators validators)
       throws InterruptedException {
-    return throttle.call(
-        uri.getHost(),
-        () -> {
-          concurrency.acquire();
-          inFlight.incrementAndGet();
-          Timer.Sample sample = Timer.start(registry);
-          try {
-            return fetcher.fetch(uri, types, validators, userAgent(site));
-          } finally {
-            sample.stop(
-                Timer.builder("khabar_ingest_fetch_duration")
-                    .tag("site", site.id())
-                    .publishPercentileHistogram()
-                    .register(registry));
-            inFlight.decrementAndGet();
-            concurrency.release();
-          }
-        });
+    Timer.Sample sample = Timer.start(registry);
+    try {
+      return fetcher.fetch(uri, types, validators, userAgent(site));
+    } finally {
+      sample.stop(
+          Timer.builder("khabar_ingest_fetch_duration")
+              .tag("site", site.id())
+              .publishPercentileHistogram()
+              .register(registry));
+    }
   }
 
   private static Duration max(Duration a, Duration b) {

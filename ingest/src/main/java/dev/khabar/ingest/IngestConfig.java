@@ -3,6 +3,7 @@ package dev.khabar.ingest;
 import dev.khabar.common.contract.Topics;
 import dev.khabar.common.service.Env;
 import dev.khabar.common.service.KafkaSettings;
+import dev.khabar.ingest.address.AllowList;
 import dev.khabar.ingest.fetch.FetchSettings;
 import dev.khabar.ingest.sources.Site;
 import dev.khabar.ingest.sources.SourcesFile;
@@ -23,7 +24,8 @@ public record IngestConfig(
     int rawPartitions,
     String transactionalId,
     FetchSettings fetch,
-    boolean allowLoopback,
+    AllowList allowPrivate,
+    Duration defaultDelay,
     int maxConcurrentFetches,
     Duration robotsExpiry,
     Duration maxCrawlDelay,
@@ -33,6 +35,11 @@ public record IngestConfig(
     int httpPort) {
 
   public static IngestConfig fromEnv(Env env) throws IOException {
+    if (env.optional("KHABAR_INGEST_ALLOW_LOOPBACK").isPresent()) {
+      throw new IllegalArgumentException(
+          "KHABAR_INGEST_ALLOW_LOOPBACK is gone: name the hosts to reach in"
+              + " KHABAR_INGEST_ALLOW_PRIVATE, e.g. 127.0.0.1:8088");
+    }
     FetchSettings fetch =
         FetchSettings.builder()
             .userAgent(env.string("KHABAR_INGEST_USER_AGENT", FetchSettings.DEFAULT_USER_AGENT))
@@ -55,7 +62,8 @@ public record IngestConfig(
         env.integer("KHABAR_TOPIC_PARTITIONS", 6, 1, 1000),
         env.string("KHABAR_INGEST_TRANSACTIONAL_ID", "khabar-ingest"),
         fetch,
-        env.flag("KHABAR_INGEST_ALLOW_LOOPBACK", false),
+        AllowList.parse(env.string("KHABAR_INGEST_ALLOW_PRIVATE", "")),
+        defaults.delay(),
         env.integer("KHABAR_INGEST_CONCURRENCY", 16, 1, 1024),
         env.duration("KHABAR_INGEST_ROBOTS_EXPIRY", Duration.ofHours(6)),
         env.duration("KHABAR_INGEST_MAX_CRAWL_DELAY", Duration.ofSeconds(30)),

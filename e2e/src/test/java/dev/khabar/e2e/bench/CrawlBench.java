@@ -6,7 +6,7 @@ import dev.khabar.embedded.EmbeddedKafka;
 import dev.khabar.embedded.TopicReader;
 import dev.khabar.ingest.IngestConfig;
 import dev.khabar.ingest.IngestService;
-import dev.khabar.ingest.fetch.AddressGuard;
+import dev.khabar.ingest.address.AddressGuard;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -90,7 +90,10 @@ public final class CrawlBench {
       Map<String, String> env = new HashMap<>();
       env.put("KHABAR_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
       env.put("KHABAR_INGEST_FEEDS", String.join(",", feeds));
-      env.put("KHABAR_INGEST_ALLOW_LOOPBACK", "true");
+      // Each host of the local site by address and port, and nothing else.
+      env.put(
+          "KHABAR_INGEST_ALLOW_PRIVATE",
+          String.join(",", feeds.stream().map(f -> URI.create(f).getAuthority()).toList()));
       env.put("KHABAR_INGEST_DELAY", "0s");
       env.put("KHABAR_INGEST_CONCURRENCY", "64");
       env.put("KHABAR_INGEST_MAX_POLL", "10m");

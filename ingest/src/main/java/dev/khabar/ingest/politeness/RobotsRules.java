@@ -33,7 +33,7 @@ public final class RobotsRules {
       Set.of("text/plain", "text/html", "application/octet-stream");
 
   private final HttpFetcher fetcher;
-  private final HostThrottle throttle;
+  private final Politeness politeness;
   private final String agentName;
   private final Duration expiry;
   private final Duration maxCrawlDelay;
@@ -44,13 +44,13 @@ public final class RobotsRules {
 
   public RobotsRules(
       HttpFetcher fetcher,
-      HostThrottle throttle,
+      Politeness politeness,
       String agentName,
       Duration expiry,
       Duration maxCrawlDelay,
       Clock clock) {
     this.fetcher = fetcher;
-    this.throttle = throttle;
+    this.politeness = politeness;
     this.agentName = agentName;
     this.expiry = expiry;
     this.maxCrawlDelay = maxCrawlDelay;
@@ -83,7 +83,8 @@ public final class RobotsRules {
   private Cached load(String hostKey) throws InterruptedException {
     URI robotsUrl = URI.create(hostKey + "/robots.txt");
     String host = robotsUrl.getHost();
-    FetchResult result = throttle.call(host, () -> fetcher.fetch(robotsUrl, ROBOTS_TYPES));
+    // The fetcher's requests take the host's turn like any other.
+    FetchResult result = fetcher.fetch(robotsUrl, ROBOTS_TYPES);
     Instant now = clock.instant();
     BaseRobotRules rules;
     Duration lifetime = expiry;
@@ -96,7 +97,8 @@ public final class RobotsRules {
               List.of(agentName));
       long delayMillis = rules.getCrawlDelay();
       if (delayMillis != BaseRobotRules.UNSET_CRAWL_DELAY && delayMillis > 0) {
-        throttle.delay(host, Duration.ofMillis(Math.min(delayMillis, maxCrawlDelay.toMillis())));
+        politeness.crawlDelay(
+            host, Duration.ofMillis(Math.min(delayMillis, maxCrawlDelay.toMillis())));
       }
     } else if (result instanceof FetchResult.Failed failed
         && failed.status() >= 400
