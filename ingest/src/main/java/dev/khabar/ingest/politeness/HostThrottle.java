@@ -42,15 +42,21 @@ public final class HostThrottle {
     Slot slot = slot(host);
     slot.lock.lockInterruptibly();
     try {
-      long wait = slot.nextStartNanos - System.nanoTime();
-      if (wait > 0) {
-        Thread.sleep(Duration.ofNanos(wait));
+      if (slot.used) {
+        // The delay as it is now: a Crawl-delay learnt since the last request counts already.
+        long wait =
+            slot.lastEndNanos
+                + Math.max(slot.configuredNanos, slot.crawlDelayNanos)
+                - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(Duration.ofNanos(wait));
+        }
       }
       try {
         return work.run();
       } finally {
-        slot.nextStartNanos =
-            System.nanoTime() + Math.max(slot.configuredNanos, slot.crawlDelayNanos);
+        slot.lastEndNanos = System.nanoTime();
+        slot.used = true;
       }
     } finally {
       slot.lock.unlock();
@@ -72,7 +78,9 @@ public final class HostThrottle {
     final ReentrantLock lock = new ReentrantLock(true);
     final long configuredNanos;
     volatile long crawlDelayNanos;
-    long nextStartNanos = System.nanoTime();
+    // Guarded by the lock.
+    boolean used;
+    long lastEndNanos;
 
     Slot(long configuredNanos) {
       this.configuredNanos = Math.max(0, configuredNanos);
