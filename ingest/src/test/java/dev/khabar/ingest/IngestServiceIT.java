@@ -80,6 +80,26 @@ class IngestServiceIT {
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
           });
+      // Only 127.0.0.1 at the site's port is allowed: another loopback address, linked or
+      // redirected to, is refused like any address that is not public.
+      String elsewhere = "http://127.0.0.2:" + site.port();
+      site.handle(
+          "/to-loopback2",
+          exchange -> {
+            exchange.getResponseHeaders().set("Location", elsewhere + "/a1.html");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+          });
+      Path feed = root.resolve("feed.xml");
+      Files.writeString(
+          feed,
+          Files.readString(feed)
+              .replace(
+                  "</channel>",
+                  "<item><link>"
+                      + elsewhere
+                      + "/a2.html</link></item>"
+                      + "<item><link>{{base}}/to-loopback2</link></item></channel>"));
       Map<String, String> env = env(site, topicSuffix);
       String bootstrap = SharedServices.kafka().bootstrapServers();
 
@@ -118,9 +138,25 @@ class IngestServiceIT {
           TopicReader.read(
               bootstrap,
               "khabar.ingest.dlq" + topicSuffix,
-              3,
+              5,
               Duration.ofSeconds(30),
               Duration.ofSeconds(1));
+      Map<String, String> outcomeByUrl =
+          failures.stream()
+              .collect(
+                  Collectors.toMap(
+                      r -> new String(r.key(), StandardCharsets.UTF_8),
+                      r ->
+                          new String(
+                              r.headers().lastHeader("khabar.error.outcome").value(),
+                              StandardCharsets.UTF_8),
+                      (a, b) -> a));
+      assertEquals(
+          "address_blocked", outcomeByUrl.get(elsewhere + "/a2.html"), outcomeByUrl.toString());
+      assertEquals(
+          "address_blocked",
+          outcomeByUrl.get(site.baseUrl() + "/to-loopback2"),
+          outcomeByUrl.toString());
       Set<String> outcomes =
           failures.stream()
               .map(

@@ -5,6 +5,7 @@ import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import dev.khabar.ingest.fetch.FetchResult;
 import dev.khabar.ingest.fetch.HttpFetcher;
+import dev.khabar.ingest.fetch.Outcome;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -101,8 +102,10 @@ public final class RobotsRules {
             host, Duration.ofMillis(Math.min(delayMillis, maxCrawlDelay.toMillis())));
       }
     } else if (result instanceof FetchResult.Failed failed
-        && failed.status() >= 400
-        && failed.status() < 500) {
+        && (failed.status() >= 400 && failed.status() < 500
+            || failed.outcome() == Outcome.ADDRESS_BLOCKED)) {
+      // No robots.txt; for a refused address, none is needed: the guard refuses its pages too,
+      // and each is counted and dead-lettered as refused, not as deferred by robots.txt.
       rules = new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
     } else {
       // 5xx, timeouts and the like: the site may be in trouble; stay away for a while.

@@ -196,6 +196,21 @@ class HttpFetcherTest {
   }
 
   @Test
+  void aLinkStraightToADocumentationAddressIsRefusedBeforeConnecting() throws Exception {
+    FetchResult.Failed failed =
+        assertInstanceOf(
+            FetchResult.Failed.class,
+            fetcher.fetch(
+                java.net.URI.create("http://192.0.2.1/news.html"), HttpFetcher.PAGE_TYPES));
+
+    assertEquals(Outcome.ADDRESS_BLOCKED, failed.outcome());
+    assertEquals(
+        "documentation (TEST-NET-1) address 192.0.2.1, port 80, not in KHABAR_INGEST_ALLOW_PRIVATE",
+        failed.reason());
+    assertEquals(List.of(), sockets.attempts());
+  }
+
+  @Test
   void redirectToAPrivateAddressIsRefusedBeforeConnecting() throws Exception {
     server.on(
         "/evil",
