@@ -70,8 +70,7 @@ class PipelineIT {
     site = StaticSite.serve(SITE);
     Map<String, String> env = TestPipeline.environment(suffix, 2, state.resolve("streams"));
     env.put("KHABAR_INGEST_FEEDS", site.url("/feed.xml"));
-    env.put(
-        "KHABAR_INGEST_ALLOW_PRIVATE", URI.create(site.url("/feed.xml")).getAuthority());
+    env.put("KHABAR_INGEST_ALLOW_PRIVATE", URI.create(site.url("/feed.xml")).getAuthority());
     env.put("KHABAR_INGEST_DELAY", "0s");
     env.put("KHABAR_INGEST_MIN_POLL", "1s");
     env.put("KHABAR_INGEST_MAX_POLL", "2s");

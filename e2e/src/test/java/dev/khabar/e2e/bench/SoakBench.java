@@ -82,8 +82,7 @@ public final class SoakBench {
       // Each host of the local site by address and port, and nothing else.
       ingestEnv.put(
           "KHABAR_INGEST_ALLOW_PRIVATE",
-          String.join(
-              ",", feeds.stream().map(f -> URI.create(f).getAuthority()).toList()));
+          String.join(",", feeds.stream().map(f -> URI.create(f).getAuthority()).toList()));
       ingestEnv.put("KHABAR_INGEST_DELAY", "0s");
       ingestEnv.put("KHABAR_INGEST_MIN_POLL", "1s");
       ingestEnv.put("KHABAR_INGEST_MAX_POLL", "2s");
