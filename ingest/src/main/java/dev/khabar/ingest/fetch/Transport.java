@@ -9,9 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,13 +53,16 @@ final class Transport implements AutoCloseable {
 
   private final FetchSettings settings;
   private final CloseableHttpClient client;
-  private final ScheduledExecutorService deadlines =
-      Executors.newSingleThreadScheduledExecutor(
+  private final ScheduledThreadPoolExecutor deadlines =
+      new ScheduledThreadPoolExecutor(
+          1,
           runnable ->
               Thread.ofPlatform().name("khabar-fetch-deadlines").daemon(true).unstarted(runnable));
 
   Transport(FetchSettings settings, Sockets sockets) {
     this.settings = settings;
+    // Nearly every deadline is cancelled, the exchange done: drop it then, not 30 s later.
+    deadlines.setRemoveOnCancelPolicy(true);
     DefaultHttpClientConnectionOperator operator =
         new DefaultHttpClientConnectionOperator(
             proxy -> sockets.create(),
