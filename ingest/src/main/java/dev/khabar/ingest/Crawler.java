@@ -137,7 +137,7 @@ public final class Crawler implements AutoCloseable {
     Set<String> types =
         source.kind() == Source.Kind.SECTION ? HttpFetcher.PAGE_TYPES : HttpFetcher.FEED_TYPES;
     FetchResult result =
-        politeFetch(site, uri, types, validators.getOrDefault(url, HttpFetcher.Validators.NONE));
+        timedFetch(site, uri, types, validators.getOrDefault(url, HttpFetcher.Validators.NONE));
     count(site, "source", result.outcome());
     if (!(result instanceof FetchResult.Page page)) {
       if (result instanceof FetchResult.Failed failed) {
@@ -239,8 +239,7 @@ public final class Crawler implements AutoCloseable {
           url);
       return false;
     }
-    FetchResult result =
-        politeFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
+    FetchResult result = timedFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
     count(site, "article", result.outcome());
     if (!(result instanceof FetchResult.Page page)) {
       FetchResult.Failed failed = (FetchResult.Failed) result;
@@ -294,7 +293,7 @@ public final class Crawler implements AutoCloseable {
         return;
       }
       FetchResult result =
-          politeFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
+          timedFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
       if (result instanceof FetchResult.Page page && refetches.changed(url, page.text())) {
         count(site, "refetch", Outcome.FETCHED);
         publish(site, url, page);
@@ -363,7 +362,7 @@ public final class Crawler implements AutoCloseable {
    * One fetch, timed. Politeness is the fetcher's: each of its requests, retries and redirect hops
    * included, waits for its host's turn and a global permit.
    */
-  private FetchResult politeFetch(
+  private FetchResult timedFetch(
       Site site, URI uri, Set<String> types, HttpFetcher.Validators validators)
       throws InterruptedException {
     Timer.Sample sample = Timer.start(registry);
