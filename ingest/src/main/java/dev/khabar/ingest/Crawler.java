@@ -12,9 +12,9 @@ import dev.khabar.ingest.fetch.Outcome;
 import dev.khabar.ingest.politeness.RobotsRules;
 import dev.khabar.ingest.publish.PagePublisher;
 import dev.khabar.ingest.seen.SeenUrls;
-import dev.khabar.ingest.sources.Publisher;
 import dev.khabar.ingest.sources.Site;
 import dev.khabar.ingest.sources.Source;
+import dev.khabar.ingest.urls.DeclaredCanonical;
 import dev.khabar.ingest.urls.UrlCanonicalizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,8 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +50,7 @@ public final class Crawler implements AutoCloseable {
   private final HttpFetcher fetcher;
   private final RobotsRules robots;
   private final UrlCanonicalizer urls = new UrlCanonicalizer();
+  private final DeclaredCanonical canonicals = new DeclaredCanonical(urls);
   private final SeenUrls seen;
   private final PagePublisher publisher;
   private final MeterRegistry registry;
@@ -251,7 +250,7 @@ public final class Crawler implements AutoCloseable {
       publisher.deadLetter(url, site.id(), failed.outcome().tag(), failed.reason());
       return true; // permanent: kept claimed, so it is not fetched again while this process runs
     }
-    String canonical = declaredCanonical(page).orElse(url);
+    String canonical = canonicals.of(page.text(), page.finalUri()).orElse(url);
     if (!canonical.equals(url) && !seen.claim(canonical)) {
       // Another link already brought this article: remember the alias, publish nothing.
       seen.markPublished(url);
@@ -318,38 +317,6 @@ public final class Crawler implements AutoCloseable {
     return failed.outcome() == Outcome.FAILED
         || failed.outcome() == Outcome.HTTP_ERROR
             && (failed.status() >= 500 || failed.status() == 429);
-  }
-
-  /** The page's {@code rel=canonical}, when it names an http(s) URL on the same site. */
-  private Optional<String> declaredCanonical(FetchResult.Page page) {
-    // rel=canonical lives in the head: parse only that, not the whole page.
-    Element link =
-        Jsoup.parse(head(page.text()), page.finalUri().toString())
-            .selectFirst("link[rel=canonical][href]");
-    if (link == null) {
-      return Optional.empty();
-    }
-    Optional<String> canonical = urls.canonicalize(link.absUrl("href"));
-    String pageHost = page.finalUri().getHost();
-    return canonical.filter(
-        c -> pageHost != null && Publisher.same(URI.create(c).getHost(), pageHost));
-  }
-
-  private static String head(String html) {
-    int end = indexOfIgnoreCase(html, "</head", 256 * 1024);
-    return end < 0
-        ? html.substring(0, Math.min(html.length(), 256 * 1024))
-        : html.substring(0, end);
-  }
-
-  private static int indexOfIgnoreCase(String text, String needle, int limit) {
-    int last = Math.min(text.length(), limit) - needle.length();
-    for (int i = 0; i <= last; i++) {
-      if (text.regionMatches(true, i, needle, 0, needle.length())) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private void count(Site site, String kind, Outcome outcome) {
