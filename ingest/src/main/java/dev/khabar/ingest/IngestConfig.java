@@ -5,13 +5,18 @@ import dev.khabar.common.service.Env;
 import dev.khabar.common.service.KafkaSettings;
 import dev.khabar.ingest.address.AllowList;
 import dev.khabar.ingest.fetch.FetchSettings;
+import dev.khabar.ingest.sources.Publisher;
 import dev.khabar.ingest.sources.Site;
 import dev.khabar.ingest.sources.SourcesFile;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,8 +82,9 @@ public record IngestConfig(
 
   /**
    * The sites to follow: from {@code KHABAR_INGEST_SOURCES} (a sources file), plus any feed and
-   * sitemap URLs in {@code KHABAR_INGEST_FEEDS} / {@code KHABAR_INGEST_SITEMAPS}; the bundled list
-   * of real news sites when none is given.
+   * sitemap URLs in {@code KHABAR_INGEST_FEEDS} / {@code KHABAR_INGEST_SITEMAPS}, one site per
+   * publisher (registrable domain) among them, named {@code feed-N} or {@code sitemap-N} after the
+   * first URL that brought it; the bundled list of real news sites when none is given.
    */
   static List<Site> sites(Env env, SourcesFile.Defaults defaults) throws IOException {
     List<Site> sites = new ArrayList<>();
@@ -86,15 +92,40 @@ public record IngestConfig(
     if (file.isPresent()) {
       sites.addAll(SourcesFile.read(Path.of(file.get()), defaults));
     }
-    List<String> feeds = env.list("KHABAR_INGEST_FEEDS", List.of());
-    List<String> sitemaps = env.list("KHABAR_INGEST_SITEMAPS", List.of());
-    for (int i = 0; i < feeds.size(); i++) {
-      sites.add(adHoc("feed-" + (i + 1), List.of(feeds.get(i)), List.of(), defaults));
+    Map<String, AdHoc> byPublisher = new LinkedHashMap<>();
+    int[] counts = new int[2];
+    for (String feed : env.list("KHABAR_INGEST_FEEDS", List.of())) {
+      byPublisher
+          .computeIfAbsent(publisher(feed), key -> new AdHoc("feed-" + ++counts[0]))
+          .feeds()
+          .add(feed);
     }
-    for (int i = 0; i < sitemaps.size(); i++) {
-      sites.add(adHoc("sitemap-" + (i + 1), List.of(), List.of(sitemaps.get(i)), defaults));
+    for (String sitemap : env.list("KHABAR_INGEST_SITEMAPS", List.of())) {
+      byPublisher
+          .computeIfAbsent(publisher(sitemap), key -> new AdHoc("sitemap-" + ++counts[1]))
+          .sitemaps()
+          .add(sitemap);
+    }
+    for (AdHoc site : byPublisher.values()) {
+      sites.add(adHoc(site.id(), site.feeds(), site.sitemaps(), defaults));
     }
     return sites.isEmpty() ? SourcesFile.bundled(defaults) : List.copyOf(sites);
+  }
+
+  /** The URLs of one publisher given in the environment. */
+  private record AdHoc(String id, List<String> feeds, List<String> sitemaps) {
+    AdHoc(String id) {
+      this(id, new ArrayList<>(), new ArrayList<>());
+    }
+  }
+
+  private static String publisher(String url) {
+    try {
+      String host = new URI(url).getHost();
+      return host == null ? url : Publisher.of(host);
+    } catch (URISyntaxException e) {
+      return url;
+    }
   }
 
   private static Site adHoc(
