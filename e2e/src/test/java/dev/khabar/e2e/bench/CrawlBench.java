@@ -245,11 +245,16 @@ public final class CrawlBench {
     return pages;
   }
 
-  /** The mean time of one HTTP fetch, from the crawler's own histogram. */
+  /**
+   * The mean time of one fetch, from the crawler's own histogram: its requests and the waits for
+   * its host's turn between them (one request at a time per host).
+   */
   private static void printFetchLatency(String metrics) {
     double sum = sum(metrics, "khabar_ingest_fetch_duration_seconds_sum");
     double count = sum(metrics, "khabar_ingest_fetch_duration_seconds_count");
-    System.out.printf("  mean fetch %.1f ms over %.0f fetches%n", 1000 * sum / count, count);
+    System.out.printf(
+        "  mean fetch %.1f ms over %.0f fetches (waits for the host's turn included)%n",
+        1000 * sum / count, count);
   }
 
   /** The sum of a Prometheus metric's samples over all its label sets. */

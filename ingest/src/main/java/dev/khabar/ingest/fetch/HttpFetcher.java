@@ -161,11 +161,15 @@ public final class HttpFetcher implements AutoCloseable {
       Map<String, String> headers = headers(hop == 0 ? validators : Validators.NONE, userAgent);
       try {
         response = gate.pass(target, () -> transport.send(target, admitted.address(), headers));
-      } catch (IOException | TimeoutException | RuntimeException e) {
+      } catch (IOException | TimeoutException e) {
         return new Attempt(
             new FetchResult.Failed(uri, Outcome.FAILED, 0, describe(e) + " fetching " + current),
             true,
             Optional.empty());
+      } catch (IllegalArgumentException e) {
+        // A URL the client cannot send: trying again would not help.
+        return Attempt.done(
+            new FetchResult.Failed(uri, Outcome.FAILED, 0, describe(e) + " fetching " + current));
       }
       int status = response.status();
       if (status >= 300 && status < 400 && status != 304) {
