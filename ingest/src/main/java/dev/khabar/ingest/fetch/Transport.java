@@ -83,6 +83,9 @@ final class Transport implements AutoCloseable {
         ConnectionConfig.custom()
             .setConnectTimeout(Timeout.of(settings.connectTimeout()))
             .setSocketTimeout(Timeout.of(settings.totalTimeout()))
+            // Servers close idle keep-alive connections; one unused for a second is checked
+            // before it is reused, so that a poll minutes later does not fail on a dead socket.
+            .setValidateAfterInactivity(TimeValue.ofSeconds(1))
             .build());
     this.client =
         HttpClients.custom()
@@ -92,6 +95,8 @@ final class Transport implements AutoCloseable {
             .disableContentCompression()
             .disableCookieManagement()
             .disableAuthCaching()
+            // Thousands of hosts each polled every few minutes: do not keep their sockets open.
+            .evictIdleConnections(TimeValue.ofSeconds(30))
             .build();
   }
 

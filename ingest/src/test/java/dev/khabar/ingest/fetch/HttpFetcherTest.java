@@ -196,6 +196,64 @@ class HttpFetcherTest {
   }
 
   @Test
+  void aKeptAliveConnectionTheServerClosedMeanwhileIsNotAFailure() throws Exception {
+    // A server that answers with keep-alive, then closes each connection 100 ms later, as servers
+    // close idle ones.
+    AtomicInteger connections = new AtomicInteger();
+    try (java.net.ServerSocket closing =
+        new java.net.ServerSocket(0, 8, InetAddress.getByName("127.0.0.1"))) {
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                while (!closing.isClosed()) {
+                  try (java.net.Socket socket = closing.accept()) {
+                    connections.incrementAndGet();
+                    java.io.BufferedReader in =
+                        new java.io.BufferedReader(
+                            new java.io.InputStreamReader(
+                                socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); ) {
+                      line = in.readLine();
+                    }
+                    socket
+                        .getOutputStream()
+                        .write(
+                            ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                                    + "Content-Length: "
+                                    + PAGE.length
+                                    + "\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().write(PAGE);
+                    socket.getOutputStream().flush();
+                    Thread.sleep(100);
+                  } catch (java.io.IOException | InterruptedException e) {
+                    return;
+                  }
+                }
+              });
+      int port = closing.getLocalPort();
+      HttpFetcher once =
+          new HttpFetcher(
+              FetchSettings.builder().maxAttempts(1).build(),
+              new AddressGuard(resolver, AllowList.parse("127.0.0.1:" + port)),
+              RequestGate.OPEN,
+              Clock.systemUTC(),
+              sleeps::add,
+              sockets);
+      java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port + "/again");
+      try (once) {
+        assertEquals(Outcome.FETCHED, once.fetch(page, HttpFetcher.PAGE_TYPES).outcome());
+        Thread.sleep(1500);
+
+        FetchResult second = once.fetch(page, HttpFetcher.PAGE_TYPES);
+
+        assertEquals(Outcome.FETCHED, second.outcome(), second.toString());
+        assertEquals(2, connections.get());
+      }
+    }
+  }
+
+  @Test
   void aLinkStraightToADocumentationAddressIsRefusedBeforeConnecting() throws Exception {
     FetchResult.Failed failed =
         assertInstanceOf(
