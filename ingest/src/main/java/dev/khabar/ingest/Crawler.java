@@ -9,12 +9,12 @@ import dev.khabar.ingest.feeds.SourceFormatException;
 import dev.khabar.ingest.fetch.FetchResult;
 import dev.khabar.ingest.fetch.HttpFetcher;
 import dev.khabar.ingest.fetch.Outcome;
-import dev.khabar.ingest.politeness.HostThrottle;
 import dev.khabar.ingest.politeness.RobotsRules;
 import dev.khabar.ingest.publish.PagePublisher;
 import dev.khabar.ingest.seen.SeenUrls;
 import dev.khabar.ingest.sources.Site;
 import dev.khabar.ingest.sources.Source;
+import dev.khabar.ingest.urls.DeclaredCanonical;
 import dev.khabar.ingest.urls.UrlCanonicalizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -30,11 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,20 +49,18 @@ public final class Crawler implements AutoCloseable {
   private final String defaultUserAgent;
   private final HttpFetcher fetcher;
   private final RobotsRules robots;
-  private final HostThrottle throttle;
   private final UrlCanonicalizer urls = new UrlCanonicalizer();
+  private final DeclaredCanonical canonicals = new DeclaredCanonical(urls);
   private final SeenUrls seen;
   private final PagePublisher publisher;
   private final MeterRegistry registry;
   private final Clock clock;
-  private final Semaphore concurrency;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final FeedReader feedReader = new FeedReader();
   private final SitemapReader sitemapReader = new SitemapReader();
   private final SectionPageReader sectionReader = new SectionPageReader();
   private final Map<String, HttpFetcher.Validators> validators = new ConcurrentHashMap<>();
-  private final AtomicInteger inFlight = new AtomicInteger();
 
   /** Sources failing now: dead-lettered once when they start failing, not on every poll. */
   private final Set<String> failingSources = ConcurrentHashMap.newKeySet();
@@ -77,12 +71,10 @@ public final class Crawler implements AutoCloseable {
       List<Site> sites,
       HttpFetcher fetcher,
       RobotsRules robots,
-      HostThrottle throttle,
       SeenUrls seen,
       PagePublisher publisher,
       MeterRegistry registry,
       Clock clock,
-      int maxConcurrentFetches,
       String defaultUserAgent,
       Refetches refetches) {
     this.refetches = refetches;
@@ -90,27 +82,20 @@ public final class Crawler implements AutoCloseable {
     this.defaultUserAgent = defaultUserAgent;
     this.fetcher = fetcher;
     this.robots = robots;
-    this.throttle = throttle;
     this.seen = seen;
     this.publisher = publisher;
     this.registry = registry;
     this.clock = clock;
-    this.concurrency = new Semaphore(maxConcurrentFetches);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable ->
                 Thread.ofPlatform().name("khabar-scheduler").daemon(true).unstarted(runnable));
-    registry.gauge("khabar_ingest_fetches_in_flight", inFlight);
   }
 
   /** Schedules the first poll of every source now. */
   public void start() {
     for (Site site : sites) {
       for (Source source : site.sources()) {
-        URI uri = URI.create(source.url());
-        if (uri.getHost() != null) {
-          throttle.delay(uri.getHost(), site.delay());
-        }
         schedule(source, Duration.ZERO, site.minPoll());
       }
     }
@@ -151,7 +136,7 @@ public final class Crawler implements AutoCloseable {
     Set<String> types =
         source.kind() == Source.Kind.SECTION ? HttpFetcher.PAGE_TYPES : HttpFetcher.FEED_TYPES;
     FetchResult result =
-        politeFetch(site, uri, types, validators.getOrDefault(url, HttpFetcher.Validators.NONE));
+        timedFetch(site, uri, types, validators.getOrDefault(url, HttpFetcher.Validators.NONE));
     count(site, "source", result.outcome());
     if (!(result instanceof FetchResult.Page page)) {
       if (result instanceof FetchResult.Failed failed) {
@@ -253,8 +238,7 @@ public final class Crawler implements AutoCloseable {
           url);
       return false;
     }
-    FetchResult result =
-        politeFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
+    FetchResult result = timedFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
     count(site, "article", result.outcome());
     if (!(result instanceof FetchResult.Page page)) {
       FetchResult.Failed failed = (FetchResult.Failed) result;
@@ -266,7 +250,7 @@ public final class Crawler implements AutoCloseable {
       publisher.deadLetter(url, site.id(), failed.outcome().tag(), failed.reason());
       return true; // permanent: kept claimed, so it is not fetched again while this process runs
     }
-    String canonical = declaredCanonical(page).orElse(url);
+    String canonical = canonicals.of(page.text(), page.finalUri()).orElse(url);
     if (!canonical.equals(url) && !seen.claim(canonical)) {
       // Another link already brought this article: remember the alias, publish nothing.
       seen.markPublished(url);
@@ -308,7 +292,7 @@ public final class Crawler implements AutoCloseable {
         return;
       }
       FetchResult result =
-          politeFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
+          timedFetch(site, uri, HttpFetcher.PAGE_TYPES, HttpFetcher.Validators.NONE);
       if (result instanceof FetchResult.Page page && refetches.changed(url, page.text())) {
         count(site, "refetch", Outcome.FETCHED);
         publish(site, url, page);
@@ -335,45 +319,6 @@ public final class Crawler implements AutoCloseable {
             && (failed.status() >= 500 || failed.status() == 429);
   }
 
-  /** The page's {@code rel=canonical}, when it names an http(s) URL on the same site. */
-  private Optional<String> declaredCanonical(FetchResult.Page page) {
-    // rel=canonical lives in the head: parse only that, not the whole page.
-    Element link =
-        Jsoup.parse(head(page.text()), page.finalUri().toString())
-            .selectFirst("link[rel=canonical][href]");
-    if (link == null) {
-      return Optional.empty();
-    }
-    Optional<String> canonical = urls.canonicalize(link.absUrl("href"));
-    String pageHost = page.finalUri().getHost();
-    return canonical.filter(c -> pageHost != null && sameSite(URI.create(c).getHost(), pageHost));
-  }
-
-  private static String head(String html) {
-    int end = indexOfIgnoreCase(html, "</head", 256 * 1024);
-    return end < 0
-        ? html.substring(0, Math.min(html.length(), 256 * 1024))
-        : html.substring(0, end);
-  }
-
-  private static int indexOfIgnoreCase(String text, String needle, int limit) {
-    int last = Math.min(text.length(), limit) - needle.length();
-    for (int i = 0; i <= last; i++) {
-      if (text.regionMatches(true, i, needle, 0, needle.length())) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean sameSite(String a, String b) {
-    return stripWww(a).equals(stripWww(b));
-  }
-
-  private static String stripWww(String host) {
-    return host.startsWith("www.") ? host.substring(4) : host;
-  }
-
   private void count(Site site, String kind, Outcome outcome) {
     registry
         .counter("khabar_ingest_fetches", "site", site.id(), "kind", kind, "outcome", outcome.tag())
@@ -381,31 +326,22 @@ public final class Crawler implements AutoCloseable {
   }
 
   /**
-   * One fetch, polite and bounded: first the host's turn (one request at a time per host, after its
-   * delay), then one of the global permits, held only while the request runs. Waiting for a busy
-   * host therefore never holds a permit that another host could use.
+   * One fetch, timed. Politeness is the fetcher's: each of its requests, retries and redirect hops
+   * included, waits for its host's turn and a global permit.
    */
-  private FetchResult politeFetch(
+  private FetchResult timedFetch(
       Site site, URI uri, Set<String> types, HttpFetcher.Validators validators)
       throws InterruptedException {
-    return throttle.call(
-        uri.getHost(),
-        () -> {
-          concurrency.acquire();
-          inFlight.incrementAndGet();
-          Timer.Sample sample = Timer.start(registry);
-          try {
-            return fetcher.fetch(uri, types, validators, userAgent(site));
-          } finally {
-            sample.stop(
-                Timer.builder("khabar_ingest_fetch_duration")
-                    .tag("site", site.id())
-                    .publishPercentileHistogram()
-                    .register(registry));
-            inFlight.decrementAndGet();
-            concurrency.release();
-          }
-        });
+    Timer.Sample sample = Timer.start(registry);
+    try {
+      return fetcher.fetch(uri, types, validators, userAgent(site));
+    } finally {
+      sample.stop(
+          Timer.builder("khabar_ingest_fetch_duration")
+              .tag("site", site.id())
+              .publishPercentileHistogram()
+              .register(registry));
+    }
   }
 
   private static Duration max(Duration a, Duration b) {

@@ -3,14 +3,20 @@ package dev.khabar.ingest;
 import dev.khabar.common.contract.Topics;
 import dev.khabar.common.service.Env;
 import dev.khabar.common.service.KafkaSettings;
+import dev.khabar.ingest.address.AllowList;
 import dev.khabar.ingest.fetch.FetchSettings;
+import dev.khabar.ingest.sources.Publisher;
 import dev.khabar.ingest.sources.Site;
 import dev.khabar.ingest.sources.SourcesFile;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +29,8 @@ public record IngestConfig(
     int rawPartitions,
     String transactionalId,
     FetchSettings fetch,
-    boolean allowLoopback,
+    AllowList allowPrivate,
+    Duration defaultDelay,
     int maxConcurrentFetches,
     Duration robotsExpiry,
     Duration maxCrawlDelay,
@@ -33,6 +40,11 @@ public record IngestConfig(
     int httpPort) {
 
   public static IngestConfig fromEnv(Env env) throws IOException {
+    if (env.optional("KHABAR_INGEST_ALLOW_LOOPBACK").isPresent()) {
+      throw new IllegalArgumentException(
+          "KHABAR_INGEST_ALLOW_LOOPBACK is gone: name the hosts to reach in"
+              + " KHABAR_INGEST_ALLOW_PRIVATE, e.g. 127.0.0.1:8088");
+    }
     FetchSettings fetch =
         FetchSettings.builder()
             .userAgent(env.string("KHABAR_INGEST_USER_AGENT", FetchSettings.DEFAULT_USER_AGENT))
@@ -55,7 +67,8 @@ public record IngestConfig(
         env.integer("KHABAR_TOPIC_PARTITIONS", 6, 1, 1000),
         env.string("KHABAR_INGEST_TRANSACTIONAL_ID", "khabar-ingest"),
         fetch,
-        env.flag("KHABAR_INGEST_ALLOW_LOOPBACK", false),
+        AllowList.parse(env.string("KHABAR_INGEST_ALLOW_PRIVATE", "")),
+        defaults.delay(),
         env.integer("KHABAR_INGEST_CONCURRENCY", 16, 1, 1024),
         env.duration("KHABAR_INGEST_ROBOTS_EXPIRY", Duration.ofHours(6)),
         env.duration("KHABAR_INGEST_MAX_CRAWL_DELAY", Duration.ofSeconds(30)),
@@ -69,8 +82,9 @@ public record IngestConfig(
 
   /**
    * The sites to follow: from {@code KHABAR_INGEST_SOURCES} (a sources file), plus any feed and
-   * sitemap URLs in {@code KHABAR_INGEST_FEEDS} / {@code KHABAR_INGEST_SITEMAPS}; the bundled list
-   * of real news sites when none is given.
+   * sitemap URLs in {@code KHABAR_INGEST_FEEDS} / {@code KHABAR_INGEST_SITEMAPS}, one site per
+   * publisher (registrable domain) among them, named {@code feed-N} or {@code sitemap-N} after the
+   * first URL that brought it; the bundled list of real news sites when none is given.
    */
   static List<Site> sites(Env env, SourcesFile.Defaults defaults) throws IOException {
     List<Site> sites = new ArrayList<>();
@@ -78,15 +92,40 @@ public record IngestConfig(
     if (file.isPresent()) {
       sites.addAll(SourcesFile.read(Path.of(file.get()), defaults));
     }
-    List<String> feeds = env.list("KHABAR_INGEST_FEEDS", List.of());
-    List<String> sitemaps = env.list("KHABAR_INGEST_SITEMAPS", List.of());
-    for (int i = 0; i < feeds.size(); i++) {
-      sites.add(adHoc("feed-" + (i + 1), List.of(feeds.get(i)), List.of(), defaults));
+    Map<String, AdHoc> byPublisher = new LinkedHashMap<>();
+    int[] counts = new int[2];
+    for (String feed : env.list("KHABAR_INGEST_FEEDS", List.of())) {
+      byPublisher
+          .computeIfAbsent(publisher(feed), key -> new AdHoc("feed-" + ++counts[0]))
+          .feeds()
+          .add(feed);
     }
-    for (int i = 0; i < sitemaps.size(); i++) {
-      sites.add(adHoc("sitemap-" + (i + 1), List.of(), List.of(sitemaps.get(i)), defaults));
+    for (String sitemap : env.list("KHABAR_INGEST_SITEMAPS", List.of())) {
+      byPublisher
+          .computeIfAbsent(publisher(sitemap), key -> new AdHoc("sitemap-" + ++counts[1]))
+          .sitemaps()
+          .add(sitemap);
+    }
+    for (AdHoc site : byPublisher.values()) {
+      sites.add(adHoc(site.id(), site.feeds(), site.sitemaps(), defaults));
     }
     return sites.isEmpty() ? SourcesFile.bundled(defaults) : List.copyOf(sites);
+  }
+
+  /** The URLs of one publisher given in the environment. */
+  private record AdHoc(String id, List<String> feeds, List<String> sitemaps) {
+    AdHoc(String id) {
+      this(id, new ArrayList<>(), new ArrayList<>());
+    }
+  }
+
+  private static String publisher(String url) {
+    try {
+      String host = new URI(url).getHost();
+      return host == null ? url : Publisher.of(host);
+    } catch (URISyntaxException e) {
+      return url;
+    }
   }
 
   private static Site adHoc(

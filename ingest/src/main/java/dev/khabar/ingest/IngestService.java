@@ -6,9 +6,11 @@ import dev.khabar.common.service.ServiceEndpoints;
 import dev.khabar.common.service.ServiceRunner;
 import dev.khabar.common.service.TopicSetup;
 import dev.khabar.common.service.TopicSetup.TopicSpec;
-import dev.khabar.ingest.fetch.AddressGuard;
+import dev.khabar.ingest.address.AddressGuard;
 import dev.khabar.ingest.fetch.HttpFetcher;
+import dev.khabar.ingest.politeness.ConfiguredDelays;
 import dev.khabar.ingest.politeness.HostThrottle;
+import dev.khabar.ingest.politeness.Politeness;
 import dev.khabar.ingest.politeness.RobotsRules;
 import dev.khabar.ingest.publish.PagePublisher;
 import dev.khabar.ingest.seen.SeenUrls;
@@ -58,13 +60,18 @@ public final class IngestService implements ServiceRunner.Service {
             (short) -1,
             Map.of("retention.ms", Long.toString(Duration.ofDays(14).toMillis()))));
     SeenUrls seen = SeenUrls.rebuild(kafka, config.seenTopic());
+    Politeness politeness =
+        new Politeness(
+            new HostThrottle(new ConfiguredDelays(config.sites(), config.defaultDelay())),
+            config.maxConcurrentFetches());
+    registry.gauge("khabar_ingest_fetches_in_flight", politeness, Politeness::inFlight);
     this.fetcher =
-        new HttpFetcher(config.fetch(), new AddressGuard(resolver, config.allowLoopback()));
-    HostThrottle throttle = new HostThrottle(Duration.ZERO);
+        new HttpFetcher(
+            config.fetch(), new AddressGuard(resolver, config.allowPrivate()), politeness);
     RobotsRules robots =
         new RobotsRules(
             fetcher,
-            throttle,
+            politeness,
             "khabarbot",
             config.robotsExpiry(),
             config.maxCrawlDelay(),
@@ -86,12 +93,10 @@ public final class IngestService implements ServiceRunner.Service {
             config.sites(),
             fetcher,
             robots,
-            throttle,
             seen,
             publisher,
             registry,
             Clock.systemUTC(),
-            config.maxConcurrentFetches(),
             config.fetch().userAgent(),
             config.refetches());
     this.endpoints =

@@ -10,8 +10,9 @@ import dev.khabar.common.service.Env;
 import dev.khabar.embedded.SharedServices;
 import dev.khabar.embedded.StaticSite;
 import dev.khabar.embedded.TopicReader;
-import dev.khabar.ingest.fetch.AddressGuard;
+import dev.khabar.ingest.address.AddressGuard;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,6 +80,26 @@ class IngestServiceIT {
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
           });
+      // Only 127.0.0.1 at the site's port is allowed: another loopback address, linked or
+      // redirected to, is refused like any address that is not public.
+      String elsewhere = "http://127.0.0.2:" + site.port();
+      site.handle(
+          "/to-loopback2",
+          exchange -> {
+            exchange.getResponseHeaders().set("Location", elsewhere + "/a1.html");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+          });
+      Path feed = root.resolve("feed.xml");
+      Files.writeString(
+          feed,
+          Files.readString(feed)
+              .replace(
+                  "</channel>",
+                  "<item><link>"
+                      + elsewhere
+                      + "/a2.html</link></item>"
+                      + "<item><link>{{base}}/to-loopback2</link></item></channel>"));
       Map<String, String> env = env(site, topicSuffix);
       String bootstrap = SharedServices.kafka().bootstrapServers();
 
@@ -117,9 +138,25 @@ class IngestServiceIT {
           TopicReader.read(
               bootstrap,
               "khabar.ingest.dlq" + topicSuffix,
-              3,
+              5,
               Duration.ofSeconds(30),
               Duration.ofSeconds(1));
+      Map<String, String> outcomeByUrl =
+          failures.stream()
+              .collect(
+                  Collectors.toMap(
+                      r -> new String(r.key(), StandardCharsets.UTF_8),
+                      r ->
+                          new String(
+                              r.headers().lastHeader("khabar.error.outcome").value(),
+                              StandardCharsets.UTF_8),
+                      (a, b) -> a));
+      assertEquals(
+          "address_blocked", outcomeByUrl.get(elsewhere + "/a2.html"), outcomeByUrl.toString());
+      assertEquals(
+          "address_blocked",
+          outcomeByUrl.get(site.baseUrl() + "/to-loopback2"),
+          outcomeByUrl.toString());
       Set<String> outcomes =
           failures.stream()
               .map(
@@ -158,7 +195,7 @@ class IngestServiceIT {
     env.put("KHABAR_TOPIC_PARTITIONS", "2");
     env.put("KHABAR_INGEST_TRANSACTIONAL_ID", "khabar-ingest" + suffix);
     env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml," + site.baseUrl() + "/broken.xml");
-    env.put("KHABAR_INGEST_ALLOW_LOOPBACK", "true");
+    env.put("KHABAR_INGEST_ALLOW_PRIVATE", URI.create(site.baseUrl()).getAuthority());
     env.put("KHABAR_INGEST_DELAY", "0s");
     env.put("KHABAR_INGEST_MIN_POLL", "500ms");
     env.put("KHABAR_INGEST_MAX_POLL", "1s");
@@ -284,6 +321,108 @@ class IngestServiceIT {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** When a request reached the site, and for which path. */
+  private record Arrival(long nanos, String path) {}
+
+  @Test
+  void everyRequestToTheSiteWaitsItsCrawlDelayRetriesAndRedirectHopsIncluded() throws Exception {
+    List<Arrival> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AtomicInteger flaky = new AtomicInteger();
+    String suffix = "-polite-" + System.nanoTime();
+    try (StaticSite site = StaticSite.builder().root(root).build().start()) {
+      String feed =
+          "<rss version=\"2.0\"><channel><title>t</title>"
+              + "<item><link>"
+              + site.baseUrl()
+              + "/flaky.html</link></item><item><link>"
+              + site.baseUrl()
+              + "/hop.html</link></item></channel></rss>";
+      byte[] page =
+          "<html><body><p>منظمة التعاون الاقتصادي</p></body></html>"
+              .getBytes(StandardCharsets.UTF_8);
+      record(
+          site,
+          arrivals,
+          "/feed.xml",
+          200,
+          null,
+          "application/rss+xml",
+          feed.getBytes(StandardCharsets.UTF_8));
+      record(
+          site,
+          arrivals,
+          "/robots.txt",
+          200,
+          null,
+          "text/plain",
+          "User-agent: *\nCrawl-delay: 1\n".getBytes(StandardCharsets.UTF_8));
+      site.handle(
+          "/flaky.html",
+          exchange -> {
+            arrivals.add(new Arrival(System.nanoTime(), "/flaky.html"));
+            int status = flaky.incrementAndGet() == 1 ? 503 : 200;
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(status, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+          });
+      record(site, arrivals, "/hop.html", 302, "/hop2.html", "text/html", new byte[0]);
+      record(site, arrivals, "/hop2.html", 200, null, "text/html; charset=utf-8", page);
+      Map<String, String> env = env(site, suffix);
+      env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml");
+      env.put("KHABAR_INGEST_MAX_ATTEMPTS", "2");
+
+      try (IngestService service =
+          new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
+        service.start();
+        TopicReader.read(
+            SharedServices.kafka().bootstrapServers(),
+            "khabar.pages.raw" + suffix,
+            2,
+            Duration.ofSeconds(60),
+            Duration.ZERO);
+      }
+    }
+
+    List<String> paths = arrivals.stream().map(Arrival::path).toList();
+    assertEquals(2, paths.stream().filter("/flaky.html"::equals).count(), paths.toString());
+    assertEquals(1, paths.stream().filter("/hop2.html"::equals).count(), paths.toString());
+    int robots = paths.indexOf("/robots.txt");
+    assertTrue(robots >= 0, paths.toString());
+    // From the moment robots.txt asked for 1 s, every request waited its turn: feeds, retries and
+    // redirect hops alike.
+    for (int i = robots + 1; i < arrivals.size(); i++) {
+      long gap = (arrivals.get(i).nanos() - arrivals.get(i - 1).nanos()) / 1_000_000;
+      assertTrue(
+          gap >= 995,
+          paths.get(i) + " came " + gap + " ms after " + paths.get(i - 1) + " in " + paths);
+    }
+  }
+
+  private static void record(
+      StaticSite site,
+      List<Arrival> arrivals,
+      String path,
+      int status,
+      @org.jspecify.annotations.Nullable String location,
+      String type,
+      byte[] body) {
+    site.handle(
+        path,
+        exchange -> {
+          arrivals.add(new Arrival(System.nanoTime(), path));
+          if (location != null) {
+            exchange.getResponseHeaders().set("Location", location);
+          }
+          exchange.getResponseHeaders().set("Content-Type", type);
+          exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+          if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+          }
+          exchange.close();
+        });
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.khabar.indexer.es.EsSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,10 @@ public final class SoakBench {
       common.put("KHABAR_HTTP_PORT", "0");
       Map<String, String> ingestEnv = new HashMap<>(common);
       ingestEnv.put("KHABAR_INGEST_FEEDS", String.join(",", feeds));
-      ingestEnv.put("KHABAR_INGEST_ALLOW_LOOPBACK", "true");
+      // Each host of the local site by address and port, and nothing else.
+      ingestEnv.put(
+          "KHABAR_INGEST_ALLOW_PRIVATE",
+          String.join(",", feeds.stream().map(f -> URI.create(f).getAuthority()).toList()));
       ingestEnv.put("KHABAR_INGEST_DELAY", "0s");
       ingestEnv.put("KHABAR_INGEST_MIN_POLL", "1s");
       ingestEnv.put("KHABAR_INGEST_MAX_POLL", "2s");

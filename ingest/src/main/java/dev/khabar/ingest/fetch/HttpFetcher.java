@@ -1,13 +1,11 @@
 package dev.khabar.ingest.fetch;
 
 import dev.khabar.common.charset.CharsetSniffer;
+import dev.khabar.ingest.address.AddressGuard;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,13 +13,12 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
@@ -30,10 +27,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches one URL with every guard a crawler on the open web needs: the address guard on each
- * redirect hop, a size cap that aborts the download (and bounds decompression, against gzip bombs),
- * a time limit per attempt, content-type filtering, and retries with exponential backoff and jitter
- * on 5xx, 429 and network errors, honouring Retry-After. Other 4xx are not retried. Thread-safe;
- * one instance serves the whole crawler.
+ * redirect hop (the connection goes to the address it admitted), the request gate (politeness) on
+ * every request, retries and redirect hops included, a size cap that aborts the download (and
+ * bounds decompression, against gzip bombs), a time limit per attempt, content-type filtering, and
+ * retries with exponential backoff and jitter on 5xx, 429 and network errors, honouring
+ * Retry-After. Other 4xx are not retried. Thread-safe; one instance serves the whole crawler.
  */
 public final class HttpFetcher implements AutoCloseable {
   /** Media types worth fetching as article pages. */
@@ -55,7 +53,8 @@ public final class HttpFetcher implements AutoCloseable {
 
   private final FetchSettings settings;
   private final AddressGuard guard;
-  private final HttpClient client;
+  private final RequestGate gate;
+  private final Transport transport;
   private final CharsetSniffer charsets = new CharsetSniffer();
   private final Clock clock;
   private final Sleeper sleeper;
@@ -68,22 +67,23 @@ public final class HttpFetcher implements AutoCloseable {
     Sleeper REAL = duration -> Thread.sleep(duration);
   }
 
-  public HttpFetcher(FetchSettings settings, AddressGuard guard) {
-    this(settings, guard, Clock.systemUTC(), Sleeper.REAL);
+  public HttpFetcher(FetchSettings settings, AddressGuard guard, RequestGate gate) {
+    this(settings, guard, gate, Clock.systemUTC(), Sleeper.REAL, Sockets.PLAIN);
   }
 
-  public HttpFetcher(FetchSettings settings, AddressGuard guard, Clock clock, Sleeper sleeper) {
+  public HttpFetcher(
+      FetchSettings settings,
+      AddressGuard guard,
+      RequestGate gate,
+      Clock clock,
+      Sleeper sleeper,
+      Sockets sockets) {
     this.settings = settings;
     this.guard = guard;
+    this.gate = gate;
     this.clock = clock;
     this.sleeper = sleeper;
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            // Redirects are followed here, hop by hop, so that each target passes the guard.
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    this.transport = new Transport(settings, sockets);
   }
 
   /** A conditional GET's validators from an earlier response. */
@@ -143,26 +143,37 @@ public final class HttpFetcher implements AutoCloseable {
     URI current = uri;
     for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
       String host = current.getHost();
-      if (host == null) {
+      String scheme =
+          current.getScheme() == null ? "" : current.getScheme().toLowerCase(Locale.ROOT);
+      if (host == null || !(scheme.equals("http") || scheme.equals("https"))) {
         return Attempt.done(
-            new FetchResult.Failed(uri, Outcome.FAILED, 0, "no host in " + current));
+            new FetchResult.Failed(
+                uri, Outcome.FAILED, 0, "not an http(s) URL with a host: " + current));
       }
-      Optional<String> refusal = guard.refusal(host);
-      if (refusal.isPresent()) {
-        return Attempt.done(new FetchResult.Failed(uri, Outcome.ADDRESS_BLOCKED, 0, refusal.get()));
+      AddressGuard.Verdict verdict = guard.check(host, Transport.port(current));
+      if (!(verdict instanceof AddressGuard.Admitted admitted)) {
+        return Attempt.done(
+            new FetchResult.Failed(
+                uri, Outcome.ADDRESS_BLOCKED, 0, ((AddressGuard.Refused) verdict).reason()));
       }
-      HttpResponse<CappedBody> response;
+      Transport.Response response;
+      URI target = current;
+      Map<String, String> headers = headers(hop == 0 ? validators : Validators.NONE, userAgent);
       try {
-        response = send(request(current, hop == 0 ? validators : Validators.NONE, userAgent));
+        response = gate.pass(target, () -> transport.send(target, admitted.address(), headers));
       } catch (IOException | TimeoutException e) {
         return new Attempt(
             new FetchResult.Failed(uri, Outcome.FAILED, 0, describe(e) + " fetching " + current),
             true,
             Optional.empty());
+      } catch (IllegalArgumentException e) {
+        // A URL the client cannot send: trying again would not help.
+        return Attempt.done(
+            new FetchResult.Failed(uri, Outcome.FAILED, 0, describe(e) + " fetching " + current));
       }
-      int status = response.statusCode();
+      int status = response.status();
       if (status >= 300 && status < 400 && status != 304) {
-        Optional<String> location = response.headers().firstValue("Location");
+        Optional<String> location = response.header("Location");
         if (location.isEmpty()) {
           return Attempt.done(
               new FetchResult.Failed(uri, Outcome.HTTP_ERROR, status, "redirect without Location"));
@@ -187,8 +198,8 @@ public final class HttpFetcher implements AutoCloseable {
   }
 
   private Attempt evaluate(
-      URI requested, URI finalUri, HttpResponse<CappedBody> response, Set<String> acceptedTypes) {
-    int status = response.statusCode();
+      URI requested, URI finalUri, Transport.Response response, Set<String> acceptedTypes) {
+    int status = response.status();
     if (status == 304) {
       return Attempt.done(new FetchResult.NotModified(requested));
     }
@@ -196,13 +207,13 @@ public final class HttpFetcher implements AutoCloseable {
       return new Attempt(
           new FetchResult.Failed(requested, Outcome.HTTP_ERROR, status, "HTTP " + status),
           true,
-          retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+          retryAfter(response.header("Retry-After").orElse(null)));
     }
     if (status >= 400) {
       return Attempt.done(
           new FetchResult.Failed(requested, Outcome.HTTP_ERROR, status, "HTTP " + status));
     }
-    String contentTypeHeader = response.headers().firstValue("Content-Type").orElse("");
+    String contentTypeHeader = response.header("Content-Type").orElse("");
     String mediaType = contentTypeHeader.split(";")[0].trim().toLowerCase(Locale.ROOT);
     if (!mediaType.isEmpty() && !acceptedTypes.contains(mediaType)) {
       return Attempt.done(
@@ -218,8 +229,7 @@ public final class HttpFetcher implements AutoCloseable {
               status,
               "larger than " + settings.maxBytes() + " bytes"));
     }
-    Optional<byte[]> decoded =
-        decode(body.bytes(), response.headers().firstValue("Content-Encoding").orElse(""));
+    Optional<byte[]> decoded = decode(body.bytes(), response.header("Content-Encoding").orElse(""));
     if (decoded.isEmpty()) {
       return Attempt.done(
           new FetchResult.Failed(
@@ -246,49 +256,21 @@ public final class HttpFetcher implements AutoCloseable {
             bytes,
             new String(bytes, charset),
             clock.instant(),
-            response.headers().firstValue("ETag"),
-            response.headers().firstValue("Last-Modified")));
+            response.header("ETag"),
+            response.header("Last-Modified")));
   }
 
-  private HttpRequest request(URI uri, Validators validators, String userAgent) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(settings.totalTimeout())
-            .header("User-Agent", userAgent)
-            .header(
-                "Accept",
-                "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
-                    + "application/xml;q=0.9,*/*;q=0.5")
-            .header("Accept-Encoding", "gzip, deflate")
-            .GET();
-    validators.etag().ifPresent(etag -> request.header("If-None-Match", etag));
-    validators.lastModified().ifPresent(date -> request.header("If-Modified-Since", date));
-    return request.build();
-  }
-
-  /**
-   * Sends with a hard limit on the whole exchange, body included: a stalled server cannot hold a
-   * worker.
-   */
-  private HttpResponse<CappedBody> send(HttpRequest request)
-      throws IOException, TimeoutException, InterruptedException {
-    CompletableFuture<HttpResponse<CappedBody>> future =
-        client.sendAsync(request, CappedBody.handler(settings.maxBytes()));
-    try {
-      return future.get(settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw e;
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      throw e;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException(cause == null ? "fetch failed" : cause.toString(), cause);
-    }
+  private Map<String, String> headers(Validators validators, String userAgent) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("User-Agent", userAgent);
+    headers.put(
+        "Accept",
+        "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+            + "application/xml;q=0.9,*/*;q=0.5");
+    headers.put("Accept-Encoding", "gzip, deflate");
+    validators.etag().ifPresent(etag -> headers.put("If-None-Match", etag));
+    validators.lastModified().ifPresent(date -> headers.put("If-Modified-Since", date));
+    return headers;
   }
 
   /** Decompresses gzip or deflate without ever holding more than the size cap. */
@@ -373,6 +355,6 @@ public final class HttpFetcher implements AutoCloseable {
 
   @Override
   public void close() {
-    client.close();
+    transport.close();
   }
 }

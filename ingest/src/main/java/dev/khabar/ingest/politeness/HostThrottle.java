@@ -1,27 +1,39 @@
 package dev.khabar.ingest.politeness;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
- * One request at a time per host, with at least a minimum delay between the end of one request and
- * the start of the next. A host's delay can be raised (by robots.txt's Crawl-delay). Thread-safe.
+ * One request at a time per host, with at least the host's delay between the end of one request and
+ * the start of the next. A host's delay is the longer of its configured delay and the Crawl-delay
+ * its robots.txt asks for. Thread-safe.
  */
 public final class HostThrottle {
-  private final Duration defaultDelay;
+  private final Function<String, Duration> configuredDelay;
   private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
 
-  public HostThrottle(Duration defaultDelay) {
-    if (defaultDelay.isNegative()) {
-      throw new IllegalArgumentException("delay must not be negative, was " + defaultDelay);
-    }
-    this.defaultDelay = defaultDelay;
+  /** The same delay for every host. */
+  public HostThrottle(Duration delay) {
+    this(host -> delay);
   }
 
-  /** Sets a host's delay, e.g. from robots.txt; never below the default. */
-  public void delay(String host, Duration delay) {
-    slot(host).delayNanos = Math.max(defaultDelay.toNanos(), delay.toNanos());
+  /** Each host's configured delay from {@code configuredDelay}, asked once per host. */
+  public HostThrottle(Function<String, Duration> configuredDelay) {
+    this.configuredDelay = configuredDelay;
+  }
+
+  /** Records a host's Crawl-delay; the host waits the longer of it and its configured delay. */
+  public void crawlDelay(String host, Duration delay) {
+    slot(host).crawlDelayNanos = Math.max(0, delay.toNanos());
+  }
+
+  /** The delay a host waits between two requests now. */
+  public Duration delay(String host) {
+    Slot slot = slot(host);
+    return Duration.ofNanos(Math.max(slot.configuredNanos, slot.crawlDelayNanos));
   }
 
   /** Runs {@code work} as the host's only request, once the host's delay has passed. */
@@ -30,14 +42,21 @@ public final class HostThrottle {
     Slot slot = slot(host);
     slot.lock.lockInterruptibly();
     try {
-      long wait = slot.nextStartNanos - System.nanoTime();
-      if (wait > 0) {
-        Thread.sleep(Duration.ofNanos(wait));
+      if (slot.used) {
+        // The delay as it is now: a Crawl-delay learnt since the last request counts already.
+        long wait =
+            slot.lastEndNanos
+                + Math.max(slot.configuredNanos, slot.crawlDelayNanos)
+                - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(Duration.ofNanos(wait));
+        }
       }
       try {
         return work.run();
       } finally {
-        slot.nextStartNanos = System.nanoTime() + slot.delayNanos;
+        slot.lastEndNanos = System.nanoTime();
+        slot.used = true;
       }
     } finally {
       slot.lock.unlock();
@@ -45,7 +64,8 @@ public final class HostThrottle {
   }
 
   private Slot slot(String host) {
-    return slots.computeIfAbsent(host, h -> new Slot(defaultDelay.toNanos()));
+    return slots.computeIfAbsent(
+        host.toLowerCase(Locale.ROOT), h -> new Slot(configuredDelay.apply(h).toNanos()));
   }
 
   /** Work done under a host's slot. */
@@ -56,11 +76,14 @@ public final class HostThrottle {
 
   private static final class Slot {
     final ReentrantLock lock = new ReentrantLock(true);
-    volatile long delayNanos;
-    long nextStartNanos = System.nanoTime();
+    final long configuredNanos;
+    volatile long crawlDelayNanos;
+    // Guarded by the lock.
+    boolean used;
+    long lastEndNanos;
 
-    Slot(long delayNanos) {
-      this.delayNanos = delayNanos;
+    Slot(long configuredNanos) {
+      this.configuredNanos = Math.max(0, configuredNanos);
     }
   }
 }

@@ -5,6 +5,7 @@ import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
 import dev.khabar.ingest.fetch.FetchResult;
 import dev.khabar.ingest.fetch.HttpFetcher;
+import dev.khabar.ingest.fetch.Outcome;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,7 +34,7 @@ public final class RobotsRules {
       Set.of("text/plain", "text/html", "application/octet-stream");
 
   private final HttpFetcher fetcher;
-  private final HostThrottle throttle;
+  private final Politeness politeness;
   private final String agentName;
   private final Duration expiry;
   private final Duration maxCrawlDelay;
@@ -44,13 +45,13 @@ public final class RobotsRules {
 
   public RobotsRules(
       HttpFetcher fetcher,
-      HostThrottle throttle,
+      Politeness politeness,
       String agentName,
       Duration expiry,
       Duration maxCrawlDelay,
       Clock clock) {
     this.fetcher = fetcher;
-    this.throttle = throttle;
+    this.politeness = politeness;
     this.agentName = agentName;
     this.expiry = expiry;
     this.maxCrawlDelay = maxCrawlDelay;
@@ -83,7 +84,8 @@ public final class RobotsRules {
   private Cached load(String hostKey) throws InterruptedException {
     URI robotsUrl = URI.create(hostKey + "/robots.txt");
     String host = robotsUrl.getHost();
-    FetchResult result = throttle.call(host, () -> fetcher.fetch(robotsUrl, ROBOTS_TYPES));
+    // The fetcher's requests take the host's turn like any other.
+    FetchResult result = fetcher.fetch(robotsUrl, ROBOTS_TYPES);
     Instant now = clock.instant();
     BaseRobotRules rules;
     Duration lifetime = expiry;
@@ -96,11 +98,14 @@ public final class RobotsRules {
               List.of(agentName));
       long delayMillis = rules.getCrawlDelay();
       if (delayMillis != BaseRobotRules.UNSET_CRAWL_DELAY && delayMillis > 0) {
-        throttle.delay(host, Duration.ofMillis(Math.min(delayMillis, maxCrawlDelay.toMillis())));
+        politeness.crawlDelay(
+            host, Duration.ofMillis(Math.min(delayMillis, maxCrawlDelay.toMillis())));
       }
     } else if (result instanceof FetchResult.Failed failed
-        && failed.status() >= 400
-        && failed.status() < 500) {
+        && (failed.status() >= 400 && failed.status() < 500
+            || failed.outcome() == Outcome.ADDRESS_BLOCKED)) {
+      // No robots.txt; for a refused address, none is needed: the guard refuses its pages too,
+      // and each is counted and dead-lettered as refused, not as deferred by robots.txt.
       rules = new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
     } else {
       // 5xx, timeouts and the like: the site may be in trouble; stay away for a while.

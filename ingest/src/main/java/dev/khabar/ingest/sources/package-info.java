@@ -1,4 +1,4 @@
-/** The configured news sources and their per-site settings. */
+/** The configured news sources, their per-site settings, and which publisher a host belongs to. */
 @NullMarked
 package dev.khabar.ingest.sources;
 

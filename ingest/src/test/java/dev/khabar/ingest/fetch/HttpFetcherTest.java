@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.khabar.ingest.address.AddressGuard;
+import dev.khabar.ingest.address.AllowList;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +23,10 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Every server here listens on 127.0.0.1; other host names resolve only through a table. */
+/**
+ * Every server here listens on 127.0.0.1 and is the one host allowed; other host names resolve only
+ * through a table, and the sockets connect to loopback only, whatever the guard says.
+ */
 class HttpFetcherTest {
   private static final byte[] PAGE =
       "<html><body><p>منظمة التعاون الاقتصادي</p></body></html>".getBytes(StandardCharsets.UTF_8);
@@ -35,22 +41,31 @@ class HttpFetcherTest {
         if (host.equals("internal.invalid")) {
           return List.of(InetAddress.getByName("10.0.0.5"));
         }
+        if (host.equals("news.test")) {
+          return List.of(InetAddress.getByName("127.0.0.1"));
+        }
         throw new UnknownHostException(host);
       };
+  private final LoopbackSockets sockets = new LoopbackSockets();
   private final HttpFetcher fetcher;
 
   HttpFetcherTest() throws Exception {
     server = new LocalServer();
-    fetcher =
-        new HttpFetcher(
-            FetchSettings.builder()
-                .maxBytes(1024 * 1024)
-                .totalTimeout(Duration.ofSeconds(2))
-                .initialBackoff(Duration.ofMillis(100))
-                .build(),
-            new AddressGuard(resolver, true),
-            Clock.systemUTC(),
-            sleeps::add);
+    fetcher = fetcher(resolver);
+  }
+
+  private HttpFetcher fetcher(AddressGuard.Resolver names) {
+    return new HttpFetcher(
+        FetchSettings.builder()
+            .maxBytes(1024 * 1024)
+            .totalTimeout(Duration.ofSeconds(2))
+            .initialBackoff(Duration.ofMillis(100))
+            .build(),
+        new AddressGuard(names, AllowList.parse("127.0.0.1:" + server.uri("/").getPort())),
+        RequestGate.OPEN,
+        Clock.systemUTC(),
+        sleeps::add,
+        sockets);
   }
 
   @AfterEach
@@ -92,9 +107,11 @@ class HttpFetcherTest {
                 .initialBackoff(Duration.ofMillis(100))
                 .maxBackoff(Duration.ofMillis(1000))
                 .build(),
-            new AddressGuard(resolver, true),
+            new AddressGuard(resolver, AllowList.NONE),
+            RequestGate.OPEN,
             Clock.systemUTC(),
-            sleeps::add);
+            sleeps::add,
+            sockets);
     // The delay per attempt: 100, 200, 400, 800 ms, then the 1000 ms maximum from there on.
     long[] delays = {100, 200, 400, 800, 1000, 1000, 1000};
     try (slow) {
@@ -179,6 +196,79 @@ class HttpFetcherTest {
   }
 
   @Test
+  void aKeptAliveConnectionTheServerClosedMeanwhileIsNotAFailure() throws Exception {
+    // A server that answers with keep-alive, then closes each connection 100 ms later, as servers
+    // close idle ones.
+    AtomicInteger connections = new AtomicInteger();
+    try (java.net.ServerSocket closing =
+        new java.net.ServerSocket(0, 8, InetAddress.getByName("127.0.0.1"))) {
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                while (!closing.isClosed()) {
+                  try (java.net.Socket socket = closing.accept()) {
+                    connections.incrementAndGet();
+                    java.io.BufferedReader in =
+                        new java.io.BufferedReader(
+                            new java.io.InputStreamReader(
+                                socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); ) {
+                      line = in.readLine();
+                    }
+                    socket
+                        .getOutputStream()
+                        .write(
+                            ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                                    + "Content-Length: "
+                                    + PAGE.length
+                                    + "\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().write(PAGE);
+                    socket.getOutputStream().flush();
+                    Thread.sleep(100);
+                  } catch (java.io.IOException | InterruptedException e) {
+                    return;
+                  }
+                }
+              });
+      int port = closing.getLocalPort();
+      HttpFetcher once =
+          new HttpFetcher(
+              FetchSettings.builder().maxAttempts(1).build(),
+              new AddressGuard(resolver, AllowList.parse("127.0.0.1:" + port)),
+              RequestGate.OPEN,
+              Clock.systemUTC(),
+              sleeps::add,
+              sockets);
+      java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port + "/again");
+      try (once) {
+        assertEquals(Outcome.FETCHED, once.fetch(page, HttpFetcher.PAGE_TYPES).outcome());
+        Thread.sleep(1500);
+
+        FetchResult second = once.fetch(page, HttpFetcher.PAGE_TYPES);
+
+        assertEquals(Outcome.FETCHED, second.outcome(), second.toString());
+        assertEquals(2, connections.get());
+      }
+    }
+  }
+
+  @Test
+  void aLinkStraightToADocumentationAddressIsRefusedBeforeConnecting() throws Exception {
+    FetchResult.Failed failed =
+        assertInstanceOf(
+            FetchResult.Failed.class,
+            fetcher.fetch(
+                java.net.URI.create("http://192.0.2.1/news.html"), HttpFetcher.PAGE_TYPES));
+
+    assertEquals(Outcome.ADDRESS_BLOCKED, failed.outcome());
+    assertEquals(
+        "documentation (TEST-NET-1) address 192.0.2.1, port 80, not in KHABAR_INGEST_ALLOW_PRIVATE",
+        failed.reason());
+    assertEquals(List.of(), sockets.attempts());
+  }
+
+  @Test
   void redirectToAPrivateAddressIsRefusedBeforeConnecting() throws Exception {
     server.on(
         "/evil",
@@ -192,7 +282,101 @@ class HttpFetcherTest {
             FetchResult.Failed.class, fetcher.fetch(server.uri("/evil"), HttpFetcher.PAGE_TYPES));
 
     assertEquals(Outcome.ADDRESS_BLOCKED, failed.outcome());
-    assertEquals("internal.invalid resolves to private address 10.0.0.5", failed.reason());
+    assertEquals(
+        "internal.invalid resolves to private address 10.0.0.5, port 80,"
+            + " not in KHABAR_INGEST_ALLOW_PRIVATE",
+        failed.reason());
+  }
+
+  @Test
+  void redirectToAnotherLoopbackAddressIsRefusedWhenOnlyOneHostIsAllowed() throws Exception {
+    int port = server.uri("/").getPort();
+    server.on(
+        "/elsewhere",
+        ex -> {
+          ex.getResponseHeaders().set("Location", "http://127.0.0.2:" + port + "/admin");
+          LocalServer.respond(ex, 302, null, new byte[0]);
+        });
+
+    FetchResult.Failed failed =
+        assertInstanceOf(
+            FetchResult.Failed.class,
+            fetcher.fetch(server.uri("/elsewhere"), HttpFetcher.PAGE_TYPES));
+
+    assertEquals(Outcome.ADDRESS_BLOCKED, failed.outcome());
+    assertEquals(
+        "loopback address 127.0.0.2, port " + port + ", not in KHABAR_INGEST_ALLOW_PRIVATE",
+        failed.reason());
+    assertEquals(List.of(new InetSocketAddress("127.0.0.1", port)), sockets.attempts());
+  }
+
+  @Test
+  void redirectToAnotherPortOfTheAllowedHostIsRefused() throws Exception {
+    server.on(
+        "/other-port",
+        ex -> {
+          ex.getResponseHeaders().set("Location", "http://127.0.0.1:9/admin");
+          LocalServer.respond(ex, 302, null, new byte[0]);
+        });
+
+    assertEquals(
+        Outcome.ADDRESS_BLOCKED,
+        fetcher.fetch(server.uri("/other-port"), HttpFetcher.PAGE_TYPES).outcome());
+    assertEquals(1, sockets.attempts().size());
+  }
+
+  @Test
+  void theConnectionGoesToTheCheckedAddressWithTheHostNameKept() throws Exception {
+    List<String> hostHeaders = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.on(
+        "/named",
+        ex -> {
+          hostHeaders.add(ex.getRequestHeaders().getFirst("Host"));
+          LocalServer.respond(ex, 200, "text/html; charset=utf-8", PAGE);
+        });
+    int port = server.uri("/").getPort();
+
+    FetchResult result =
+        fetcher.fetch(
+            java.net.URI.create("http://news.test:" + port + "/named"), HttpFetcher.PAGE_TYPES);
+
+    assertEquals(Outcome.FETCHED, result.outcome());
+    assertEquals(List.of("news.test:" + port), hostHeaders);
+    assertEquals(List.of(new InetSocketAddress("127.0.0.1", port)), sockets.attempts());
+  }
+
+  @Test
+  void aNameThatRebindsBetweenLookupsIsLookedUpOnceAndConnectedToAsChecked() throws Exception {
+    AtomicInteger lookups = new AtomicInteger();
+    // Public at the first answer, loopback from the second on: the classic rebinding attack.
+    AddressGuard.Resolver rebinding =
+        host ->
+            List.of(
+                InetAddress.getByName(
+                    lookups.incrementAndGet() == 1 ? "93.184.216.34" : "127.0.0.2"));
+    AtomicInteger served = new AtomicInteger();
+    server.on(
+        "/secret",
+        ex -> {
+          served.incrementAndGet();
+          LocalServer.respond(ex, 200, "text/html", PAGE);
+        });
+    int port = server.uri("/").getPort();
+
+    FetchResult result;
+    try (HttpFetcher rebound = fetcher(rebinding)) {
+      result =
+          rebound.fetch(
+              java.net.URI.create("http://rebind.test:" + port + "/secret"),
+              HttpFetcher.PAGE_TYPES);
+    }
+
+    // The first attempt connects where its lookup said (the test's sockets refuse it); the retry
+    // looks the name up again and the guard refuses the loopback answer before any connection.
+    assertEquals(Outcome.ADDRESS_BLOCKED, result.outcome());
+    assertEquals(2, lookups.get());
+    assertEquals(List.of(new InetSocketAddress("93.184.216.34", port)), sockets.attempts());
+    assertEquals(0, served.get());
   }
 
   @Test
