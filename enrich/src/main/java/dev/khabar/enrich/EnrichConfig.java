@@ -3,6 +3,7 @@ package dev.khabar.enrich;
 import dev.khabar.common.contract.Topics;
 import dev.khabar.common.service.Env;
 import dev.khabar.common.service.KafkaSettings;
+import dev.khabar.enrich.stream.BoundedRocksDbMemory;
 import dev.khabar.enrich.stream.EnrichTopology;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ public record EnrichConfig(
     String stateDir,
     int streamThreads,
     @Nullable Path nerModels,
+    long rocksDbBytes,
     EnrichTopology.Learning learning,
     String httpHost,
     int httpPort) {
@@ -34,6 +36,7 @@ public record EnrichConfig(
             "KHABAR_ENRICH_STATE_DIR", System.getProperty("java.io.tmpdir") + "/khabar-enrich"),
         env.integer("KHABAR_ENRICH_THREADS", 2, 1, 64),
         env.optional("KHABAR_ENRICH_NER_MODELS").map(Path::of).orElse(null),
+        env.bytes("KHABAR_ENRICH_ROCKSDB_MEMORY", BoundedRocksDbMemory.DEFAULT_TOTAL_BYTES),
         new EnrichTopology.Learning(
             env.integer("KHABAR_ENRICH_BOILERPLATE_MIN_PAGES", 5, 2, 1_000_000),
             env.integer("KHABAR_ENRICH_BOILERPLATE_PERCENT", 50, 1, 100) / 100.0),

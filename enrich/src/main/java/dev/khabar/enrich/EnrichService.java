@@ -10,6 +10,7 @@ import dev.khabar.common.service.TopicSetup.TopicSpec;
 import dev.khabar.enrich.clean.ArticleExtractor;
 import dev.khabar.enrich.entities.EntityRecognizer;
 import dev.khabar.enrich.stream.ArticleAssembler;
+import dev.khabar.enrich.stream.BoundedRocksDbMemory;
 import dev.khabar.enrich.stream.EnrichMetrics;
 import dev.khabar.enrich.stream.EnrichTopology;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -86,6 +87,9 @@ public final class EnrichService implements ServiceRunner.Service {
     properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     properties.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
     properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+    // All state stores share one bounded block cache and memtable budget (native memory).
+    properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+    properties.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, config.rocksDbBytes());
     // Unreadable records and pages that fail processing go to the dead-letter topic, with the
     // error in headers, and the app carries on.
     properties.put(
