@@ -143,6 +143,6 @@ public final class EnrichService implements ServiceRunner.Service {
   }
 
   public static void main(String[] args) throws Exception {
-    ServiceRunner.runUntilStopped("enrich", new EnrichService(EnrichConfig.fromEnv(Env.system())));
+    ServiceRunner.runUntilStopped("enrich", new EnrichService(EnrichConfig.fromEnv(Env.service())));
   }
 }

@@ -108,6 +108,6 @@ public final class IndexerService implements ServiceRunner.Service {
 
   public static void main(String[] args) throws Exception {
     ServiceRunner.runUntilStopped(
-        "indexer", new IndexerService(IndexerConfig.fromEnv(Env.system())));
+        "indexer", new IndexerService(IndexerConfig.fromEnv(Env.service())));
   }
 }

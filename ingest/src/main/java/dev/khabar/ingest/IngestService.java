@@ -132,6 +132,6 @@ public final class IngestService implements ServiceRunner.Service {
   public static void main(String[] args) throws Exception {
     ServiceRunner.runUntilStopped(
         "ingest",
-        new IngestService(IngestConfig.fromEnv(Env.system()), AddressGuard.Resolver.SYSTEM));
+        new IngestService(IngestConfig.fromEnv(Env.service()), AddressGuard.Resolver.SYSTEM));
   }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,13 +16,28 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Env {
   private final Map<String, String> variables;
+  private final Set<String> read = ConcurrentHashMap.newKeySet();
 
   public Env(Map<String, String> variables) {
     this.variables = Map.copyOf(variables);
   }
 
+  /** The names asked for so far, set or not: what a configuration reads. */
+  public Set<String> namesRead() {
+    return Set.copyOf(read);
+  }
+
   public static Env system() {
     return new Env(System.getenv());
+  }
+
+  /**
+   * The environment of a service's process, refused when it holds a {@code KHABAR_*} name Khabar
+   * does not read ({@link KnownVariables#requireKnown}).
+   */
+  public static Env service() {
+    KnownVariables.requireKnown(System.getenv());
+    return system();
   }
 
   public String string(String name, String defaultValue) {
@@ -28,6 +45,7 @@ public final class Env {
   }
 
   public Optional<String> optional(String name) {
+    read.add(name);
     @Nullable String value = variables.get(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
