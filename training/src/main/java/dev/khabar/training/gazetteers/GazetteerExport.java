@@ -80,7 +80,12 @@ public final class GazetteerExport {
     Set<String> seen = new LinkedHashSet<>();
     for (String[] f : rows(gazetteers.resolve("arwikicats-names/names.tsv"))) {
       String line =
-          String.join("\t", "name:" + f[1].strip(), f[0], titleCase(f[1].strip()), f[2].strip());
+          String.join(
+              "\t",
+              "name:" + f[1].strip(),
+              f[0],
+              f[0].equals("PER") ? titleCase(f[1].strip()) : organisationCase(f[1].strip()),
+              f[2].strip());
       if (seen.add(line)) {
         out.add(line);
       }
@@ -122,6 +127,56 @@ public final class GazetteerExport {
     }
     return out;
   }
+
+  /**
+   * Title case for the names of clubs, federations and competitions, with their abbreviations in
+   * capitals as they are written: dotted initials ("f.c." → "F.C."), words without a vowel ("fc",
+   * "sk", "vfl"; not "st", Saint), and the sports bodies and club prefixes that have one ({@link
+   * #ACRONYMS}).
+   */
+  static String organisationCase(String lower) {
+    StringBuilder b = new StringBuilder(lower.length());
+    for (String word : lower.split(" ", -1)) {
+      if (!b.isEmpty()) {
+        b.append(' ');
+      }
+      boolean acronym =
+          word.matches("(\\p{L}\\.)+\\p{L}?\\.?")
+              || (word.matches("[b-df-hj-np-tv-xz]{2,4}") && !word.equals("st"))
+              || ACRONYMS.contains(word);
+      b.append(acronym ? word.toUpperCase(Locale.ROOT) : titleCase(word));
+    }
+    return b.toString();
+  }
+
+  /** Abbreviations with a vowel, as they appear in the names of clubs and sports bodies. */
+  private static final Set<String> ACRONYMS =
+      Set.of(
+          "ac",
+          "aek",
+          "afc",
+          "aik",
+          "as",
+          "atp",
+          "caf",
+          "concacaf",
+          "conmebol",
+          "cska",
+          "fifa",
+          "ik",
+          "if",
+          "nba",
+          "ncaa",
+          "nfl",
+          "nhl",
+          "ofc",
+          "paok",
+          "psv",
+          "uefa",
+          "us",
+          "usa",
+          "ud",
+          "wta");
 
   static String titleCase(String lower) {
     StringBuilder b = new StringBuilder(lower.length());

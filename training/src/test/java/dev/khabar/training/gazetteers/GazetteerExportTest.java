@@ -53,4 +53,15 @@ class GazetteerExportTest {
     assertEquals("Mike Tyson", g.lookup(List.of("Mike", "Tyson"), "PER").name());
     assertEquals("name:syrian", g.lookup(List.of("والسوريون"), "MISC").id());
   }
+
+  @Test
+  void clubsAndSportsBodiesKeepTheirAbbreviationsInCapitals() {
+    assertEquals("Chelsea F.C.", GazetteerExport.organisationCase("chelsea f.c."));
+    assertEquals("1. FC Union Berlin", GazetteerExport.organisationCase("1. fc union berlin"));
+    assertEquals("UEFA Europa League", GazetteerExport.organisationCase("uefa europa league"));
+    assertEquals("VFL Wolfsburg", GazetteerExport.organisationCase("vfl wolfsburg"));
+    assertEquals("St Johnstone F.C.", GazetteerExport.organisationCase("st johnstone f.c."));
+    assertEquals("Sky Blue FC", GazetteerExport.organisationCase("sky blue fc"));
+    assertEquals("Real Madrid", GazetteerExport.organisationCase("real madrid"));
+  }
 }
