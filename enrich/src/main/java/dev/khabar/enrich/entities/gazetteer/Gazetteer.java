@@ -36,11 +36,28 @@ public final class Gazetteer {
   public record Match(int start, int end, GazetteerEntry entry) {}
 
   private final Node root = new Node();
+
+  /** Names for linking only ({@link #addAlias}): never found by {@link #findAll}. */
+  private final Node aliases = new Node();
+
   private final java.util.Set<String> firstWords = new java.util.HashSet<>();
   private int size;
 
   /** Adds {@code name} as a way to write {@code entry}; later additions of the same name lose. */
   public void add(String name, GazetteerEntry entry) {
+    add(root, name, entry);
+  }
+
+  /**
+   * Adds {@code name} as a short way to write {@code entry} that only links a span the tagger found
+   * ({@link #lookup}), and is never a feature ({@link #findAll}): "Arsenal" for Arsenal F.C. is the
+   * club only where the tagger says organisation.
+   */
+  public void addAlias(String name, GazetteerEntry entry) {
+    add(aliases, name, entry);
+  }
+
+  private void add(Node root, String name, GazetteerEntry entry) {
     List<String> raw = Tokenizer.tokenize(name).stream().map(t -> t.text()).toList();
     if (raw.isEmpty()) {
       return;
@@ -87,17 +104,24 @@ public final class Gazetteer {
   }
 
   /**
-   * The linkable entry of type {@code type} (PER, ORG, LOC, MISC) whose name is exactly {@code
-   * tokens}, from the first source that has one ({@link Source} order), or null.
+   * The linkable entry of type {@code type} (PER, ORG, LOC, MISC) whose name, or else whose alias,
+   * is exactly {@code tokens}, from the first source that has one ({@link Source} order), or null.
    */
   public @Nullable GazetteerEntry lookup(List<String> tokens, String type) {
     String[][] keys = keys(tokens);
+    GazetteerEntry named = lookup(root, keys, type);
+    return named != null ? named : lookup(aliases, keys, type);
+  }
+
+  private @Nullable GazetteerEntry lookup(Node from, String[][] keys, String type) {
     GazetteerEntry[] found = new GazetteerEntry[1];
     walk(
+        from,
         keys,
         0,
+        0,
         (end, entries) -> {
-          if (end == tokens.size()) {
+          if (end == keys.length) {
             for (GazetteerEntry e : entries) {
               if (e.source().linkable()
                   && e.type().equals(type)

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -137,6 +139,13 @@ public final class Gazetteers {
       GazetteerEntry entry = new GazetteerEntry(f[0], source, f[2], f[3]);
       g.add(f[2], entry);
       g.add(f[3], entry);
+      if (source == Source.CLUB) {
+        for (String alias : List.of(clubAlias(f[2]), clubAlias(f[3]))) {
+          if (!alias.isEmpty()) {
+            g.addAlias(alias, entry);
+          }
+        }
+      }
       if (source == Source.PERSON) {
         for (String name : List.of(f[2], f[3])) {
           int space = name.indexOf(' ');
@@ -148,6 +157,43 @@ public final class Gazetteers {
       }
     }
   }
+
+  /**
+   * A club's name as news writes it, without the abbreviations of its legal form and the words for
+   * "club" and "football": "Arsenal" for "Arsenal F.C.", "Köln" for "1. FC Köln", «آرسنال» for
+   * «نادي آرسنال», «كايزرسلاوترن» for «نادي كايزرسلاوترن لكرة القدم»; empty when nothing is cut or
+   * too little is left.
+   */
+  static String clubAlias(String name) {
+    List<String> words = new ArrayList<>(List.of(name.split(" ")));
+    int before = words.size();
+    while (words.size() > 1 && CLUB_PREFIXES.contains(words.getFirst().toLowerCase(Locale.ROOT))) {
+      words.removeFirst();
+    }
+    while (words.size() > 1 && CLUB_SUFFIXES.contains(words.getLast().toLowerCase(Locale.ROOT))) {
+      words.removeLast();
+    }
+    if (words.size() > 2
+        && words.get(words.size() - 2).equals("لكرة")
+        && words.getLast().equals("القدم")) {
+      words.subList(words.size() - 2, words.size()).clear();
+    }
+    String alias = String.join(" ", words);
+    return words.size() == before || alias.length() < 3 ? "" : alias;
+  }
+
+  /** Legal-form abbreviations that open club names, and «نادي» ("club"). */
+  private static final Set<String> CLUB_PREFIXES =
+      Set.of(
+          "1.", "fc", "f.c.", "afc", "a.f.c.", "cf", "c.f.", "sc", "s.c.", "fk", "sk", "ac", "a.c.",
+          "as", "bc", "ssc", "sv", "vfl", "vfb", "tsv", "fsv", "cd", "c.d.", "ud", "rc", "rcd",
+          "nk", "hnk", "kk", "pfc", "pfk", "if", "ik", "bk", "kv", "ks", "kf", "cs", "csm", "نادي");
+
+  /** Legal-form abbreviations that close club names. */
+  private static final Set<String> CLUB_SUFFIXES =
+      Set.of(
+          "fc", "f.c.", "afc", "a.f.c.", "cf", "c.f.", "sc", "s.c.", "fk", "sk", "bk", "if", "ik",
+          "ff", "l.f.c.", "w.f.c.", "s.k.", "b.c.", "c.d.");
 
   /** Nationality and people words ({@code demonyms.tsv}: id, English forms, Arabic forms). */
   static void addDemonyms(Gazetteer g, List<String> lines) {

@@ -73,4 +73,36 @@ class GazetteersTest {
     assertEquals("wikidata:Q7817", id("ORG", "WHO"));
     assertEquals("none", id("ORG", "who"));
   }
+
+  @Test
+  void clubsAreLinkedByTheShortNameNewsUsesInBothLanguages() {
+    assertEquals("name:arsenal f.c.", id("ORG", "Arsenal"));
+    assertEquals("name:arsenal f.c.", id("ORG", "Arsenal", "F.C."));
+    assertEquals("name:arsenal f.c.", id("ORG", "آرسنال"));
+    assertEquals("name:1. fc köln", id("ORG", "Köln"));
+    // The short name is the club only where the tagger says organisation.
+    assertEquals("none", id("LOC", "Arsenal"));
+    assertEquals("name:fc barcelona", id("ORG", "Barcelona"));
+    assertEquals("LOC", gazetteer.lookup(List.of("Barcelona"), "LOC").type());
+  }
+
+  @Test
+  void aShortClubNameIsNeverAFeature() {
+    List<String> sources =
+        gazetteer.findAll(List.of("Arsenal", "won")).stream()
+            .map(m -> m.entry().source().name())
+            .toList();
+    assertEquals(List.of(), sources);
+    assertEquals(1, gazetteer.findAll(List.of("Arsenal", "F.C.")).size());
+  }
+
+  @Test
+  void aClubsShortNameDropsItsLegalFormAndTheWordsForClubAndFootball() {
+    assertEquals("Arsenal", Gazetteers.clubAlias("Arsenal F.C."));
+    assertEquals("Union Berlin", Gazetteers.clubAlias("1. FC Union Berlin"));
+    assertEquals("Monaco", Gazetteers.clubAlias("AS Monaco"));
+    assertEquals("كايزرسلاوترن", Gazetteers.clubAlias("نادي كايزرسلاوترن لكرة القدم"));
+    assertEquals("", Gazetteers.clubAlias("Real Madrid"));
+    assertEquals("", Gazetteers.clubAlias("FC"));
+  }
 }
