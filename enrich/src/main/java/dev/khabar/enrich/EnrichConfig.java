@@ -2,6 +2,7 @@ package dev.khabar.enrich;
 
 import dev.khabar.common.contract.Topics;
 import dev.khabar.common.service.Env;
+import dev.khabar.common.service.InstanceId;
 import dev.khabar.common.service.KafkaSettings;
 import dev.khabar.enrich.stream.EnrichTopology;
 
@@ -9,6 +10,7 @@ import dev.khabar.enrich.stream.EnrichTopology;
 public record EnrichConfig(
     KafkaSettings kafka,
     String applicationId,
+    InstanceId instance,
     String rawTopic,
     String articlesTopic,
     String deadLetterTopic,
@@ -23,6 +25,7 @@ public record EnrichConfig(
     return new EnrichConfig(
         KafkaSettings.fromEnv(env),
         env.string("KHABAR_ENRICH_APPLICATION_ID", "khabar-enrich"),
+        InstanceId.fromEnv(env),
         env.string("KHABAR_TOPIC_PAGES_RAW", Topics.PAGES_RAW),
         env.string("KHABAR_TOPIC_ARTICLES", Topics.ARTICLES),
         env.string("KHABAR_TOPIC_ENRICH_DLQ", Topics.ENRICH_DLQ),

@@ -78,6 +78,8 @@ public final class IndexerFixtures {
     env.put("KHABAR_TOPIC_ARTICLES", topic);
     env.put("KHABAR_TOPIC_INDEXER_DLQ", deadLetterTopic);
     env.put("KHABAR_INDEXER_GROUP_ID", groupId);
+    // The test's own instance: its transactional id and group membership are no other test's.
+    env.put("KHABAR_INSTANCE_ID", "it" + suffix);
     env.put("KHABAR_INDEXER_FLUSH_INTERVAL", "200ms");
     env.put("KHABAR_HTTP_PORT", "0");
     return env;

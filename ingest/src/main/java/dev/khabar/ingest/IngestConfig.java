@@ -2,6 +2,7 @@ package dev.khabar.ingest;
 
 import dev.khabar.common.contract.Topics;
 import dev.khabar.common.service.Env;
+import dev.khabar.common.service.InstanceId;
 import dev.khabar.common.service.KafkaSettings;
 import dev.khabar.ingest.fetch.FetchSettings;
 import dev.khabar.ingest.sources.Site;
@@ -53,7 +54,9 @@ public record IngestConfig(
         env.string("KHABAR_TOPIC_INGEST_SEEN", Topics.INGEST_SEEN),
         env.string("KHABAR_TOPIC_INGEST_DLQ", Topics.INGEST_DLQ),
         env.integer("KHABAR_TOPIC_PARTITIONS", 6, 1, 1000),
-        env.string("KHABAR_INGEST_TRANSACTIONAL_ID", "khabar-ingest"),
+        // Stable per instance: a successor aborts what a killed predecessor left open, at once.
+        env.string(
+            "KHABAR_INGEST_TRANSACTIONAL_ID", InstanceId.fromEnv(env).qualified("khabar-ingest")),
         fetch,
         env.flag("KHABAR_INGEST_ALLOW_LOOPBACK", false),
         env.integer("KHABAR_INGEST_CONCURRENCY", 16, 1, 1024),

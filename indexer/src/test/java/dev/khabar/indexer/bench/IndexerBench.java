@@ -125,6 +125,7 @@ public final class IndexerBench {
             alias,
             "bench-" + topic,
             "bench-" + topic,
+            "bench-" + topic,
             2000,
             5L * 1024 * 1024,
             2,

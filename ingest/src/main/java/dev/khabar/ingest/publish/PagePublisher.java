@@ -152,7 +152,10 @@ public final class PagePublisher implements AutoCloseable {
     properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
     properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
     properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-    properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
+    // A batch commits in well under a second. Should an instance die inside a transaction and no
+    // successor with its id come, the broker aborts it after this long, and enrich, which reads
+    // committed pages only, is held up no longer than that (60 s by default).
+    properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
     return properties;
   }
 
