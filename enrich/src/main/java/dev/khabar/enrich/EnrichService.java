@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -34,12 +35,16 @@ import org.slf4j.LoggerFactory;
 public final class EnrichService implements ServiceRunner.Service {
   private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
 
+  private final EnrichConfig config;
   private final PrometheusMeterRegistry registry;
   private final KafkaStreams streams;
+  private final Thread starter;
   private final KafkaStreamsMetrics streamsMetrics;
   private final ServiceEndpoints endpoints;
+  private boolean closed;
 
   public EnrichService(EnrichConfig config) throws Exception {
+    this.config = config;
     this.registry = Metrics.registry("enrich");
     TopicSetup.ensure(
         config.kafka().clientProperties(),
@@ -57,6 +62,11 @@ public final class EnrichService implements ServiceRunner.Service {
     this.streams = new KafkaStreams(topology, streamsConfig(config));
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
+    this.starter =
+        Thread.ofPlatform()
+            .name("khabar-enrich-start")
+            .daemon(true)
+            .unstarted(this::startWhenReady);
     this.endpoints =
         ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);
   }
@@ -119,6 +129,9 @@ public final class EnrichService implements ServiceRunner.Service {
 
   private Readiness readiness() {
     KafkaStreams.State state = streams.state();
+    if (state == KafkaStreams.State.CREATED) {
+      return Readiness.notReady("waiting for topic " + config.rawTopic() + " (ingest creates it)");
+    }
     return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
         ? Readiness.ok()
         : Readiness.notReady("streams " + state);
@@ -131,7 +144,24 @@ public final class EnrichService implements ServiceRunner.Service {
           return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
               .StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-    streams.start();
+    starter.start();
+  }
+
+  /**
+   * Starts the Streams app once its source topic exists: ingest creates it, and may start after
+   * enrich. Started before, Streams would fail each rebalance with a missing source topic.
+   */
+  private void startWhenReady() {
+    try {
+      TopicSetup.await(config.kafka().clientProperties(), Set.of(config.rawTopic()));
+    } catch (InterruptedException e) {
+      return; // stopped before the topic appeared
+    }
+    synchronized (this) {
+      if (!closed) {
+        streams.start();
+      }
+    }
   }
 
   public int httpPort() {
@@ -140,6 +170,10 @@ public final class EnrichService implements ServiceRunner.Service {
 
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    starter.interrupt();
     // Leaves the group, so that the other instances take the tasks over now: a static member would
     // otherwise keep them until its session times out.
     streams.close(

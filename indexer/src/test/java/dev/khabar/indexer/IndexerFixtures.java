@@ -62,9 +62,16 @@ public final class IndexerFixtures {
   private final Map<String, String> rejected = new TreeMap<>();
 
   public IndexerFixtures(int partitions) {
+    this(partitions, true);
+  }
+
+  /** Fixtures whose articles topic is created later, or by the test, when {@code createTopic}. */
+  public IndexerFixtures(int partitions, boolean createTopic) {
     this.bootstrap = SharedServices.kafka().bootstrapServers();
     this.esUrl = SharedServices.elasticsearch().httpUrl();
-    SharedServices.kafka().createTopic(topic, partitions);
+    if (createTopic) {
+      SharedServices.kafka().createTopic(topic, partitions);
+    }
   }
 
   /**
