@@ -23,6 +23,7 @@ public record IngestConfig(
     String deadLetterTopic,
     int rawPartitions,
     String transactionalId,
+    Duration publishBatchWait,
     FetchSettings fetch,
     boolean allowLoopback,
     int maxConcurrentFetches,
@@ -57,6 +58,7 @@ public record IngestConfig(
         // Stable per instance: a successor aborts what a killed predecessor left open, at once.
         env.string(
             "KHABAR_INGEST_TRANSACTIONAL_ID", InstanceId.fromEnv(env).qualified("khabar-ingest")),
+        env.duration("KHABAR_INGEST_BATCH_WAIT", Duration.ofMillis(10)),
         fetch,
         env.flag("KHABAR_INGEST_ALLOW_LOOPBACK", false),
         env.integer("KHABAR_INGEST_CONCURRENCY", 16, 1, 1024),

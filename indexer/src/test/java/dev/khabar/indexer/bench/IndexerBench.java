@@ -129,7 +129,7 @@ public final class IndexerBench {
             2000,
             5L * 1024 * 1024,
             2,
-            Duration.ofSeconds(1),
+            Duration.ofMillis(200),
             10_000,
             Duration.ofSeconds(30));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
