@@ -1,8 +1,8 @@
 package dev.khabar.e2e.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -254,26 +254,21 @@ public final class SoakBench {
       return;
     }
     Instant now = Instant.now();
-    List<Hit<JsonNode>> hits;
-    try {
-      hits =
-          client
-              .search(
-                  s ->
-                      s.index("news-articles")
-                          .size(10_000)
-                          .query(
-                              q -> q.range(r -> r.date(d -> d.field("indexed_at").gte("now-30s"))))
-                          .source(src -> src.filter(f -> f.includes("fetched_at"))),
-                  JsonNode.class)
-              .hits()
-              .hits();
-    } catch (ResponseException e) {
-      if (e.getResponse().getStatusCode() == 503) {
-        return; // the index was just created and its shard has not started yet: next time
-      }
-      throw e;
+    // Just created, the index answers searches with 503 until its shard has started.
+    if (client.cluster().health(h -> h.index("news-articles")).status() == HealthStatus.Red) {
+      return;
     }
+    List<Hit<JsonNode>> hits =
+        client
+            .search(
+                s ->
+                    s.index("news-articles")
+                        .size(10_000)
+                        .query(q -> q.range(r -> r.date(d -> d.field("indexed_at").gte("now-30s"))))
+                        .source(src -> src.filter(f -> f.includes("fetched_at"))),
+                JsonNode.class)
+            .hits()
+            .hits();
     for (Hit<JsonNode> hit : hits) {
       if (!latencies.containsKey(hit.id()) && hit.source() != null) {
         Instant fetched = Instant.parse(hit.source().path("fetched_at").asText());
