@@ -17,6 +17,7 @@ public record EnrichConfig(
     int articlePartitions,
     String stateDir,
     int streamThreads,
+    int standbyReplicas,
     EnrichTopology.Learning learning,
     String httpHost,
     int httpPort) {
@@ -33,6 +34,7 @@ public record EnrichConfig(
         env.string(
             "KHABAR_ENRICH_STATE_DIR", System.getProperty("java.io.tmpdir") + "/khabar-enrich"),
         env.integer("KHABAR_ENRICH_THREADS", 2, 1, 64),
+        env.integer("KHABAR_ENRICH_STANDBY_REPLICAS", 0, 0, 10),
         new EnrichTopology.Learning(
             env.integer("KHABAR_ENRICH_BOILERPLATE_MIN_PAGES", 5, 2, 1_000_000),
             env.integer("KHABAR_ENRICH_BOILERPLATE_PERCENT", 50, 1, 100) / 100.0),

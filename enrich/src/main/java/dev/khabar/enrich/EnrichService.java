@@ -96,6 +96,8 @@ public final class EnrichService implements ServiceRunner.Service {
     properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     properties.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
     properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+    // Warm copies of the stores on other instances: a task that moves resumes without a restore.
+    properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
     // Static membership (Streams appends each thread's index): a successor of a killed instance
     // takes its tasks back at once instead of waiting for the dead members' sessions to expire.
     // The state directory keeps the process id, so the successor's transactional ids are the

@@ -63,6 +63,7 @@ public final class IndexerService implements ServiceRunner.Service {
   /** Elasticsearch may start after the indexer (compose, a restart): wait for it. */
   private void installWhenReachable(IndexerConfig config) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    long nextReport = System.nanoTime();
     while (true) {
       try {
         indexSetup.install();
@@ -72,7 +73,12 @@ public final class IndexerService implements ServiceRunner.Service {
           throw new IllegalStateException(
               "Elasticsearch at " + config.elasticsearch().url() + " did not answer", e);
         }
-        LOG.warn("waiting for Elasticsearch at {}: {}", config.elasticsearch().url(), e.toString());
+        if (System.nanoTime() - nextReport >= 0) {
+          // Once, then every half minute: a node that starts later is no cause for a log flood.
+          LOG.warn(
+              "waiting for Elasticsearch at {}: {}", config.elasticsearch().url(), e.toString());
+          nextReport = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        }
         Thread.sleep(2000);
       }
     }
