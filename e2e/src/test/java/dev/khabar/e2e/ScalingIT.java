@@ -94,6 +94,8 @@ class ScalingIT {
 
   private Env env(String suffix, String instance) {
     Map<String, String> env = TestPipeline.environment(suffix, 4, state.resolve(instance));
+    // Two instances of a service must have names of their own.
+    env.put("KHABAR_INSTANCE_ID", instance);
     return new Env(env);
   }
 

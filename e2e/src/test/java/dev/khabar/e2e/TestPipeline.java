@@ -33,6 +33,7 @@ final class TestPipeline {
     env.put("KHABAR_INDEXER_GROUP_ID", "khabar-indexer" + suffix);
     env.put("KHABAR_INDEXER_FLUSH_INTERVAL", "200ms");
     env.put("KHABAR_HTTP_PORT", "0");
+    env.put("KHABAR_INSTANCE_ID", "it" + suffix);
     return env;
   }
 

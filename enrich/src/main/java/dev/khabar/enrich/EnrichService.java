@@ -19,8 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -34,12 +36,16 @@ import org.slf4j.LoggerFactory;
 public final class EnrichService implements ServiceRunner.Service {
   private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
 
+  private final EnrichConfig config;
   private final PrometheusMeterRegistry registry;
   private final KafkaStreams streams;
+  private final Thread starter;
   private final KafkaStreamsMetrics streamsMetrics;
   private final ServiceEndpoints endpoints;
+  private boolean closed;
 
   public EnrichService(EnrichConfig config) throws Exception {
+    this.config = config;
     this.registry = Metrics.registry("enrich");
     TopicSetup.ensure(
         config.kafka().clientProperties(),
@@ -58,6 +64,11 @@ public final class EnrichService implements ServiceRunner.Service {
     this.streams = new KafkaStreams(topology, streamsConfig(config));
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
+    this.starter =
+        Thread.ofPlatform()
+            .name("khabar-enrich-start")
+            .daemon(true)
+            .unstarted(this::startWhenReady);
     this.endpoints =
         ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);
   }
@@ -90,6 +101,16 @@ public final class EnrichService implements ServiceRunner.Service {
     // All state stores share one bounded block cache and memtable budget (native memory).
     properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     properties.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, config.rocksDbBytes());
+    // Warm copies of the stores on other instances: a task that moves resumes without a restore.
+    properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
+    // Static membership (Streams appends each thread's index): a successor of a killed instance
+    // takes its tasks back at once instead of waiting for the dead members' sessions to expire.
+    // The state directory keeps the process id, so the successor's transactional ids are the
+    // dead one's too and its open transactions are aborted at once; without a successor they time
+    // out after Streams' exactly-once default of 10 s.
+    properties.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+        config.instance().qualified(config.applicationId()));
     // Unreadable records and pages that fail processing go to the dead-letter topic, with the
     // error in headers, and the app carries on.
     properties.put(
@@ -115,6 +136,9 @@ public final class EnrichService implements ServiceRunner.Service {
 
   private Readiness readiness() {
     KafkaStreams.State state = streams.state();
+    if (state == KafkaStreams.State.CREATED) {
+      return Readiness.notReady("waiting for topic " + config.rawTopic() + " (ingest creates it)");
+    }
     return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
         ? Readiness.ok()
         : Readiness.notReady("streams " + state);
@@ -127,7 +151,24 @@ public final class EnrichService implements ServiceRunner.Service {
           return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
               .StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-    streams.start();
+    starter.start();
+  }
+
+  /**
+   * Starts the Streams app once its source topic exists: ingest creates it, and may start after
+   * enrich. Started before, Streams would fail each rebalance with a missing source topic.
+   */
+  private void startWhenReady() {
+    try {
+      TopicSetup.await(config.kafka().clientProperties(), Set.of(config.rawTopic()));
+    } catch (InterruptedException e) {
+      return; // stopped before the topic appeared
+    }
+    synchronized (this) {
+      if (!closed) {
+        streams.start();
+      }
+    }
   }
 
   public int httpPort() {
@@ -136,7 +177,15 @@ public final class EnrichService implements ServiceRunner.Service {
 
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(10));
+    synchronized (this) {
+      closed = true;
+    }
+    starter.interrupt();
+    // Leaves the group, so that the other instances take the tasks over now: a static member would
+    // otherwise keep them until its session times out.
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(10)));
     streamsMetrics.close();
     endpoints.close();
     registry.close();

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,15 @@ public final class IndexerService implements ServiceRunner.Service {
   private final ArticleIndexer indexer;
   private final Thread thread;
   private final ServiceEndpoints endpoints;
+  private final Map<String, Object> kafka;
+  private final String articlesTopic;
+  private boolean closed;
+  private boolean consuming;
 
   public IndexerService(IndexerConfig config) throws IOException, InterruptedException {
     this.registry = Metrics.registry("indexer");
-    Map<String, Object> kafka = config.kafka().clientProperties();
+    this.kafka = config.kafka().clientProperties();
+    this.articlesTopic = config.indexing().articlesTopic();
     TopicSetup.ensure(
         kafka,
         Duration.ofMinutes(5),
@@ -49,7 +55,7 @@ public final class IndexerService implements ServiceRunner.Service {
     installWhenReachable(config);
     this.indexer =
         new ArticleIndexer(kafka, client, config.indexing(), registry, Clock.systemUTC());
-    this.thread = Thread.ofPlatform().name("khabar-indexer").unstarted(indexer);
+    this.thread = Thread.ofPlatform().name("khabar-indexer").unstarted(this::consumeWhenReady);
     this.endpoints =
         ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);
   }
@@ -57,6 +63,7 @@ public final class IndexerService implements ServiceRunner.Service {
   /** Elasticsearch may start after the indexer (compose, a restart): wait for it. */
   private void installWhenReachable(IndexerConfig config) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    long nextReport = System.nanoTime();
     while (true) {
       try {
         indexSetup.install();
@@ -66,13 +73,55 @@ public final class IndexerService implements ServiceRunner.Service {
           throw new IllegalStateException(
               "Elasticsearch at " + config.elasticsearch().url() + " did not answer", e);
         }
-        LOG.warn("waiting for Elasticsearch at {}: {}", config.elasticsearch().url(), e.toString());
+        if (System.nanoTime() - nextReport >= 0) {
+          // Once, then every half minute: a node that starts later is no cause for a log flood.
+          LOG.warn(
+              "waiting for Elasticsearch at {}: {}", config.elasticsearch().url(), e.toString());
+          nextReport = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        }
         Thread.sleep(2000);
       }
     }
   }
 
+  /**
+   * Consumes once the articles topic exists: enrich creates it, with its partition count, and may
+   * start after the indexer. The consumer never has the broker create it.
+   */
+  private void consumeWhenReady() {
+    try {
+      TopicSetup.await(kafka, Set.of(articlesTopic));
+    } catch (InterruptedException e) {
+      return; // stopped before the topic appeared
+    }
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      consuming = true;
+    }
+    try {
+      indexer.run();
+    } catch (IllegalStateException e) {
+      if (!isClosed()) {
+        throw e;
+      }
+      // Stopped between the topic's appearance and the first poll: nothing was consumed.
+    }
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
+  }
+
+  private synchronized boolean waitingForTopic() {
+    return !consuming && !closed;
+  }
+
   private Readiness readiness() {
+    if (waitingForTopic()) {
+      return Readiness.notReady("waiting for topic " + articlesTopic + " (enrich creates it)");
+    }
     if (!indexer.isRunning()) {
       return Readiness.notReady(
           "not consuming (not started, stopping, or stopped by an error in the log)");
@@ -96,6 +145,14 @@ public final class IndexerService implements ServiceRunner.Service {
 
   @Override
   public void close() {
+    boolean wasConsuming;
+    synchronized (this) {
+      closed = true;
+      wasConsuming = consuming;
+    }
+    if (!wasConsuming) {
+      thread.interrupt(); // waits for the topic, not in the consumer: safe to interrupt
+    }
     indexer.stop(Duration.ofSeconds(12));
     endpoints.close();
     try {

@@ -62,9 +62,16 @@ public final class IndexerFixtures {
   private final Map<String, String> rejected = new TreeMap<>();
 
   public IndexerFixtures(int partitions) {
+    this(partitions, true);
+  }
+
+  /** Fixtures whose articles topic is created later, or by the test, when {@code createTopic}. */
+  public IndexerFixtures(int partitions, boolean createTopic) {
     this.bootstrap = SharedServices.kafka().bootstrapServers();
     this.esUrl = SharedServices.elasticsearch().httpUrl();
-    SharedServices.kafka().createTopic(topic, partitions);
+    if (createTopic) {
+      SharedServices.kafka().createTopic(topic, partitions);
+    }
   }
 
   /**
@@ -78,6 +85,8 @@ public final class IndexerFixtures {
     env.put("KHABAR_TOPIC_ARTICLES", topic);
     env.put("KHABAR_TOPIC_INDEXER_DLQ", deadLetterTopic);
     env.put("KHABAR_INDEXER_GROUP_ID", groupId);
+    // The test's own instance: its transactional id and group membership are no other test's.
+    env.put("KHABAR_INSTANCE_ID", "it" + suffix);
     env.put("KHABAR_INDEXER_FLUSH_INTERVAL", "200ms");
     env.put("KHABAR_HTTP_PORT", "0");
     return env;

@@ -2,6 +2,7 @@ package dev.khabar.ingest;
 
 import dev.khabar.common.contract.Topics;
 import dev.khabar.common.service.Env;
+import dev.khabar.common.service.InstanceId;
 import dev.khabar.common.service.KafkaSettings;
 import dev.khabar.ingest.address.AllowList;
 import dev.khabar.ingest.fetch.FetchSettings;
@@ -28,6 +29,7 @@ public record IngestConfig(
     String deadLetterTopic,
     int rawPartitions,
     String transactionalId,
+    Duration publishBatchWait,
     FetchSettings fetch,
     AllowList allowPrivate,
     Duration defaultDelay,
@@ -65,7 +67,10 @@ public record IngestConfig(
         env.string("KHABAR_TOPIC_INGEST_SEEN", Topics.INGEST_SEEN),
         env.string("KHABAR_TOPIC_INGEST_DLQ", Topics.INGEST_DLQ),
         env.integer("KHABAR_TOPIC_PARTITIONS", 6, 1, 1000),
-        env.string("KHABAR_INGEST_TRANSACTIONAL_ID", "khabar-ingest"),
+        // Stable per instance: a successor aborts what a killed predecessor left open, at once.
+        env.string(
+            "KHABAR_INGEST_TRANSACTIONAL_ID", InstanceId.fromEnv(env).qualified("khabar-ingest")),
+        env.duration("KHABAR_INGEST_BATCH_WAIT", Duration.ofMillis(10)),
         fetch,
         AllowList.parse(env.string("KHABAR_INGEST_ALLOW_PRIVATE", "")),
         defaults.delay(),

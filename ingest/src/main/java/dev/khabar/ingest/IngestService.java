@@ -85,7 +85,8 @@ public final class IngestService implements ServiceRunner.Service {
                 config.deadLetterTopic(),
                 config.transactionalId(),
                 config.fetch().maxBytes(),
-                256),
+                256,
+                config.publishBatchWait()),
             seen,
             registry);
     this.crawler =

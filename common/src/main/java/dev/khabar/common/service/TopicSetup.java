@@ -66,6 +66,42 @@ public final class TopicSetup {
     }
   }
 
+  /**
+   * Waits until every topic exists: those another service creates, e.g. the raw pages topic that
+   * ingest creates and enrich reads. Says once what it waits for, then every minute; returns as
+   * soon as they are there and waits as long as it takes (interrupt to give up).
+   */
+  public static void await(Map<String, Object> clientProperties, Set<String> topics)
+      throws InterruptedException {
+    Properties properties = new Properties();
+    properties.putAll(clientProperties);
+    properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    long nextReport = System.nanoTime();
+    try (Admin admin = Admin.create(properties)) {
+      while (true) {
+        String missing;
+        try {
+          Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+          if (existing.containsAll(topics)) {
+            return;
+          }
+          missing =
+              "topics "
+                  + topics.stream().filter(t -> !existing.contains(t)).sorted().toList()
+                  + " do not exist yet";
+        } catch (ExecutionException | TimeoutException e) {
+          missing = "Kafka at " + properties.get("bootstrap.servers") + ": " + e;
+        }
+        if (System.nanoTime() - nextReport >= 0) {
+          LOG.info("waiting: {}", missing);
+          nextReport = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
   private static void create(Admin admin, TopicSpec topic)
       throws ExecutionException, InterruptedException, TimeoutException {
     try {

@@ -63,6 +63,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
       String alias,
       String groupId,
       String transactionalId,
+      String groupInstanceId,
       int bulkMaxOperations,
       long bulkMaxBytes,
       int bulkConcurrentRequests,
@@ -150,6 +151,11 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     Properties properties = new Properties();
     properties.putAll(client);
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+    // Static membership: a restarted instance gets its partitions back at once, without a
+    // rebalance and without waiting for a killed predecessor's session to time out.
+    properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.groupInstanceId());
+    // The topic is enrich's to create, with its partition count; never the broker's default.
+    properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     // Commits follow Elasticsearch's acknowledgements, never the clock.
@@ -192,8 +198,15 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     } finally {
       retries.shutdownNow();
       // Each step on its own: one that fails must not keep the others from releasing their threads.
+      // Leaves the group, so that another instance takes the partitions over now; a static member
+      // would otherwise keep them until its session times out.
       closeQuietly(
-          "the Kafka consumer", () -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))));
+          "the Kafka consumer",
+          () ->
+              consumer.close(
+                  CloseOptions.groupMembershipOperation(
+                          CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                      .withTimeout(Duration.ofSeconds(5))));
       consumerMetrics.close();
       closeQuietly("the dead-letter producer", deadLetters::close);
       stopped.countDown();

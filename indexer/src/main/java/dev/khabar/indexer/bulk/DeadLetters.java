@@ -40,6 +40,8 @@ final class DeadLetters implements AutoCloseable {
     }
   }
 
+  static final int TRANSACTION_TIMEOUT_MS = 10_000;
+
   private final KafkaProducer<byte[], byte[]> producer;
   private final String topic;
   private boolean initialised;
@@ -51,6 +53,10 @@ final class DeadLetters implements AutoCloseable {
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     // A stable id per instance: a restarted indexer aborts what its previous life left open.
     properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    // A commit takes milliseconds; should an instance die inside one and no successor with its id
+    // come, the broker aborts the transaction after this long and the partitions' next owner can
+    // read its committed offsets (60 s by default).
+    properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, TRANSACTION_TIMEOUT_MS);
     properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
     this.producer = new KafkaProducer<>(properties);

@@ -125,10 +125,11 @@ public final class IndexerBench {
             alias,
             "bench-" + topic,
             "bench-" + topic,
+            "bench-" + topic,
             2000,
             5L * 1024 * 1024,
             2,
-            Duration.ofSeconds(1),
+            Duration.ofMillis(200),
             10_000,
             Duration.ofSeconds(30));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();

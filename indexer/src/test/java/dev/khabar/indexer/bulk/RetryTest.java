@@ -92,6 +92,7 @@ class RetryTest {
             "news-articles",
             "khabar-indexer",
             "khabar-indexer",
+            "khabar-indexer",
             100,
             5 * 1024 * 1024,
             1,

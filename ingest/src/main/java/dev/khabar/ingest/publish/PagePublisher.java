@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class PagePublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PagePublisher.class);
   private static final int MAX_BATCH = 200;
-  private static final Duration BATCH_WAIT = Duration.ofMillis(50);
 
   /** Topic names and producer settings. */
   public record Settings(
@@ -46,7 +45,8 @@ public final class PagePublisher implements AutoCloseable {
       String deadLetterTopic,
       String transactionalId,
       long maxPageBytes,
-      int queueCapacity) {}
+      int queueCapacity,
+      Duration batchWait) {}
 
   private sealed interface Item {}
 
@@ -152,7 +152,10 @@ public final class PagePublisher implements AutoCloseable {
     properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
     properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
     properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-    properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
+    // A batch commits in well under a second. Should an instance die inside a transaction and no
+    // successor with its id come, the broker aborts it after this long, and enrich, which reads
+    // committed pages only, is held up no longer than that (60 s by default).
+    properties.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
     return properties;
   }
 
@@ -181,7 +184,9 @@ public final class PagePublisher implements AutoCloseable {
             continue;
           }
           batch.add(first);
-          long deadline = System.nanoTime() + BATCH_WAIT.toNanos();
+          // A page waits at most this long for company; under load the queue fills while the
+          // previous transaction commits, so batches stay large without waiting.
+          long deadline = System.nanoTime() + settings.batchWait().toNanos();
           while (batch.size() < MAX_BATCH) {
             Item next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (next == null) {
