@@ -27,7 +27,13 @@ class ArabicScriptPagesTest {
   private static final String DIR = "arabic-script/";
 
   private static final List<String> PAGES =
-      List.of("ar-levant-credits", "ar-caption-repeats-heading", "fa-solar-date", "ur-continued");
+      List.of(
+          "ar-levant-credits",
+          "ar-caption-repeats-heading",
+          "ar-gulf-numeric-date",
+          "fa-solar-date",
+          "fa-numeric-solar-date",
+          "ur-continued");
 
   static Stream<String> pages() {
     return PAGES.stream();
