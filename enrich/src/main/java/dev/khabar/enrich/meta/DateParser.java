@@ -102,6 +102,27 @@ public final class DateParser {
     }
   }
 
+  /**
+   * The first ISO 8601 date or time inside a text, a date line such as «opublikowano: 2021-04-29
+   * 17:13:04+02:00», or null.
+   */
+  static @Nullable Instant findIso(String text) {
+    String ascii = ArabicScript.asciiDigits(text);
+    if (ascii.indexOf('-') < 0) {
+      return null;
+    }
+    Matcher iso = ISO_PREFIX.matcher(ascii);
+    while (iso.find()) {
+      boolean digitBefore = iso.start() > 0 && Character.isDigit(ascii.charAt(iso.start() - 1));
+      Instant instant =
+          digitBefore ? null : parseIso(SPACED_OFFSET.matcher(iso.group()).replaceFirst(""));
+      if (instant != null) {
+        return instant;
+      }
+    }
+    return null;
+  }
+
   private static @Nullable Instant parseIso(String text) {
     try {
       var parsed =

@@ -253,6 +253,9 @@ public final class MetadataExtractor {
       Instant date = TextualDates.find(text);
       if (date == null && i < datelines) {
         date = DateParser.parse(text.length() <= 40 ? text : null);
+        if (date == null) {
+          date = DateParser.findIso(text);
+        }
       }
       if (date == null) {
         date = NumericDates.find(text, order, persian);

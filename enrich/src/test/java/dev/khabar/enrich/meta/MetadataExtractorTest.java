@@ -139,4 +139,14 @@ class MetadataExtractorTest {
     assertEquals(
         Instant.parse("2024-08-15T00:00:00Z"), read(html, "https://example.com/a").publishedAt());
   }
+
+  @Test
+  void isoTimeInsideADateLine() {
+    String html =
+        "<h1>Tytuł</h1><div class=article__meta-item>opublikowano:"
+            + " <time title=x>2021-04-29 17:13:04.031886+02:00</time></div>";
+    assertEquals(
+        Instant.parse("2021-04-29T15:13:04.031886Z"),
+        read(html, "https://example.com/a").publishedAt());
+  }
 }
