@@ -124,19 +124,28 @@ public final class ArticleExtractor {
       return paragraphs;
     }
     int domChars = paragraphs.stream().mapToInt(String::length).sum();
+    // The body as given is an upper bound of its text: most pages end here.
     if (articleBody.length() <= 2 * domChars || articleBody.length() < 200) {
       return paragraphs;
     }
-    // Some sites put HTML in articleBody; its paragraphs are then elements, not lines.
+    // Some sites put HTML in articleBody, some escape it once more («&lt;p&gt;»); its paragraphs
+    // are then elements, not lines.
+    if (articleBody.contains("&lt;")) {
+      articleBody = Parser.unescapeEntities(articleBody, false);
+    }
     List<String> lines =
         articleBody.contains("<p")
             ? Jsoup.parseBodyFragment(articleBody).select("p, li, h2, h3, h4").eachText()
             : Arrays.asList(articleBody.split("\\s*\\n\\s*"));
     String foldedTitle = Boilerplate.fold(title);
-    return lines.stream()
-        .map(BlockSegmenter::collapse)
-        .filter(p -> !p.isEmpty() && !Boilerplate.fold(p).equals(foldedTitle))
-        .toList();
+    List<String> body =
+        lines.stream()
+            .map(BlockSegmenter::collapse)
+            .filter(p -> !p.isEmpty() && !Boilerplate.fold(p).equals(foldedTitle))
+            .toList();
+    // Markup counts for nothing: the body's text must be the longer one.
+    int bodyChars = body.stream().mapToInt(String::length).sum();
+    return bodyChars <= 2 * domChars || bodyChars < 200 ? paragraphs : body;
   }
 
   private String language(String title, List<String> paragraphs, @Nullable String declared) {

@@ -116,7 +116,6 @@ final class DomPruner {
           // a shop's «block-upsell»)
           "recirculation",
           "upsell",
-          "crosssell",
           // a notice set before or after the text (an opinion disclaimer, a community post)
           "notice");
 
@@ -212,13 +211,10 @@ final class DomPruner {
           "sharetools",
           "toccontainer",
           "tableofcontents",
-          // a fact box or an inline teaser box beside the text, a reading-time label, a shop's
-          // buy box on a paywalled article
+          // a fact box beside the text, a reading-time label
           "factbox",
           "infobox",
           "readingtime",
-          "buybox",
-          "inlinetextbox",
           // links to related or to the next stories («relatedlinks», «next-post-thumbnails»)
           "relatedlink",
           "nextpost",

@@ -1,5 +1,6 @@
 package dev.khabar.enrich.clean;
 
+import dev.khabar.enrich.clean.ExtractionScorer.Part;
 import dev.khabar.enrich.clean.ExtractionScorer.Result;
 import dev.khabar.enrich.clean.ExtractionScorer.Score;
 import java.io.IOException;
@@ -29,7 +30,8 @@ public final class EvalExtractCommand implements Callable<Integer> {
 
   @Option(
       names = "--worst",
-      description = "List this many worst pages of each benchmark (default: ${DEFAULT-VALUE}).")
+      description =
+          "List this many worst pages of each benchmark's tuning part (default: ${DEFAULT-VALUE}).")
   int worst = 0;
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -61,7 +63,7 @@ public final class EvalExtractCommand implements Callable<Integer> {
     out.println();
     printHeader(out);
     if (trafilatura != null) {
-      printRow(out, "khabar", trafilatura.total(), "trafilatura benchmark");
+      printRows(out, "khabar", trafilatura, "trafilatura benchmark");
       ExtractionScorer.PUBLISHED_F1.entrySet().stream()
           .sorted(Entry.<String, Double>comparingByValue().reversed())
           .forEach(
@@ -70,7 +72,7 @@ public final class EvalExtractCommand implements Callable<Integer> {
                       "%-22s %9s %9s %9.3f   (published)%n", e.getKey(), "", "", e.getValue()));
     }
     if (readability != null) {
-      printRow(out, "khabar", readability.total(), "readability test pages, tokens");
+      printRows(out, "khabar", readability, "readability test pages, tokens");
     }
     out.flush();
     return 0;
@@ -99,13 +101,23 @@ public final class EvalExtractCommand implements Callable<Integer> {
         score.falseNegatives());
   }
 
-  /** The {@code n} pages with the lowest F1, with their true and false positives and negatives. */
+  /** Rows for the whole benchmark, its tuning part and its test part. */
+  public static void printRows(PrintWriter out, String name, Result result, String what) {
+    printRow(out, name, result.total(), what);
+    printRow(out, name + " tuning", result.total(Part.TUNING), what + ", tuning part");
+    printRow(out, name + " test", result.total(Part.TEST), what + ", test part");
+  }
+
+  /**
+   * The {@code n} pages of the tuning part with the lowest F1, with their true and false positives
+   * and negatives; the test part's pages are never listed one by one.
+   */
   public static void listWorst(PrintWriter out, int n, String name, Result result) {
     if (n <= 0) {
       return;
     }
-    out.println("worst pages of " + name + " (tp fp fn):");
-    result.pages().stream()
+    out.println("worst pages of " + name + ", tuning part (tp fp fn):");
+    result.pages(Part.TUNING).stream()
         .sorted(Comparator.comparingDouble((Entry<String, Score> e) -> e.getValue().f1()))
         .limit(n)
         .forEach(

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.khabar.common.charset.PageFile;
 import dev.khabar.common.contract.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +34,10 @@ import org.jsoup.Jsoup;
  *
  * <p>An extractor that throws on a page scores that page as empty text. Stateless: each call reads
  * the corpus again.
+ *
+ * <p>Each benchmark is split once into a tuning part and a test part by a fixed hash of the page's
+ * name (see {@link Part}): rules are tuned on the first, page by page; the second is only ever
+ * scored as a whole, so its score says how the rules do on pages they were not fitted to.
  *
  * <pre>{@code
  * ExtractionScorer scorer = ExtractionScorer.of(Path.of("../shared/data/extraction"));
@@ -196,6 +203,29 @@ public final class ExtractionScorer {
   public record Page(String url, Path file, JsonNode expected) {}
 
   /**
+   * The two halves of a benchmark, fixed once: a page belongs to the tuning part when the first
+   * byte of the SHA-256 of its name (the URL for trafilatura's pages, the directory for
+   * Readability's) is even. The split depends on nothing but the name, so it never changes.
+   */
+  public enum Part {
+    /** The pages rules may be tuned on and looked at one by one. */
+    TUNING,
+    /** The pages only ever scored as a whole. */
+    TEST;
+
+    /** The part the page of this name belongs to. */
+    public static Part of(String page) {
+      try {
+        byte[] hash =
+            MessageDigest.getInstance("SHA-256").digest(page.getBytes(StandardCharsets.UTF_8));
+        return (hash[0] & 1) == 0 ? TUNING : TEST;
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java platform has SHA-256", e);
+      }
+    }
+  }
+
+  /**
    * A benchmark's total and its pages' scores, in corpus order.
    *
    * @param total the scores summed over the corpus
@@ -204,6 +234,22 @@ public final class ExtractionScorer {
   public record Result(Score total, List<Map.Entry<String, Score>> pages) {
     public Result {
       pages = List.copyOf(pages);
+    }
+
+    /** The scores summed over the pages of one part. */
+    public Score total(Part part) {
+      Score sum = new Score();
+      for (Map.Entry<String, Score> page : pages) {
+        if (Part.of(page.getKey()) == part) {
+          sum.add(page.getValue());
+        }
+      }
+      return sum;
+    }
+
+    /** The pages of one part, in corpus order. */
+    public List<Map.Entry<String, Score>> pages(Part part) {
+      return pages.stream().filter(page -> Part.of(page.getKey()) == part).toList();
     }
   }
 

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the machine-readable dates pages put in meta tags, JSON-LD and {@code <time datetime>}: ISO
- * 8601 with or without offset, with a space for the {@code T}, date only, and RFC 1123. A date
- * without offset is taken as UTC. Stateless and thread-safe.
+ * 8601 with an offset in any of its forms ({@code Z}, {@code +05:00}, {@code +0500}, {@code +05}),
+ * with a space for the {@code T} or before the offset, without offset, date only, and RFC 1123. A
+ * time without offset is taken as UTC, a date alone as midnight UTC. Stateless and thread-safe.
  */
 public final class DateParser {
   /**
@@ -66,7 +67,10 @@ public final class DateParser {
   private static final Pattern EPOCH = Pattern.compile("\\d{10}(\\d{3})?");
   private static final Pattern ISO_PREFIX =
       Pattern.compile(
-          "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?");
+          "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?: ?(?:Z|[+-]\\d{2}(?::?\\d{2})?))?)?");
+
+  /** A space between a time and its offset («10:20:30 +0500»), which ISO 8601 does not allow. */
+  private static final Pattern SPACED_OFFSET = Pattern.compile("(?<=\\d) (?=Z$|[+-]\\d{2})");
 
   private DateParser() {}
 
@@ -86,7 +90,7 @@ public final class DateParser {
     }
     Matcher iso = ISO_PREFIX.matcher(text);
     if (iso.lookingAt()) {
-      Instant instant = parseIso(iso.group());
+      Instant instant = parseIso(SPACED_OFFSET.matcher(iso.group()).replaceFirst(""));
       if (instant != null) {
         return instant;
       }
@@ -96,6 +100,27 @@ public final class DateParser {
     } catch (DateTimeParseException e) {
       return TextualDates.find(text);
     }
+  }
+
+  /**
+   * The first ISO 8601 date or time inside a text, a date line such as «opublikowano: 2021-04-29
+   * 17:13:04+02:00», or null.
+   */
+  static @Nullable Instant findIso(String text) {
+    String ascii = ArabicScript.asciiDigits(text);
+    if (ascii.indexOf('-') < 0) {
+      return null;
+    }
+    Matcher iso = ISO_PREFIX.matcher(ascii);
+    while (iso.find()) {
+      boolean digitBefore = iso.start() > 0 && Character.isDigit(ascii.charAt(iso.start() - 1));
+      Instant instant =
+          digitBefore ? null : parseIso(SPACED_OFFSET.matcher(iso.group()).replaceFirst(""));
+      if (instant != null) {
+        return instant;
+      }
+    }
+    return null;
   }
 
   private static @Nullable Instant parseIso(String text) {

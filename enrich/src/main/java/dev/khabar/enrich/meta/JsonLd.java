@@ -37,10 +37,12 @@ final class JsonLd {
 
   private final @Nullable JsonNode article;
   private final @Nullable JsonNode website;
+  private final @Nullable JsonNode dated;
 
-  private JsonLd(@Nullable JsonNode article, @Nullable JsonNode website) {
+  private JsonLd(@Nullable JsonNode article, @Nullable JsonNode website, @Nullable JsonNode dated) {
     this.article = article;
     this.website = website;
+    this.dated = dated;
   }
 
   /** The JSON-LD of a page, from its {@code <script>} elements in document order. */
@@ -48,6 +50,7 @@ final class JsonLd {
     JsonNode best = null;
     int bestRank = Integer.MAX_VALUE;
     JsonNode website = null;
+    JsonNode dated = null;
     for (Element script : scripts) {
       if (!script.attr("type").toLowerCase(Locale.ROOT).contains("application/ld+json")) {
         continue;
@@ -56,13 +59,14 @@ final class JsonLd {
       if (data.length() > MAX_BLOCK_CHARS) {
         continue;
       }
-      JsonNode root;
-      try {
-        root = Json.mapper().readTree(data.strip());
-      } catch (Exception e) {
+      JsonNode root = read(data);
+      if (root == null) {
         continue;
       }
       for (JsonNode node : objects(root)) {
+        if (dated == null && node.hasNonNull("datePublished")) {
+          dated = node;
+        }
         String type = type(node);
         if (type == null) {
           continue;
@@ -80,7 +84,37 @@ final class JsonLd {
         }
       }
     }
-    return new JsonLd(best, website);
+    return new JsonLd(best, website, dated);
+  }
+
+  /**
+   * The block's JSON, or null when it is broken. Line breaks and tabs inside strings (an {@code
+   * articleBody} pasted as it was typed) are not JSON, but common: a block that fails for them is
+   * read again with them as spaces, which changes nothing outside strings.
+   */
+  private static @Nullable JsonNode read(String data) {
+    String json = data.strip();
+    try {
+      return Json.mapper().readTree(json);
+    } catch (Exception e) {
+      if (json.indexOf('\n') < 0 && json.indexOf('\r') < 0 && json.indexOf('\t') < 0) {
+        return null;
+      }
+    }
+    try {
+      return Json.mapper().readTree(json.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '));
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /**
+   * The article's {@code datePublished}, else that of the first object that has one (a {@code
+   * Report}, a {@code VideoObject}, an object without {@code @type}).
+   */
+  @Nullable String datePublished() {
+    String date = text("datePublished");
+    return date != null || dated == null ? date : string(dated.get("datePublished"));
   }
 
   @Nullable String text(String field) {

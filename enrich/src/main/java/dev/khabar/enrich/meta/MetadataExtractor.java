@@ -1,7 +1,9 @@
 package dev.khabar.enrich.meta;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -73,6 +75,12 @@ public final class MetadataExtractor {
 
   private static final int MAX_AUTHOR_CHARS = 100;
 
+  /** Elements after the headline searched for a date line, in document order. */
+  private static final int MAX_LINES_BELOW_HEADLINE = 40;
+
+  /** Longer than this, a line below the headline is the article's text, not its date line. */
+  private static final int MAX_LINE_BELOW_HEADLINE_CHARS = 80;
+
   private static final Evaluator BYLINE = QueryParser.parse(BYLINE_SELECTOR);
 
   private static final Evaluator DATELINE = QueryParser.parse(DATELINE_SELECTOR);
@@ -123,7 +131,7 @@ public final class MetadataExtractor {
     PageElements page = PageElements.of(doc);
     JsonLd ld = JsonLd.of(page.scripts());
     MetaElements metas = MetaElements.of(page.metas());
-    Instant published = firstDate(ld.text("datePublished"), metas, PUBLISHED_META);
+    Instant published = firstDate(ld.datePublished(), metas, PUBLISHED_META);
     if (published == null) {
       published = DateParser.parse(ld.text("dateCreated"));
     }
@@ -133,8 +141,9 @@ public final class MetadataExtractor {
     if (published == null) {
       published = urlDate(url);
     }
+    String language = declaredLanguage(doc, metas);
     if (published == null) {
-      published = writtenDate(page);
+      published = writtenDate(page, language, doc.title());
     }
     Instant modified = firstDate(ld.text("dateModified"), metas, MODIFIED_META);
     return new PageMetadata(
@@ -147,7 +156,7 @@ public final class MetadataExtractor {
             ld.text("headline"),
             content(metas, "meta[name=twitter:title]")),
         doc.title().isBlank() ? null : doc.title().strip(),
-        declaredLanguage(doc, metas),
+        language,
         ld.text("articleBody"));
   }
 
@@ -204,7 +213,15 @@ public final class MetadataExtractor {
     return null;
   }
 
-  private static @Nullable Instant writtenDate(PageElements page) {
+  /**
+   * A date written in the page: in a date line (an element whose class or id names a date, a time
+   * or the post's details), else in a short line below the headline. Numbers whose order of day and
+   * month is not plain («04/05/2024») are read in the order the page's other dates show, else the
+   * one its language implies.
+   */
+  private static @Nullable Instant writtenDate(
+      PageElements page, @Nullable String language, String title) {
+    List<String> lines = new ArrayList<>();
     int seen = 0;
     for (Element el : page.matchingInBody(DATELINE, MAY_BE_DATELINE)) {
       if (++seen > 50) {
@@ -216,16 +233,59 @@ public final class MetadataExtractor {
       String text = el.text();
       // A date line is short; a long text with a date in it is an article mentioning a date.
       if (text.length() <= 120) {
-        Instant date = TextualDates.find(text);
+        lines.add(text);
+      }
+    }
+    int datelines = lines.size();
+    for (Element el : page.belowHeadline(MAX_LINES_BELOW_HEADLINE)) {
+      String text = el.ownText();
+      if (!text.isBlank() && text.length() <= MAX_LINE_BELOW_HEADLINE_CHARS && !inPageChrome(el)) {
+        lines.add(text);
+      }
+    }
+    NumericDates.Order order = NumericDates.orderOf(String.join("\n", lines));
+    if (order == NumericDates.Order.UNKNOWN) {
+      order = NumericDates.Order.ofLanguage(language);
+    }
+    boolean persian = isPersian(language, title);
+    for (int i = 0; i < lines.size(); i++) {
+      String text = lines.get(i);
+      Instant date = TextualDates.find(text);
+      if (date == null && i < datelines) {
+        date = DateParser.parse(text.length() <= 40 ? text : null);
         if (date == null) {
-          date = DateParser.parse(text.length() <= 40 ? text : null);
+          date = DateParser.findIso(text);
         }
-        if (date != null) {
-          return date;
-        }
+      }
+      if (date == null) {
+        date = NumericDates.find(text, order, persian);
+      }
+      if (date != null) {
+        return date;
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the page is in Persian: by its declared language, else by its title's letters (Persian
+   * yeh, and none of the letters only Urdu has).
+   */
+  static boolean isPersian(@Nullable String language, String title) {
+    if (language != null && !language.isBlank()) {
+      return language.strip().toLowerCase(Locale.ROOT).startsWith("fa");
+    }
+    boolean persianYeh = false;
+    for (int i = 0; i < title.length(); i++) {
+      switch (title.charAt(i)) {
+        case '\u06CC' -> persianYeh = true; // ی
+        case '\u06D2', '\u0679', '\u0688', '\u0691', '\u06BA' -> { // ے ٹ ڈ ڑ ں
+          return false;
+        }
+        default -> {}
+      }
+    }
+    return persianYeh;
   }
 
   /**

@@ -101,6 +101,33 @@ final class PageElements {
     return matching(evaluator, screen, doc.body(), bodyStart, bodyEnd);
   }
 
+  /**
+   * Up to {@code n} elements after the body's first {@code <h1>} in document order, past the
+   * headline's own; none when the body has no {@code <h1>}.
+   */
+  List<Element> belowHeadline(int n) {
+    for (int i = bodyStart; i < bodyEnd; i++) {
+      Element h1 = all.get(i);
+      if (h1.nameIs("h1")) {
+        int from = i + 1;
+        while (from < bodyEnd && inside(all.get(from), h1)) {
+          from++;
+        }
+        return all.subList(from, Math.min(bodyEnd, from + n));
+      }
+    }
+    return List.of();
+  }
+
+  private static boolean inside(Element el, Element ancestor) {
+    for (Element up = el.parent(); up != null; up = up.parent()) {
+      if (up == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Lazy, as a stream is: an element is tested only when the next match is asked for. */
   private Iterable<Element> matching(
       Evaluator evaluator, Predicate<Element> screen, Element root, int from, int to) {

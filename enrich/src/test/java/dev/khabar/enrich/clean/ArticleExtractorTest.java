@@ -122,6 +122,39 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void jsonLdBodyOfEscapedHtmlIsReadAsParagraphs() {
+    String first = "الفقرة الأولى من الخبر ".repeat(10).strip();
+    String second = "الفقرة الثانية من الخبر ".repeat(10).strip();
+    String html =
+        "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"articleBody\":\"&lt;p"
+            + " class=&quot;texto&quot;&gt;"
+            + first
+            + "&lt;/p&gt;&lt;p&gt;"
+            + second
+            + " &amp;amp; co&lt;/p&gt;\"}</script><div id=app>جار التحميل</div>";
+    assertEquals(
+        List.of(first, second + " & co"),
+        EXTRACTOR.extract(html, "https://example.com/a").paragraphs());
+  }
+
+  @Test
+  void jsonLdBodyLongOnlyByItsMarkupIsNotPreferred() {
+    String html =
+        "<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"articleBody\":\"&lt;p"
+            + " class=&quot;"
+            + "paragraph ".repeat(60)
+            + "&quot;&gt;"
+            + "نص قصير"
+            + "&lt;/p&gt;\"}</script><div>"
+            + P1
+            + P2
+            + "</div>";
+    assertEquals(
+        List.of(strip(P1), strip(P2)),
+        EXTRACTOR.extract(html, "https://example.com/a").paragraphs());
+  }
+
+  @Test
   void keepsLeadSetApartFromBody() {
     assertEquals(
         List.of("مقدمة الخبر: اتفاق جديد.", strip(P1), strip(P2)),

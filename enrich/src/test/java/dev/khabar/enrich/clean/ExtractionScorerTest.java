@@ -64,6 +64,35 @@ class ExtractionScorerTest {
   }
 
   @Test
+  void pagesSplitIntoTuningAndTestByAFixedHashOfTheirName() {
+    // The first byte of the SHA-256 of «…/c» is even, those of «…/a» and «…/b» odd.
+    assertEquals(ExtractionScorer.Part.TUNING, ExtractionScorer.Part.of("https://news.example/c"));
+    assertEquals(ExtractionScorer.Part.TEST, ExtractionScorer.Part.of("https://news.example/a"));
+    assertEquals(ExtractionScorer.Part.TEST, ExtractionScorer.Part.of("https://news.example/b"));
+  }
+
+  @Test
+  void eachPartSumsItsOwnPages() throws IOException {
+    writeTrafilatura(
+        """
+        {
+          "https://news.example/a": {"file": "a.html", "with": ["kept"], "without": []},
+          "https://news.example/c": {"file": "c.html", "with": ["kept", "lost"], "without": []}
+        }
+        """);
+    writePlain("trafilatura/html/a.html", "<p>a</p>");
+    writePlain("trafilatura/html/c.html", "<p>c</p>");
+
+    ExtractionScorer.Result result = ExtractionScorer.of(data).trafilatura((html, url) -> "kept");
+
+    assertCounts(1, 0, 0, result.total(ExtractionScorer.Part.TEST));
+    assertCounts(1, 0, 1, result.total(ExtractionScorer.Part.TUNING));
+    assertEquals(
+        List.of("https://news.example/c"),
+        result.pages(ExtractionScorer.Part.TUNING).stream().map(Map.Entry::getKey).toList());
+  }
+
+  @Test
   void trafilaturaHandsTheExtractorEachPagesHtmlAndUrlAndSkipsPagesWithoutAFile()
       throws IOException {
     writeTrafilatura(

@@ -64,8 +64,6 @@ class StructureRulesTest {
         "entry-crumbs",
         "mol-factbox",
         "readingTime",
-        "buybox__info",
-        "a-inline-textbox",
         "infobox",
         "community-notice",
         "block-upsell",

@@ -39,4 +39,38 @@ class DateParserTest {
   void placeholderYearIsNoDate() {
     assertNull(DateParser.parse("0001-01-01T00:00:00Z"));
   }
+
+  @Test
+  void hourOnlyOffset() {
+    assertEquals(Instant.parse("2024-07-21T04:15:00Z"), DateParser.parse("2024-07-21T09:15:00+05"));
+  }
+
+  @Test
+  void zuluOffset() {
+    assertEquals(Instant.parse("2024-07-21T09:15:00Z"), DateParser.parse("2024-07-21T09:15:00Z"));
+  }
+
+  @Test
+  void offsetWithoutColonAfterFraction() {
+    assertEquals(
+        Instant.parse("2024-07-21T04:15:00Z"), DateParser.parse("2024-07-21T09:15:00.000+0500"));
+  }
+
+  @Test
+  void spaceBeforeOffset() {
+    assertEquals(
+        Instant.parse("2024-07-21T04:15:00Z"), DateParser.parse("2024-07-21 09:15:00 +0500"));
+  }
+
+  @Test
+  void isoDateFoundInsideText() {
+    assertEquals(
+        Instant.parse("2024-07-21T06:15:00Z"),
+        DateParser.findIso("Aktualisiert am 2024-07-21T09:15:00+03:00 von der Redaktion"));
+  }
+
+  @Test
+  void noIsoDateInsideTextOfOtherNumbers() {
+    assertNull(DateParser.findIso("Tel. 0300-1234-5678, Zimmer 12-04"));
+  }
 }
