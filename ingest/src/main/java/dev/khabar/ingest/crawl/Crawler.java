@@ -71,7 +71,7 @@ public final class Crawler implements AutoCloseable {
     SourcePoller sources = new SourcePoller(fetcher, output.pages(), metrics, this::offer);
     this.polls = new PollScheduler(tasks, sources::poll);
     this.articles = new ArticleFetcher(fetcher, seen, output.pages(), metrics);
-    this.refetcher = new Refetcher(plan.refetches(), fetcher, output.pages(), metrics);
+    this.refetcher = new Refetcher(plan.refetches(), tasks, fetcher, output.pages(), metrics);
   }
 
   /** Schedules the first poll of every source now. */
@@ -98,15 +98,7 @@ public final class Crawler implements AutoCloseable {
   }
 
   private void fetch(Site site, String url) {
-    articles
-        .fetch(site, url)
-        .ifPresent(
-            page -> {
-              plan.refetches().published(page.url(), page.text());
-              for (Duration delay : plan.refetches().delays()) {
-                tasks.runAfter(delay, () -> refetcher.refetch(site, page.url()));
-              }
-            });
+    articles.fetch(site, url).ifPresent(page -> refetcher.published(site, page));
   }
 
   /** Stops polling and waits up to {@code timeout} for fetches under way. */

@@ -8,10 +8,10 @@ import java.net.URI;
 import java.util.Set;
 
 /**
- * Fetches on behalf of a site: robots.txt asked first where the caller wants it, each fetch made
- * with the site's own User-Agent when it has one and timed in the crawl metrics. Politeness is the
- * fetcher's: each of its requests, retries and redirect hops included, waits for its host's turn
- * and a global permit. Thread-safe.
+ * Fetches on behalf of a site, with the site's own User-Agent when it has one, each fetch timed in
+ * the crawl metrics; and asks robots.txt whether a URL may be fetched. Politeness is the fetcher's:
+ * each of its requests, retries and redirect hops included, waits for its host's turn and a global
+ * permit. Thread-safe.
  */
 final class SiteFetcher {
   private final Crawler.Fetching fetching;

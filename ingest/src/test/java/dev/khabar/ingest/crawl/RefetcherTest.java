@@ -23,8 +23,9 @@ class RefetcherTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final CrawlMetrics metrics = new CrawlMetrics(registry);
   private final Refetches refetches = new Refetches(2, Duration.ofHours(1));
+  private final CrawlTasks tasks = new CrawlTasks();
   private final Refetcher refetcher =
-      new Refetcher(refetches, new SiteFetcher(web.fetching, metrics), sink, metrics);
+      new Refetcher(refetches, tasks, new SiteFetcher(web.fetching, metrics), sink, metrics);
   private final AtomicReference<String> text = new AtomicReference<>(FIRST);
   private final Site site;
 
@@ -43,6 +44,7 @@ class RefetcherTest {
 
   @AfterEach
   void stop() {
+    tasks.stop(Duration.ofSeconds(1));
     web.close();
   }
 
@@ -52,6 +54,30 @@ class RefetcherTest {
         .tags("site", "annahar", "kind", "refetch", "outcome", outcome)
         .counter()
         .count();
+  }
+
+  @Test
+  void aPublishedPageIsReFetchedOnTheScheduleAndPublishedAgainOnceChanged() throws Exception {
+    Refetches soon = new Refetches(2, Duration.ofMillis(400));
+    Refetcher scheduled =
+        new Refetcher(soon, tasks, new SiteFetcher(web.fetching, metrics), sink, metrics);
+    text.set(CORRECTED);
+
+    scheduled.published(site, new ArticleFetcher.Published(web.url("/a1.html"), FIRST));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (refetches() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+
+    assertEquals(1.0, refetchCount("fetched"));
+    assertEquals(1.0, refetchCount("not_modified"));
+    assertEquals(List.of(web.url("/a1.html")), sink.urls());
+  }
+
+  private double refetches() {
+    return registry.find("khabar_ingest_fetches").tag("kind", "refetch").counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
   }
 
   @Test
