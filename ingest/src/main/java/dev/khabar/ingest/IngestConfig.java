@@ -5,6 +5,7 @@ import dev.khabar.common.service.Env;
 import dev.khabar.common.service.InstanceId;
 import dev.khabar.common.service.KafkaSettings;
 import dev.khabar.ingest.address.AllowList;
+import dev.khabar.ingest.crawl.Refetches;
 import dev.khabar.ingest.fetch.FetchSettings;
 import dev.khabar.ingest.sources.Publisher;
 import dev.khabar.ingest.sources.Site;

@@ -7,6 +7,7 @@ import dev.khabar.common.service.ServiceRunner;
 import dev.khabar.common.service.TopicSetup;
 import dev.khabar.common.service.TopicSetup.TopicSpec;
 import dev.khabar.ingest.address.AddressGuard;
+import dev.khabar.ingest.crawl.Crawler;
 import dev.khabar.ingest.fetch.HttpFetcher;
 import dev.khabar.ingest.politeness.ConfiguredDelays;
 import dev.khabar.ingest.politeness.HostThrottle;
@@ -91,15 +92,9 @@ public final class IngestService implements ServiceRunner.Service {
             registry);
     this.crawler =
         new Crawler(
-            config.sites(),
-            fetcher,
-            robots,
-            seen,
-            publisher,
-            registry,
-            Clock.systemUTC(),
-            config.fetch().userAgent(),
-            config.refetches());
+            new Crawler.Plan(config.sites(), config.refetches(), Clock.systemUTC()),
+            new Crawler.Fetching(fetcher, robots, config.fetch().userAgent()),
+            new Crawler.Output(seen, publisher, registry));
     this.endpoints =
         ServiceEndpoints.start(
             config.httpHost(),

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * commits: a fetched page is never dropped. Failures of pages ({@link #deadLetter}) go to the
  * dead-letter topic the same way.
  */
-public final class PagePublisher implements AutoCloseable {
+public final class PagePublisher implements PageSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PagePublisher.class);
   private static final int MAX_BATCH = 200;
 
@@ -102,6 +102,7 @@ public final class PagePublisher implements AutoCloseable {
   }
 
   /** Serializes and queues a page; waits while the queue is full. */
+  @Override
   public void publish(RawPage page) throws InterruptedException {
     byte[] value = Json.toBytes(page);
     if (value.length > maxRecordBytes(settings.maxPageBytes())) {
@@ -114,6 +115,7 @@ public final class PagePublisher implements AutoCloseable {
   }
 
   /** Queues a record of a page or source the crawler gave up on. */
+  @Override
   public void deadLetter(String url, String sourceId, String outcome, String reason)
       throws InterruptedException {
     enqueue(new FailureItem(url, sourceId, outcome, reason));

@@ -1,4 +1,4 @@
-package dev.khabar.ingest;
+package dev.khabar.ingest.crawl;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,29 @@
+package dev.khabar.ingest.crawl;
+
+import dev.khabar.common.contract.RawPage;
+import dev.khabar.ingest.publish.PageSink;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps what the crawl hands over, in order, for tests to read. */
+final class RecordingSink implements PageSink {
+  /** One dead-letter record. */
+  record DeadLetter(String url, String sourceId, String outcome, String reason) {}
+
+  final List<RawPage> pages = new CopyOnWriteArrayList<>();
+  final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void publish(RawPage page) {
+    pages.add(page);
+  }
+
+  @Override
+  public void deadLetter(String url, String sourceId, String outcome, String reason) {
+    deadLetters.add(new DeadLetter(url, sourceId, outcome, reason));
+  }
+
+  List<String> urls() {
+    return pages.stream().map(RawPage::url).toList();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.khabar.ingest.crawl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.khabar.common.contract.RawPage;
+import dev.khabar.ingest.fetch.LocalServer;
+import dev.khabar.ingest.sources.Site;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One article on a loopback server, published once and then re-fetched twice. */
+class RefetcherTest {
+  private static final String FIRST = "<html><body><p>قتلى في حادث</p></body></html>";
+  private static final String CORRECTED = "<html><body><p>قتيلان في حادث (تصحيح)</p></body></html>";
+
+  private final LoopbackWeb web = new LoopbackWeb();
+  private final RecordingSink sink = new RecordingSink();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final CrawlMetrics metrics = new CrawlMetrics(registry);
+  private final Refetches refetches = new Refetches(2, Duration.ofHours(1));
+  private final CrawlTasks tasks = new CrawlTasks();
+  private final Refetcher refetcher =
+      new Refetcher(refetches, tasks, new SiteFetcher(web.fetching, metrics), sink, metrics);
+  private final AtomicReference<String> text = new AtomicReference<>(FIRST);
+  private final Site site;
+
+  RefetcherTest() throws Exception {
+    site = Sites.feeds("annahar", web.url("/feed.xml"));
+    web.server.on(
+        "/a1.html",
+        exchange ->
+            LocalServer.respond(
+                exchange,
+                200,
+                "text/html; charset=utf-8",
+                text.get().getBytes(StandardCharsets.UTF_8)));
+    refetches.published(web.url("/a1.html"), FIRST);
+  }
+
+  @AfterEach
+  void stop() {
+    tasks.stop(Duration.ofSeconds(1));
+    web.close();
+  }
+
+  private double refetchCount(String outcome) {
+    return registry
+        .get("khabar_ingest_fetches")
+        .tags("site", "annahar", "kind", "refetch", "outcome", outcome)
+        .counter()
+        .count();
+  }
+
+  @Test
+  void aPublishedPageIsReFetchedOnTheScheduleAndPublishedAgainOnceChanged() throws Exception {
+    Refetches soon = new Refetches(2, Duration.ofMillis(400));
+    Refetcher scheduled =
+        new Refetcher(soon, tasks, new SiteFetcher(web.fetching, metrics), sink, metrics);
+    text.set(CORRECTED);
+
+    scheduled.published(site, new ArticleFetcher.Published(web.url("/a1.html"), FIRST));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (refetches() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+
+    assertEquals(1.0, refetchCount("fetched"));
+    assertEquals(1.0, refetchCount("not_modified"));
+    assertEquals(List.of(web.url("/a1.html")), sink.urls());
+  }
+
+  private double refetches() {
+    return registry.find("khabar_ingest_fetches").tag("kind", "refetch").counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
+  }
+
+  @Test
+  void anUnchangedPageIsNotPublishedAgain() {
+    refetcher.refetch(site, web.url("/a1.html"));
+
+    assertEquals(List.of(), sink.pages);
+    assertEquals(1.0, refetchCount("not_modified"));
+  }
+
+  @Test
+  void aCorrectedPageIsPublishedAgainUnderItsUrl() {
+    text.set(CORRECTED);
+
+    refetcher.refetch(site, web.url("/a1.html"));
+
+    assertEquals(
+        List.of(web.url("/a1.html") + " " + CORRECTED),
+        sink.pages.stream().map(p -> p.url() + " " + p.html()).toList());
+    assertEquals(1.0, refetchCount("fetched"));
+  }
+
+  @Test
+  void aFailedRefetchIsCountedByItsOutcome() {
+    web.serve("/gone.html", 410, "text/html", "gone");
+
+    refetcher.refetch(site, web.url("/gone.html"));
+
+    assertEquals(List.<RawPage>of(), sink.pages);
+    assertEquals(1.0, refetchCount("http_error"));
+  }
+}
