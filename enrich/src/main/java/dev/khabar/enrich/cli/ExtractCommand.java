@@ -6,6 +6,7 @@ import dev.khabar.common.contract.Json;
 import dev.khabar.enrich.clean.ArticleExtractor;
 import dev.khabar.enrich.clean.Extraction;
 import dev.khabar.enrich.entities.EntityRecognizer;
+import dev.khabar.enrich.entities.cli.ModelsOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,25 +36,14 @@ public final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--url", description = "the page's URL, for relative links and URL dates")
   String url = "";
 
-  @Option(
-      names = "--models",
-      defaultValue = "${env:KHABAR_ENRICH_NER_MODELS}",
-      description =
-          "A directory of entity models written by train-ner --out (default: the shipped models,"
-              + " or KHABAR_ENRICH_NER_MODELS when set).")
-  @Nullable Path models;
+  @CommandLine.Mixin ModelsOption models = new ModelsOption();
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     ArticleExtractor extractor = ArticleExtractor.withDefaults();
-    EntityRecognizer recognizer;
-    try {
-      recognizer = EntityRecognizer.load(models);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
+    EntityRecognizer recognizer = models.recognizer(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int failures = 0;

@@ -44,13 +44,9 @@ public final class Ner implements Callable<Integer> {
           "ISO 639-1 code of the text (ar, en, fa, ...); default: identified per document.")
   @Nullable String language;
 
-  @Option(
-      names = "--models",
-      defaultValue = "${env:KHABAR_ENRICH_NER_MODELS}",
-      description =
-          "A directory of entity models written by train-ner --out (default: the shipped models,"
-              + " or KHABAR_ENRICH_NER_MODELS when set).")
-  @Nullable Path models;
+  @CommandLine.Mixin ModelsOption models = new ModelsOption();
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Ner()).execute(args));
@@ -61,12 +57,7 @@ public final class Ner implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EntityRecognizer recognizer;
-    try {
-      recognizer = EntityRecognizer.load(models);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
-    }
+    EntityRecognizer recognizer = models.recognizer(spec);
     LanguageIdentifier identifier = language == null ? LanguageIdentifier.withDefaults() : null;
     List<Line> lines = new ArrayList<>();
     for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
