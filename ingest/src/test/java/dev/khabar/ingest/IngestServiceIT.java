@@ -7,6 +7,7 @@ import dev.khabar.common.contract.Json;
 import dev.khabar.common.contract.RawPage;
 import dev.khabar.common.contract.ReadmeContract;
 import dev.khabar.common.service.Env;
+import dev.khabar.common.service.StageHistograms;
 import dev.khabar.embedded.SharedServices;
 import dev.khabar.embedded.StaticSite;
 import dev.khabar.embedded.TopicReader;
@@ -132,6 +133,11 @@ class IngestServiceIT {
             ReadmeContract.fieldNames(ReadmeContract.example("raw-page")),
             ReadmeContract.fieldNames(new String(pages.get(0).value(), StandardCharsets.UTF_8)),
             "published pages have exactly the README's fields");
+        StageHistograms.Stage fetchToPublished =
+            StageHistograms.scrape(URI.create("http://127.0.0.1:" + first.httpPort() + "/metrics"))
+                .stage("fetch_to_published");
+        assertEquals(2, fetchToPublished.count(), "one span per published page, none per failure");
+        assertTrue(fetchToPublished.max() > 0, "a page is published after it is fetched");
       }
 
       List<ConsumerRecord<byte[], byte[]>> failures =

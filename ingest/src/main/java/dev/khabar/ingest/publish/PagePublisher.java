@@ -2,12 +2,14 @@ package dev.khabar.ingest.publish;
 
 import dev.khabar.common.contract.Json;
 import dev.khabar.common.contract.RawPage;
+import dev.khabar.common.service.StageTimer;
 import dev.khabar.ingest.seen.SeenUrls;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,8 @@ public final class PagePublisher implements PageSink, AutoCloseable {
   /**
    * A page already serialized by the fetching thread, so that the one publisher thread only sends.
    */
-  private record PageItem(String url, byte[] value, byte[] marker) implements Item {}
+  private record PageItem(String url, byte[] value, byte[] marker, Instant fetchedAt)
+      implements Item {}
 
   private record FailureItem(String url, String sourceId, String outcome, String reason)
       implements Item {}
@@ -67,6 +70,7 @@ public final class PagePublisher implements PageSink, AutoCloseable {
   private final Counter published;
   private final Counter deadLettered;
   private final Counter retries;
+  private final StageTimer fetchToPublished;
   private volatile boolean closing;
   private volatile boolean lastCommitFailed;
   private @Nullable KafkaProducer<byte[], byte[]> producer;
@@ -86,6 +90,7 @@ public final class PagePublisher implements PageSink, AutoCloseable {
     this.published = registry.counter("khabar_ingest_pages_published");
     this.deadLettered = registry.counter("khabar_ingest_dead_lettered");
     this.retries = registry.counter("khabar_ingest_publish_retries");
+    this.fetchToPublished = StageTimer.of(registry, "fetch_to_published");
     registry.gauge("khabar_ingest_publish_queue", queue, BlockingQueue::size);
     this.thread = Thread.ofPlatform().name("khabar-publisher").daemon(false).unstarted(this::run);
   }
@@ -111,7 +116,7 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       return;
     }
     byte[] marker = page.fetchedAt().toString().getBytes(StandardCharsets.UTF_8);
-    enqueue(new PageItem(page.url(), value, marker));
+    enqueue(new PageItem(page.url(), value, marker, page.fetchedAt()));
   }
 
   /** Queues a record of a page or source the crawler gave up on. */
@@ -234,10 +239,12 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       return false;
     }
     lastCommitFailed = false;
+    Instant committed = Instant.now();
     for (Item item : batch) {
       if (item instanceof PageItem page) {
         seen.markPublished(page.url());
         published.increment();
+        fetchToPublished.record(page.fetchedAt(), committed);
       } else {
         deadLettered.increment();
       }
