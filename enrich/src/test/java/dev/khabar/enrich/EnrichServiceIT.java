@@ -7,9 +7,11 @@ import dev.khabar.common.contract.Article;
 import dev.khabar.common.contract.Json;
 import dev.khabar.common.contract.RawPage;
 import dev.khabar.common.service.Env;
+import dev.khabar.common.service.StageHistograms;
 import dev.khabar.embedded.SharedServices;
 import dev.khabar.embedded.TopicReader;
 import dev.khabar.embedded.TopicWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +50,12 @@ class EnrichServiceIT {
           new EnrichService(EnrichConfig.fromEnv(env(bootstrap, suffix, first)))) {
         service.start();
         TopicReader.read(bootstrap, articles, 3, Duration.ofSeconds(90), Duration.ZERO);
+        StageHistograms.Stage enriched =
+            StageHistograms.scrape(
+                    URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics"))
+                .stage("published_to_enriched");
+        // A page processed again after an aborted transaction counts again; none counts never.
+        assertTrue(enriched.count() >= 3, "pages enriched: " + enriched.count());
       }
       for (int i = 4; i <= 8; i++) {
         writer.send(raw, page(i).url(), Json.toBytes(page(i)));

@@ -10,11 +10,13 @@ import dev.khabar.common.contract.ArticleId;
 import dev.khabar.common.contract.Json;
 import dev.khabar.common.contract.ReadmeContract;
 import dev.khabar.common.service.Env;
+import dev.khabar.common.service.StageHistograms;
 import dev.khabar.embedded.SharedServices;
 import dev.khabar.embedded.TopicReader;
 import dev.khabar.indexer.es.ElasticsearchClients;
 import dev.khabar.indexer.es.EsSettings;
 import dev.khabar.indexer.search.ArticleSearch;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,6 +117,13 @@ class IndexerServiceIT {
       JsonNode example =
           client.get(g -> g.index(alias).id(README_EXAMPLE.id()), JsonNode.class).source();
       assertEquals("قناة الكوثر", example.path("site_name").asText());
+
+      URI metrics = URI.create("http://127.0.0.1:" + service.httpPort() + "/metrics");
+      assertEquals(
+          4,
+          StageHistograms.scrape(metrics).stage("enriched_to_indexed").count(),
+          "one span per document written; none for the older version refused or the poison");
+      assertEquals(4, awaitStage(metrics, "indexed_to_searchable", 4).count());
     }
 
     List<ConsumerRecord<byte[], byte[]>> dead =
@@ -149,6 +158,18 @@ class IndexerServiceIT {
     }
     throw new AssertionError(
         "index " + alias + ": expected " + expected + " documents, got " + count);
+  }
+
+  /** The stage once it has counted {@code expected} records, or as it is after 30 s. */
+  private static StageHistograms.Stage awaitStage(URI metrics, String stage, long expected)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    StageHistograms.Stage found = StageHistograms.scrape(metrics).stage(stage);
+    while (found.count() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      found = StageHistograms.scrape(metrics).stage(stage);
+    }
+    return found;
   }
 
   private static void send(KafkaProducer<byte[], byte[]> producer, String topic, Article article)

@@ -1,9 +1,11 @@
 package dev.khabar.enrich.stream;
 
 import dev.khabar.common.contract.Article;
+import dev.khabar.common.service.StageTimer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 
 /**
  * What the topology counts: articles by language, duplicates, learned boilerplate, entities.
@@ -15,6 +17,7 @@ public final class EnrichMetrics {
   private final Counter learnedBoilerplate;
   private final DistributionSummary entitiesPerArticle;
   private final DistributionSummary boilerplateShare;
+  private final StageTimer publishedToEnriched;
 
   public EnrichMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -28,6 +31,7 @@ public final class EnrichMetrics {
         DistributionSummary.builder("khabar_enrich_boilerplate_ratio")
             .description("share of a page's paragraphs dropped as the site's learned boilerplate")
             .register(registry);
+    this.publishedToEnriched = StageTimer.of(registry, "published_to_enriched");
   }
 
   void articleProduced(Article article) {
@@ -36,6 +40,11 @@ public final class EnrichMetrics {
     if (article.duplicateOf() != null) {
       duplicates.increment();
     }
+  }
+
+  /** From the raw page's record timestamp to the article's {@code processed_at}. */
+  void publishedToEnriched(Instant published, Instant processed) {
+    publishedToEnriched.record(published, processed);
   }
 
   void siteBoilerplateDropped(int dropped, int paragraphs) {

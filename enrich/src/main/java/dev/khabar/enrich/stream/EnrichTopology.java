@@ -4,6 +4,7 @@ import dev.khabar.common.contract.Article;
 import dev.khabar.common.contract.ArticleId;
 import dev.khabar.common.contract.RawPage;
 import java.time.Clock;
+import java.time.Instant;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -155,6 +156,8 @@ public final class EnrichTopology {
       // The key is the text's content hash: the by-content repartition routed the page by it.
       Article article = assembler.assemble(page, record.key(), duplicateOf, clock.instant());
       metrics.articleProduced(article);
+      // The record keeps the raw page's timestamp through both repartitions: ingest's send time.
+      metrics.publishedToEnriched(Instant.ofEpochMilli(record.timestamp()), article.processedAt());
       context.forward(record.withKey(article.id()).withValue(article));
     }
   }

@@ -12,6 +12,7 @@ import dev.khabar.common.contract.RawPage;
 import dev.khabar.common.contract.ReadmeContract;
 import dev.khabar.enrich.clean.ArticleExtractor;
 import dev.khabar.enrich.entities.EntityRecognizer;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -110,6 +112,18 @@ class EnrichTopologyTest {
     assertEquals(NOW, article.processedAt());
     assertNull(article.duplicateOf());
     assertTrue(articles.isEmpty());
+  }
+
+  @Test
+  void timeFromTheRawRecordToTheArticleIsRecordedAsTheEnrichStage() throws IOException {
+    RawPage page = page(SEED_URL, sampleSite("ar/alkawthar-eco-cybersecurity.html"));
+    raw.pipeInput(
+        page.url().getBytes(StandardCharsets.UTF_8), Json.toBytes(page), NOW.minusMillis(1500));
+
+    Timer stage = registry.get("khabar_stage").tag("stage", "published_to_enriched").timer();
+
+    assertEquals(1, stage.count());
+    assertEquals(1.5, stage.max(TimeUnit.SECONDS), 1e-9);
   }
 
   @Test

@@ -11,12 +11,14 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import dev.khabar.common.contract.Article;
 import dev.khabar.common.contract.ContractException;
 import dev.khabar.common.contract.Json;
+import dev.khabar.common.service.StageTimer;
 import dev.khabar.indexer.mapping.ArticleDocument;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -89,6 +91,8 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
   private final Counter deadLettered;
   private final Counter retried;
   private final Counter duplicatesSkipped;
+  private final StageTimer enrichedToIndexed;
+  private final RefreshWatch refreshWatch;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -141,6 +145,10 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     this.deadLettered = registry.counter("khabar_indexer_dead_lettered");
     this.retried = registry.counter("khabar_indexer_retries");
     this.duplicatesSkipped = registry.counter("khabar_indexer_duplicates_skipped");
+    this.enrichedToIndexed = StageTimer.of(registry, "enriched_to_indexed");
+    // Reads the index's refresh count ten times a second: cheap next to the bulk requests.
+    this.refreshWatch =
+        new RefreshWatch(client, settings.alias(), registry, clock, Duration.ofMillis(100));
     registry.gauge("khabar_indexer_in_flight_records", offsets, OffsetTracker::pendingCount);
     // The consumer's own metrics, lag (records-lag-max) among them; closed with the consumer.
     this.consumerMetrics = new KafkaClientMetrics(consumer);
@@ -197,6 +205,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
       throw e;
     } finally {
       retries.shutdownNow();
+      refreshWatch.close();
       // Each step on its own: one that fails must not keep the others from releasing their threads.
       // Leaves the group, so that another instance takes the partitions over now; a static member
       // would otherwise keep them until its session times out.
@@ -240,6 +249,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
             record.offset(),
             key,
             record.value() == null ? new byte[0] : record.value(),
+            Instant.EPOCH,
             0);
     Article article;
     try {
@@ -256,7 +266,9 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
       finished.add(new Finished(ref, "", ""));
       return;
     }
-    RecordRef withId = new RecordRef(partition, record.offset(), article.id(), ref.value(), 0);
+    RecordRef withId =
+        new RecordRef(
+            partition, record.offset(), article.id(), ref.value(), article.processedAt(), 0);
     ingester.add(operation(article), withId);
   }
 
@@ -383,11 +395,14 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
     public void afterBulk(
         long executionId, BulkRequest request, List<RecordRef> contexts, BulkResponse response) {
       List<BulkResponseItem> items = response.items();
+      Instant acknowledged = clock.instant();
       for (int i = 0; i < items.size(); i++) {
         BulkResponseItem item = items.get(i);
         RecordRef ref = contexts.get(i);
         if (item.error() == null) {
           indexed.increment();
+          enrichedToIndexed.record(ref.processedAt(), acknowledged);
+          refreshWatch.acknowledged(acknowledged);
           finished.add(new Finished(ref, "", ""));
           continue;
         }
