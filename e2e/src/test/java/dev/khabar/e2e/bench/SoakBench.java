@@ -31,7 +31,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -165,6 +168,8 @@ public final class SoakBench {
       long lastArrival = System.nanoTime();
       int seen = 0;
       int restarted = 0;
+      ExecutorService restarter = Executors.newSingleThreadExecutor();
+      Future<?> restarting = CompletableFuture.completedFuture(null);
       while (System.nanoTime() < end
           || System.nanoTime() - lastArrival < Duration.ofSeconds(60).toNanos()) {
         Thread.sleep(500);
@@ -176,19 +181,29 @@ public final class SoakBench {
         double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         if (restarted < RESTARTS.size() && elapsed > seconds * RESTARTS.get(restarted).at()) {
           Restart restart = RESTARTS.get(restarted++);
+          restarting.get(); // the previous restart has long finished
           stageWindows.add(stageWindow(services, previous));
-          System.out.printf("  %3.0f s: %s%n", elapsed, restart.label());
-          ServiceProcess service = services.get(restart.service());
-          service.restart(restart.kill());
-          previous.put(restart.service(), StageHistograms.empty());
           windows.add(restart.label() + String.format(" at %.0f s", elapsed));
           windowStarts.add(Instant.now());
+          System.out.printf("  %3.0f s: %s%n", elapsed, restart.label());
+          ServiceProcess service = services.get(restart.service());
+          previous.put(restart.service(), StageHistograms.empty());
+          // On its own thread: a stop takes seconds, during which articles must still be seen
+          // as they become searchable.
+          restarting =
+              restarter.submit(
+                  () -> {
+                    service.restart(restart.kill());
+                    return null;
+                  });
         }
         if (System.nanoTime() > end && fetchLatencies.size() >= expected) {
           break;
         }
       }
       Instant finished = Instant.now();
+      restarting.get();
+      restarter.shutdown();
       stageWindows.add(stageWindow(services, previous));
       for (ServiceProcess service : services.values()) {
         service.stop();
@@ -440,7 +455,7 @@ public final class SoakBench {
     final Map<String, String> env;
     final Path logDir;
     final int port;
-    Process process;
+    volatile Process process;
     long peakRssKb;
     final java.util.concurrent.ScheduledExecutorService sampler =
         Executors.newSingleThreadScheduledExecutor();
