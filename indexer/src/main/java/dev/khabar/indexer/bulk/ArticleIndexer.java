@@ -249,6 +249,7 @@ public final class ArticleIndexer implements Runnable, AutoCloseable {
             record.offset(),
             key,
             record.value() == null ? new byte[0] : record.value(),
+            // Not known before the value is read; a record that cannot be read is never timed.
             Instant.EPOCH,
             0);
     Article article;

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +33,18 @@ import org.slf4j.LoggerFactory;
 final class RefreshWatch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RefreshWatch.class);
 
+  /**
+   * Acknowledgements kept while no reading succeeds (Elasticsearch down, statistics refused): the
+   * oldest beyond this go untimed rather than fill the heap.
+   */
+  static final int MAX_WAITING = 100_000;
+
   private final ElasticsearchClient client;
   private final String index;
   private final Clock clock;
   private final StageTimer timer;
   private final ConcurrentLinkedQueue<Instant> acknowledged = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger waiting = new AtomicInteger();
   private final ScheduledExecutorService reader;
   private long previousRefreshes = -1;
   private @Nullable Instant previousReading;
@@ -62,6 +70,9 @@ final class RefreshWatch implements AutoCloseable {
   /** A document was acknowledged at {@code at}. */
   void acknowledged(Instant at) {
     acknowledged.add(at);
+    if (waiting.incrementAndGet() > MAX_WAITING && acknowledged.poll() != null) {
+      waiting.decrementAndGet();
+    }
   }
 
   /** Package-private for tests; otherwise called on the reader thread only. */
@@ -82,6 +93,7 @@ final class RefreshWatch implements AutoCloseable {
         if (!ack.isAfter(previousReading)) {
           timer.record(ack, searchable);
           it.remove();
+          waiting.decrementAndGet();
         }
       }
     }
