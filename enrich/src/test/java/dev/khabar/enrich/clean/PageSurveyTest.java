@@ -8,7 +8,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-class DomPrunerSurveyTest {
+class PageSurveyTest {
   private static final String HTML =
       "<body><h1 id=a>One</h1><article><h1 id=b>Two</h1></article><template><h1 id=c>Three</h1>"
           + "<article></article></template><nav><article><h1 id=d>Four</h1></article></nav>"
@@ -17,7 +17,7 @@ class DomPrunerSurveyTest {
   @Test
   void findsHeadlinesWhereTheWholePageHoldsThem() {
     Element body = Jsoup.parse(HTML).body();
-    DomPruner.Survey survey = DomPruner.survey(body);
+    PageSurvey survey = PageSurvey.of(body);
     assertEquals(body.select("h1"), survey.headlines());
     assertEquals(
         List.of("a", "b", "c", "d"), survey.headlines().stream().map(Element::id).toList());
@@ -26,7 +26,7 @@ class DomPrunerSurveyTest {
   @Test
   void listsWhatPruningRemovesFirst() {
     Element body = Jsoup.parse(HTML).body();
-    DomPruner.Survey survey = DomPruner.survey(body);
+    PageSurvey survey = PageSurvey.of(body);
     assertEquals(
         List.of("template", "script"), survey.junk().stream().map(Element::normalName).toList());
     assertEquals(List.of("nav"), survey.chrome().stream().map(Element::normalName).toList());
@@ -36,7 +36,7 @@ class DomPrunerSurveyTest {
   @Test
   void countsArticlesOutsideJunkAsAnUpperBoundForThePrunedPage() {
     Element body = Jsoup.parse(HTML).body();
-    DomPruner.Survey survey = DomPruner.survey(body);
+    PageSurvey survey = PageSurvey.of(body);
     assertEquals(2, survey.articles());
     DomPruner.prune(body, survey, true);
     assertTrue(body.getElementsByTag("article").size() <= survey.articles());
