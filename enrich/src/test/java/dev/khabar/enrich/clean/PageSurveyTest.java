@@ -1,6 +1,7 @@
 package dev.khabar.enrich.clean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -40,5 +41,24 @@ class PageSurveyTest {
     assertEquals(2, survey.articles());
     DomPruner.prune(body, survey, true);
     assertTrue(body.getElementsByTag("article").size() <= survey.articles());
+  }
+
+  @Test
+  void findsElementsHiddenByAttributeOrInlineStyle() {
+    Element body =
+        Jsoup.parse(
+                "<p hidden>a</p><p aria-hidden=TRUE>b</p><p style='visibility : hidden'>c</p>"
+                    + "<p style='color: red'>d</p>")
+            .body();
+    assertEquals(
+        List.of("a", "b", "c"), PageSurvey.of(body).hidden().stream().map(Element::text).toList());
+  }
+
+  @Test
+  void marksTheAncestorsOfAHeadlineAsHoldingTheArticle() {
+    Element body = Jsoup.parse("<div id=wrap><h1>Title</h1></div><div id=side>x</div>").body();
+    PageSurvey survey = PageSurvey.of(body);
+    assertTrue(survey.holders().holdsArticle(body.selectFirst("#wrap")));
+    assertFalse(survey.holders().holdsArticle(body.selectFirst("#side")));
   }
 }
