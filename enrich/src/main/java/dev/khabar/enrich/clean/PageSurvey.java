@@ -16,7 +16,7 @@ import org.jsoup.select.QueryParser;
 /**
  * What one walk of a page finds before anything is removed: its headlines, for {@link TitleFinder},
  * and what pruning removes first. Good for one {@link DomPruner#prune} of the page as it was when
- * surveyed.
+ * surveyed. Holds the page's elements, so it is no more thread-safe than the page.
  *
  * @param headlines the {@code <h1>} elements in document order, as {@code body.select("h1")} finds
  *     them
