@@ -134,7 +134,7 @@ record PageSurvey(
   /**
    * Whether the element is hidden by attribute or inline style; pages reveal such text by script.
    */
-  static boolean isHidden(Element el) {
+  private static boolean isHidden(Element el) {
     if (el.hasAttr("hidden") || el.attr("aria-hidden").equalsIgnoreCase("true")) {
       return true;
     }
