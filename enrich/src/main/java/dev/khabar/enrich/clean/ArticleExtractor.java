@@ -70,7 +70,7 @@ public final class ArticleExtractor {
     Document doc = parse(input, url);
     PageMetadata meta = metadata.extract(doc, url);
     Element body = doc.body();
-    DomPruner.Survey survey = DomPruner.survey(body);
+    PageSurvey survey = PageSurvey.of(body);
     String title = TitleFinder.find(survey.headlines(), meta);
 
     DomPruner.prune(body, survey, true);

@@ -107,7 +107,7 @@ final class ContentLocator {
    * see {@link HeadlineArticle}) when any there holds article text.
    */
   static List<Element> locate(Element root, List<TextBlock> blocks, @Nullable Element scope) {
-    Map<Element, int[]> stats = new IdentityHashMap<>();
+    Map<Element, Counts> stats = new IdentityHashMap<>();
     Map<Element, Double> scores = new IdentityHashMap<>();
     // The scored elements in the order they were first scored: candidates are compared in that
     // order, so of two with the same score the same one wins on every run (an identity map's
@@ -118,11 +118,11 @@ final class ContentLocator {
       for (Element up = block.owner();
           up != null && level < MAX_STAT_LEVELS;
           up = up.parent(), level++) {
-        int[] s = stats.computeIfAbsent(up, k -> new int[3]);
-        s[0] += block.chars();
-        s[1] += block.linkChars();
+        Counts s = stats.computeIfAbsent(up, k -> new Counts());
+        s.chars += block.chars();
+        s.linkChars += block.linkChars();
         if (scores(block)) {
-          s[2] += block.chars() - block.linkChars();
+          s.paragraphChars += block.chars() - block.linkChars();
         }
         if (up == root) {
           break;
@@ -162,11 +162,11 @@ final class ContentLocator {
         best = el;
         bestScore = value;
       }
-      int[] own = stats.get(el);
+      Counts own = stats.get(el);
       if (scope != null
           && value > bestInScopeScore
           && own != null
-          && own[2] >= MIN_SCOPE_CHARS
+          && own.paragraphChars >= MIN_SCOPE_CHARS
           && within(el, scope)) {
         bestInScope = el;
         bestInScopeScore = value;
@@ -200,18 +200,20 @@ final class ContentLocator {
    * The best container's ancestor when that holds much more paragraph text at low link density: the
    * article was split over several containers, and the best held only the longest part.
    */
-  private static Element widen(Element best, Element root, Map<Element, int[]> stats) {
+  private static Element widen(Element best, Element root, Map<Element, Counts> stats) {
     Element el = best;
     for (Element up = el.parent(); up != null && up != root; up = up.parent()) {
-      int[] mine = stats.get(el);
-      int[] theirs = stats.get(up);
+      Counts mine = stats.get(el);
+      Counts theirs = stats.get(up);
       if (mine == null || theirs == null) {
         break;
       }
-      if (theirs[2] > WIDEN_RATIO * mine[2] && linkDensity(theirs) < WIDEN_MAX_LINK_DENSITY) {
+      if (theirs.paragraphChars > WIDEN_RATIO * mine.paragraphChars
+          && linkDensity(theirs) < WIDEN_MAX_LINK_DENSITY) {
         el = up;
-      } else if (theirs[2]
-          > mine[2] + Math.max(WIDEN_MAX_STEP_CHARS, mine[2] * WIDEN_MAX_STEP_SHARE)) {
+      } else if (theirs.paragraphChars
+          > mine.paragraphChars
+              + Math.max(WIDEN_MAX_STEP_CHARS, mine.paragraphChars * WIDEN_MAX_STEP_SHARE)) {
         break;
       }
     }
@@ -219,7 +221,7 @@ final class ContentLocator {
     while (el.parent() != null
         && el.parent() != root
         && stats.get(el.parent()) != null
-        && stats.get(el.parent())[0] == stats.get(el)[0]) {
+        && stats.get(el.parent()).chars == stats.get(el).chars) {
       el = el.parent();
     }
     return el;
@@ -231,12 +233,12 @@ final class ContentLocator {
    * nearly free of links, and returns the elements before the body at each level, in document
    * order. What follows the body (tags, author boxes, related links) is left out.
    */
-  private static List<Element> lead(Element body, Element root, Map<Element, int[]> stats) {
-    int[] own = stats.get(body);
+  private static List<Element> lead(Element body, Element root, Map<Element, Counts> stats) {
+    Counts own = stats.get(body);
     if (own == null) {
       return List.of();
     }
-    int budget = (int) Math.max(LEAD_MAX_CHARS, own[0] * LEAD_MAX_SHARE);
+    int budget = (int) Math.max(LEAD_MAX_CHARS, own.chars * LEAD_MAX_SHARE);
     List<Element> found = new ArrayList<>();
     int chars = 0;
     int links = 0;
@@ -252,10 +254,10 @@ final class ContentLocator {
       int c = 0;
       int l = 0;
       for (Element sibling : before) {
-        int[] s = stats.get(sibling);
+        Counts s = stats.get(sibling);
         if (s != null) {
-          c += s[0];
-          l += s[1];
+          c += s.chars;
+          l += s.linkChars;
         }
       }
       if (chars + c > budget || links + l > (chars + c) * LEAD_MAX_LINK_DENSITY) {
@@ -272,17 +274,17 @@ final class ContentLocator {
   }
 
   /** Whether the element is or holds an {@code <h1>} of text, not a linked site name. */
-  private static boolean holdsHeadline(Element el, Map<Element, int[]> stats) {
+  private static boolean holdsHeadline(Element el, Map<Element, Counts> stats) {
     Element h1 = el.normalName().equals("h1") ? el : el.selectFirst(H1);
-    int[] s = h1 == null ? null : stats.get(h1);
-    return s != null && s[0] > 0 && linkDensity(s) < 0.5;
+    Counts s = h1 == null ? null : stats.get(h1);
+    return s != null && s.chars > 0 && linkDensity(s) < 0.5;
   }
 
-  private static int chars(List<Element> elements, Map<Element, int[]> stats) {
+  private static int chars(List<Element> elements, Map<Element, Counts> stats) {
     int n = 0;
     for (Element el : elements) {
-      int[] s = stats.get(el);
-      n += s == null ? 0 : s[0];
+      Counts s = stats.get(el);
+      n += s == null ? 0 : s.chars;
     }
     return n;
   }
@@ -294,7 +296,7 @@ final class ContentLocator {
    * passed over. Null when no headline is met: nothing then marks where the article starts.
    */
   private static @Nullable List<Element> headedLead(
-      Element body, Element root, Map<Element, int[]> stats, int budget) {
+      Element body, Element root, Map<Element, Counts> stats, int budget) {
     List<Element> found = new ArrayList<>();
     int chars = 0;
     Element child = body;
@@ -303,14 +305,14 @@ final class ContentLocator {
       for (Element sibling = child.previousElementSibling();
           sibling != null;
           sibling = sibling.previousElementSibling()) {
-        int[] s = stats.get(sibling);
-        if (s == null || s[1] > s[0] * LEAD_MAX_LINK_DENSITY) {
+        Counts s = stats.get(sibling);
+        if (s == null || s.linkChars > s.chars * LEAD_MAX_LINK_DENSITY) {
           continue;
         }
-        if (chars + s[0] > budget) {
+        if (chars + s.chars > budget) {
           return null;
         }
-        chars += s[0];
+        chars += s.chars;
         found.add(0, sibling);
         headline |= holdsHeadline(sibling, stats);
       }
@@ -341,7 +343,7 @@ final class ContentLocator {
   }
 
   private static List<Element> withSiblings(
-      Element best, double bestScore, Map<Element, Double> finals, Map<Element, int[]> stats) {
+      Element best, double bestScore, Map<Element, Double> finals, Map<Element, Counts> stats) {
     Element parent = best.parent();
     if (parent == null) {
       return List.of(best);
@@ -376,7 +378,7 @@ final class ContentLocator {
       Element best,
       double threshold,
       Map<Element, Double> finals,
-      Map<Element, int[]> stats) {
+      Map<Element, Counts> stats) {
     Double score = finals.get(sibling);
     double bonus =
         !best.className().isEmpty() && best.className().equals(sibling.className()) ? threshold : 0;
@@ -386,14 +388,14 @@ final class ContentLocator {
     if (!sibling.normalName().equals("p")) {
       return false;
     }
-    int[] s = stats.get(sibling);
+    Counts s = stats.get(sibling);
     if (s == null) {
       return false;
     }
     double density = linkDensity(s);
     String text = sibling.text();
-    return s[0] > 80 && density < 0.25
-        || s[0] > 0 && density == 0 && text.matches("(?s).*[.!?؟。]\\s*$");
+    return s.chars > 80 && density < 0.25
+        || s.chars > 0 && density == 0 && text.matches("(?s).*[.!?؟。]\\s*$");
   }
 
   private static double tagWeight(Element el) {
@@ -443,8 +445,27 @@ final class ContentLocator {
     }
   }
 
-  private static double linkDensity(int @Nullable [] stats) {
-    return stats == null || stats[0] == 0 ? 0 : (double) stats[1] / stats[0];
+  private static double linkDensity(@Nullable Counts stats) {
+    return stats == null || stats.chars == 0 ? 0 : (double) stats.linkChars / stats.chars;
+  }
+
+  /**
+   * The text of the blocks under an element, summed as {@link ContentLocator#locate} walks up from
+   * each block; a mutable accumulator, one per counted element, filled in that walk and only read
+   * afterwards.
+   */
+  private static final class Counts {
+    /** Non-whitespace characters of all its blocks. */
+    int chars;
+
+    /** Those of them inside links. */
+    int linkChars;
+
+    /**
+     * The characters outside links of its paragraph-like blocks (see {@link
+     * ContentLocator#scores}).
+     */
+    int paragraphChars;
   }
 
   private static int commas(String text) {

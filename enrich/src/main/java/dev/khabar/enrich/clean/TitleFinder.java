@@ -23,7 +23,7 @@ final class TitleFinder {
 
   /**
    * The headline of a page whose {@code <h1>} elements, in document order, are {@code headlines}
-   * (see {@link DomPruner.Survey#headlines}).
+   * (see {@link PageSurvey#headlines}).
    */
   static String find(List<Element> headlines, PageMetadata meta) {
     String fromMeta = strip(meta.headline(), meta.siteName());

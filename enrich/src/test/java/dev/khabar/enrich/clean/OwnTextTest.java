@@ -16,7 +16,7 @@ class OwnTextTest {
   @Test
   void countsEachElementsOwnTextInDocumentOrderLeavingJunkOut() {
     Element body = Jsoup.parse(HTML).body();
-    OwnText text = DomPruner.survey(body).text();
+    OwnText text = PageSurvey.of(body).text();
     assertEquals(5, text.size());
     List<Integer> own = new ArrayList<>();
     for (int i = 0; i < text.size(); i++) {
@@ -30,7 +30,7 @@ class OwnTextTest {
   @Test
   void addsUpTheTextUnderEachElement() {
     Element body = Jsoup.parse(HTML).body();
-    OwnText text = DomPruner.survey(body).text();
+    OwnText text = PageSurvey.of(body).text();
     assertEquals(
         List.of(-1, 0, 1, 2, 0),
         List.of(text.parent(0), text.parent(1), text.parent(2), text.parent(3), text.parent(4)));
@@ -45,7 +45,7 @@ class OwnTextTest {
   @Test
   void cursorFindsElementsAskedAboutInDocumentOrder() {
     Element body = Jsoup.parse(HTML).body();
-    OwnText text = DomPruner.survey(body).text();
+    OwnText text = PageSurvey.of(body).text();
     OwnText.Cursor cursor = text.cursor();
     assertEquals(1, cursor.numberOf(body.getElementById("a")));
     assertEquals(3, cursor.numberOf(body.getElementById("c")));

@@ -54,7 +54,7 @@ class StructureRulesTest {
   @ParameterizedTest
   @ValueSource(strings = {"adZone", "shareBar", "relatedPosts"})
   void readsCamelCaseNames(String name) {
-    assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name(name));
+    assertEquals(ClassNames.Name.BOILERPLATE, ClassNames.name(name));
   }
 
   @ParameterizedTest
@@ -72,7 +72,7 @@ class StructureRulesTest {
         "next-post-thumbnails"
       })
   void namesCallsToActionCrumbsAndSideBoxesAsBoilerplate(String name) {
-    assertEquals(DomPruner.Name.BOILERPLATE, DomPruner.name(name));
+    assertEquals(ClassNames.Name.BOILERPLATE, ClassNames.name(name));
   }
 
   @ParameterizedTest
@@ -84,7 +84,7 @@ class StructureRulesTest {
         "photoCredit"
       })
   void namesPictureCaptionsAndCredits(String name) {
-    assertEquals(DomPruner.Name.CHROME, DomPruner.name(name));
+    assertEquals(ClassNames.Name.CHROME, ClassNames.name(name));
   }
 
   @Test
@@ -109,10 +109,10 @@ class StructureRulesTest {
 
   @Test
   void namesGermanCommentsAndContactBoxes() {
-    assertEquals(DomPruner.Name.COMMENTS, DomPruner.name("kommentarModul"));
-    assertEquals(DomPruner.Name.CHROME, DomPruner.name("no-print contact"));
-    assertEquals(DomPruner.Name.CHROME, DomPruner.name("legend"));
-    assertEquals(DomPruner.Name.CHROME, DomPruner.name("nota_pie"));
+    assertEquals(ClassNames.Name.COMMENTS, ClassNames.name("kommentarModul"));
+    assertEquals(ClassNames.Name.CHROME, ClassNames.name("no-print contact"));
+    assertEquals(ClassNames.Name.CHROME, ClassNames.name("legend"));
+    assertEquals(ClassNames.Name.CHROME, ClassNames.name("nota_pie"));
   }
 
   @Test
@@ -149,12 +149,12 @@ class StructureRulesTest {
   @Test
   void pageBuilderTextWidgetIsNotChrome() {
     assertEquals(
-        DomPruner.Name.NEUTRAL,
-        DomPruner.name("elementor-element elementor-widget elementor-widget-text-editor"));
+        ClassNames.Name.NEUTRAL,
+        ClassNames.name("elementor-element elementor-widget elementor-widget-text-editor"));
     assertEquals(
-        DomPruner.Name.BOILERPLATE,
-        DomPruner.name("elementor-widget elementor-widget-share-buttons"));
-    assertEquals(DomPruner.Name.CHROME, DomPruner.name("widget widget_text"));
+        ClassNames.Name.BOILERPLATE,
+        ClassNames.name("elementor-widget elementor-widget-share-buttons"));
+    assertEquals(ClassNames.Name.CHROME, ClassNames.name("widget widget_text"));
   }
 
   @Test
@@ -184,7 +184,7 @@ class StructureRulesTest {
 
   @Test
   void camelCaseArticleNameStillProtects() {
-    assertEquals(DomPruner.Name.NEUTRAL, DomPruner.name("articleBody shareBar"));
+    assertEquals(ClassNames.Name.NEUTRAL, ClassNames.name("articleBody shareBar"));
   }
 
   @ParameterizedTest
@@ -198,12 +198,12 @@ class StructureRulesTest {
         "image-copyright"
       })
   void namesAroundTheArticleAreNotArticle(String name) {
-    assertTrue(DomPruner.name(name) != DomPruner.Name.NEUTRAL, name);
+    assertTrue(ClassNames.name(name) != ClassNames.Name.NEUTRAL, name);
   }
 
   @Test
   void sectionAnchorsAreNotTablesOfContents() {
-    assertEquals(DomPruner.Name.NEUTRAL, DomPruner.name("TOC_TITLE_2 content_body"));
+    assertEquals(ClassNames.Name.NEUTRAL, ClassNames.name("TOC_TITLE_2 content_body"));
   }
 
   @Test

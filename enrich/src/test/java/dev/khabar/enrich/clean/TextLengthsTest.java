@@ -87,7 +87,7 @@ class TextLengthsTest {
   @Test
   void takesEachStayingElementsOwnTextWhenGiven() {
     Element body = Jsoup.parse(HTML).body();
-    OwnText text = DomPruner.survey(body).text();
+    OwnText text = PageSurvey.of(body).text();
     OwnText.Cursor cursor = text.cursor();
     TextLengths lengths =
         TextLengths.of(body, el -> el.id().equals("b"), el -> text.own(cursor.numberOf(el)));
