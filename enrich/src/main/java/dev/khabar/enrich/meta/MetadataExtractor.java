@@ -138,12 +138,13 @@ public final class MetadataExtractor {
     if (published == null) {
       published = timeElement(page);
     }
-    if (published == null) {
-      published = urlDate(url);
-    }
     String language = declaredLanguage(doc, metas);
     if (published == null) {
       published = writtenDate(page, language, doc.title());
+    }
+    if (published == null) {
+      // Last: a URL gives the day only, at midnight UTC, where the page's own words give the time.
+      published = urlDate(url);
     }
     Instant modified = firstDate(ld.text("dateModified"), metas, MODIFIED_META);
     return new PageMetadata(

@@ -45,6 +45,16 @@ class MetadataExtractorTest {
   }
 
   @Test
+  void theUrlsDateComesLastAfterTheDateWrittenInThePage() {
+    String url = "https://example.com/2024/07/20/story";
+    assertEquals(
+        Instant.parse("2024-07-21T00:00:00Z"),
+        read("<span class=date>بغداد، ٢١ تموز ٢٠٢٤</span>", url).publishedAt());
+    assertEquals(
+        Instant.parse("2024-07-20T00:00:00Z"), read("<p>No date here.</p>", url).publishedAt());
+  }
+
+  @Test
   void arabicDateLine() {
     PageMetadata meta =
         read("<span class=date>بغداد، ٢١ تموز ٢٠٢٤</span>", "https://example.com/a");
