@@ -13,8 +13,6 @@ import dev.khabar.embedded.TopicWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,17 +116,8 @@ class KilledEnrichIT {
   }
 
   private Map<String, String> env(String bootstrap, String suffix) {
-    Map<String, String> env = new HashMap<>();
-    env.put("KHABAR_KAFKA_BOOTSTRAP", bootstrap);
-    env.put("KHABAR_TOPIC_PAGES_RAW", "khabar.pages.raw" + suffix);
-    env.put("KHABAR_TOPIC_ARTICLES", "khabar.articles" + suffix);
-    env.put("KHABAR_TOPIC_ENRICH_DLQ", "khabar.enrich.dlq" + suffix);
-    env.put("KHABAR_TOPIC_PARTITIONS", "2");
-    env.put("KHABAR_ENRICH_APPLICATION_ID", "khabar-enrich" + suffix);
-    env.put("KHABAR_ENRICH_STATE_DIR", state.toString());
-    env.put("KHABAR_ENRICH_THREADS", "1");
+    Map<String, String> env = EnrichFixtures.env(bootstrap, suffix, state);
     env.put("KHABAR_INSTANCE_ID", "enrich-1");
-    env.put("KHABAR_HTTP_PORT", "0");
     return env;
   }
 
@@ -146,24 +135,6 @@ class KilledEnrichIT {
   }
 
   private static RawPage page(int number) {
-    String url = "https://site" + (number % 3) + ".example/news/" + number;
-    String html =
-        "<html><body><article><h1>خبر رقم "
-            + number
-            + "</h1><p>افتتحت البلدية اليوم المرحلة "
-            + number
-            + " من مشروع تأهيل الطرق في وسط المدينة بكلفة كبيرة.</p>"
-            + "<p>وقال رئيس البلدية إن الأعمال ستنتهي خلال "
-            + (number + 2)
-            + " أشهر وفق الجدول المعتمد للمشروع.</p></article></body></html>";
-    return new RawPage(
-        url,
-        url,
-        Instant.parse("2026-11-29T08:00:00Z").plusSeconds(number),
-        200,
-        "text/html",
-        "UTF-8",
-        html,
-        "site" + (number % 3));
+    return EnrichFixtures.page("site" + (number % 3), number, "");
   }
 }

@@ -15,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,39 +62,12 @@ class StartOrderIT {
   }
 
   private Env env(String bootstrap, String suffix) {
-    Map<String, String> env = new HashMap<>();
-    env.put("KHABAR_KAFKA_BOOTSTRAP", bootstrap);
-    env.put("KHABAR_TOPIC_PAGES_RAW", "khabar.pages.raw" + suffix);
-    env.put("KHABAR_TOPIC_ARTICLES", "khabar.articles" + suffix);
-    env.put("KHABAR_TOPIC_ENRICH_DLQ", "khabar.enrich.dlq" + suffix);
-    env.put("KHABAR_TOPIC_PARTITIONS", "2");
-    env.put("KHABAR_ENRICH_APPLICATION_ID", "khabar-enrich" + suffix);
-    env.put("KHABAR_ENRICH_STATE_DIR", state.toString());
-    env.put("KHABAR_ENRICH_THREADS", "1");
+    Map<String, String> env = EnrichFixtures.env(bootstrap, suffix, state);
     env.put("KHABAR_INSTANCE_ID", "order");
-    env.put("KHABAR_HTTP_PORT", "0");
     return new Env(env);
   }
 
   private static RawPage page(int number) {
-    String url = "https://order.example/news/" + number;
-    String html =
-        "<html><body><article><h1>خبر رقم "
-            + number
-            + "</h1><p>افتتحت البلدية اليوم المرحلة "
-            + number
-            + " من مشروع تأهيل الطرق في وسط المدينة بكلفة كبيرة.</p>"
-            + "<p>وقال رئيس البلدية إن الأعمال ستنتهي خلال "
-            + (number + 2)
-            + " أشهر وفق الجدول المعتمد للمشروع.</p></article></body></html>";
-    return new RawPage(
-        url,
-        url,
-        Instant.parse("2026-11-29T08:00:00Z").plusSeconds(number),
-        200,
-        "text/html",
-        "UTF-8",
-        html,
-        "order");
+    return EnrichFixtures.page("order", number, "");
   }
 }

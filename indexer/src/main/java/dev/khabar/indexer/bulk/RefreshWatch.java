@@ -24,11 +24,12 @@ import org.slf4j.LoggerFactory;
  * Times {@code indexed_to_searchable}: from Elasticsearch's acknowledgement of a document to the
  * first refresh of the index after it, the moment the document becomes visible to searches. The
  * index's count of refreshes that searches see ({@code refresh.external_total} of its primaries) is
- * read every {@code interval}; when it has grown since the previous reading, every document
- * acknowledged before that reading is searchable, and its span ends at the new reading. A span is
- * thus an upper bound, too long by at most one interval plus a stats request; and a refresh of any
- * shard counts, which with shards refreshed on one schedule (the default) is the same moment.
- * Thread-safe: acknowledgements come from the ingester's threads, readings from its own.
+ * read every {@code interval} while documents wait to be timed; when it has grown since the
+ * previous reading, every document acknowledged before that reading is searchable, and its span
+ * ends at the new reading. A span is thus an upper bound, too long by at most one interval plus a
+ * stats request; and a refresh of any shard counts, which with shards refreshed on one schedule
+ * (the default) is the same moment. Thread-safe: acknowledgements come from the ingester's threads,
+ * readings from its own.
  */
 final class RefreshWatch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RefreshWatch.class);
@@ -77,6 +78,12 @@ final class RefreshWatch implements AutoCloseable {
 
   /** Package-private for tests; otherwise called on the reader thread only. */
   void read() {
+    if (waiting.get() == 0) {
+      // Nothing to time: no statistics request to Elasticsearch while the indexer is idle. The
+      // next reading after an acknowledgement starts afresh.
+      previousReading = null;
+      return;
+    }
     Instant reading = clock.instant();
     long refreshes;
     try {

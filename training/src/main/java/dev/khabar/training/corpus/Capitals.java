@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Sentences written in capitals, as news headlines and datelines are ("JAPAN GET LUCKY WIN",
- * "LONDON 1996-08-30"): the English corpora have almost none, so a model trained on them alone
+ * Sentences written in capitals, as news headlines and datelines are ("PORT AUTHORITY NAMES NEW
+ * CHIEF", "CAIRO, MAY 4"): the English corpora have almost none, so a model trained on them alone
  * reads every capitalised word of a headline as a name. {@link #augment} adds a capitalised copy of
  * some sentences to training; {@link #upper} makes a test corpus of them. Stateless.
  */
