@@ -44,11 +44,16 @@ final class ArticleEntities {
       }
     }
     persons.sort(Comparator.comparingInt((String k) -> -words(k).length));
+    // Split once: the pairs are many on a long article with many names.
+    String[][] names = new String[persons.size()][];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = words(persons.get(i));
+    }
     Map<String, String> into = new HashMap<>();
     for (int i = 0; i < persons.size(); i++) {
-      String[] part = words(persons.get(i));
+      String[] part = names[i];
       for (int j = 0; j < i; j++) {
-        String[] whole = words(persons.get(j));
+        String[] whole = names[j];
         if (whole.length > part.length && contains(whole, part)) {
           into.put(persons.get(i), into.getOrDefault(persons.get(j), persons.get(j)));
           break;

@@ -39,18 +39,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EntityRecognizer {
 
-  /** The languages with models of their own; every other language uses one of them. */
+  /** The languages with models of their own; most other languages use one of them. */
   public static final List<String> LANGUAGES = List.of("ar", "en", "fa");
+
+  /**
+   * What {@link #modelLanguage} gives for a language no model can read: its entities are the names
+   * the lists know ({@link ListedNameFinder}).
+   */
+  public static final String LISTED_NAMES_ONLY = "listed";
 
   private static volatile @Nullable EntityRecognizer shipped;
 
-  private final Map<String, MentionFinder> finders;
+  private final Map<String, SpanFinder> finders;
   private final Linker linker;
   private final Gazetteer gazetteer;
 
   EntityRecognizer(Gazetteer gazetteer, Map<String, DocumentTagger> taggers) {
-    Map<String, MentionFinder> f = new HashMap<>();
+    Map<String, SpanFinder> f = new HashMap<>();
     taggers.forEach((language, tagger) -> f.put(language, new MentionFinder(tagger)));
+    f.put(LISTED_NAMES_ONLY, new ListedNameFinder(gazetteer));
     this.finders = Map.copyOf(f);
     this.linker = new Linker(gazetteer);
     this.gazetteer = gazetteer;
@@ -138,19 +145,26 @@ public final class EntityRecognizer {
 
   /**
    * The language whose model tags text in {@code language}: its own where it has one; Persian's for
-   * Urdu, Pashto, Sindhi and Kurdish (Perso-Arabic letters and a shared stock of loanwords);
-   * otherwise Arabic's for text mostly in Arabic script and English's for the rest.
+   * Urdu, Pashto, Sindhi and Kurdish (Perso-Arabic letters and a shared stock of loanwords); {@link
+   * #LISTED_NAMES_ONLY} for German and Luxembourgish; otherwise Arabic's for text mostly in Arabic
+   * script and English's for the rest.
+   *
+   * <p>German and Luxembourgish write every noun with a capital, and capitals are the English
+   * model's strongest evidence for a name in Latin letters: on German pages it took most nouns for
+   * names («Beispiel», «Jahren» as people), which would fill the facets with common words. Spanish
+   * or French capitalise names only, as English does, and the English model finds their names.
    */
   public static String modelLanguage(String language, String text) {
     return switch (language) {
       case "ar", "en", "fa" -> language;
       case "ur", "ps", "sd", "ckb", "ku" -> "fa";
+      case "de", "lb", LISTED_NAMES_ONLY -> LISTED_NAMES_ONLY;
       default -> mostlyArabic(text) ? "ar" : "en";
     };
   }
 
-  private MentionFinder finder(String modelLanguage) {
-    MentionFinder finder = finders.get(modelLanguage);
+  private SpanFinder finder(String modelLanguage) {
+    SpanFinder finder = finders.get(modelLanguage);
     if (finder == null) {
       throw new IllegalStateException("no entity model for language " + modelLanguage);
     }
@@ -165,7 +179,7 @@ public final class EntityRecognizer {
    */
   public List<int[]> tag(List<List<String>> sentences, String language) {
     String sample = sentences.isEmpty() ? "" : String.join(" ", sentences.get(0));
-    MentionFinder finder = finder(modelLanguage(language, sample));
+    SpanFinder finder = finder(modelLanguage(language, sample));
     List<List<Span>> spans = finder.find(sentences);
     List<int[]> out = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
@@ -190,7 +204,7 @@ public final class EntityRecognizer {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(language, "language");
     List<Token> tokens = Tokenizer.tokenize(text);
-    MentionFinder finder = finder(modelLanguage(language, text));
+    SpanFinder finder = finder(modelLanguage(language, text));
     String[] norms = new String[tokens.size()];
     Set<String> words = new HashSet<>();
     for (int i = 0; i < norms.length; i++) {

@@ -17,7 +17,7 @@ import java.util.List;
  * names before a surname) lowered ANERcorp cross-validation F1 from 75.0 to 73.4, since the tagger
  * already weighs the lists against the context. Thread-safe (immutable).
  */
-final class MentionFinder {
+final class MentionFinder implements SpanFinder {
 
   private final DocumentTagger tagger;
 
@@ -25,8 +25,8 @@ final class MentionFinder {
     this.tagger = tagger;
   }
 
-  /** The spans of each sentence (raw token texts) of one document. */
-  List<List<Span>> find(List<List<String>> sentences) {
+  @Override
+  public List<List<Span>> find(List<List<String>> sentences) {
     List<Tagger.Tagging> taggings = tagger.tag(sentences);
     List<List<Span>> out = new ArrayList<>(sentences.size());
     for (Tagger.Tagging t : taggings) {

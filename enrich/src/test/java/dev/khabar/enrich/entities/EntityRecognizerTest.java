@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class EntityRecognizerTest {
@@ -133,7 +135,22 @@ class EntityRecognizerTest {
   void picksTheModelOfALanguageWithoutOneByItsScript() {
     assertEquals("fa", EntityRecognizer.modelLanguage("ur", "وزیر اعظم"));
     assertEquals("ar", EntityRecognizer.modelLanguage("und", "وصل الوزير"));
-    assertEquals("en", EntityRecognizer.modelLanguage("de", "Der Minister"));
+    assertEquals("en", EntityRecognizer.modelLanguage("es", "El ministro"));
+    assertEquals(
+        EntityRecognizer.LISTED_NAMES_ONLY, EntityRecognizer.modelLanguage("de", "Der Minister"));
+  }
+
+  @Test
+  void findsOnlyListedNamesInGermanWhereEveryNounHasACapital() {
+    List<Entity> entities =
+        NER.recognize(
+            "Zum Beispiel traf Angela Merkel Ende Mai den Bürgermeister von New York und der NATO.",
+            "de");
+    assertEquals(
+        Set.of("name:angela merkel", "geonames:5128638", "wikidata:Q7184"),
+        entities.stream().map(Entity::id).collect(Collectors.toSet()),
+        entities.toString());
+    assertEquals("PER", byId(entities, "name:angela merkel").type());
   }
 
   @Test
