@@ -10,11 +10,21 @@ import dev.khabar.enrich.entities.cli.ModelsOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,31 +50,85 @@ public final class ExtractCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(
+      names = "--threads",
+      description = "Pages extracted at once (default: the number of cores, ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  /** A page's output line, or the message of what went wrong with it. */
+  private record Outcome(@Nullable String line, @Nullable String error) {}
+
+  /**
+   * Pages are extracted on {@link #threads} threads and printed in the order given, at most a few
+   * pages per thread ahead of the printing; the entity models (about a second to load) load while
+   * the first pages are read and extracted.
+   */
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
     ArticleExtractor extractor = ArticleExtractor.withDefaults();
-    EntityRecognizer recognizer = models.recognizer(spec);
+    CompletableFuture<EntityRecognizer> recognizer =
+        CompletableFuture.supplyAsync(
+            () -> models.recognizer(spec), task -> Thread.ofPlatform().daemon().start(task));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int failures = 0;
-    for (Path file : files) {
-      try {
-        String html = PageFile.read(file);
-        String pageUrl = url.isEmpty() ? file.toAbsolutePath().toUri().toString() : url;
-        Extraction extraction = extractor.extract(html, pageUrl);
-        out.println(
-            Json.toString(
-                line(
-                    file,
-                    extraction,
-                    recognizer.recognize(extraction.text(), extraction.language()))));
-      } catch (IOException | RuntimeException e) {
-        failures++;
-        err.println(file + ": " + e.getMessage());
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      Deque<Future<Outcome>> pending = new ArrayDeque<>();
+      Iterator<Path> next = files.iterator();
+      while (next.hasNext() || !pending.isEmpty()) {
+        while (next.hasNext() && pending.size() < 4 * threads) {
+          Path file = next.next();
+          pending.add(pool.submit(() -> process(file, extractor, recognizer)));
+        }
+        Outcome outcome = result(pending.removeFirst());
+        if (outcome.line() != null) {
+          out.println(outcome.line());
+        } else {
+          failures++;
+          err.println(outcome.error());
+        }
       }
+    } finally {
+      pool.shutdownNow();
     }
     out.flush();
     return failures == 0 ? 0 : 1;
+  }
+
+  /** The outcome; a failure to load the models is thrown, since it stops every page. */
+  private static Outcome result(Future<Outcome> future) throws Exception {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      while (cause instanceof CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      throw cause instanceof Exception ex ? ex : e;
+    }
+  }
+
+  private Outcome process(
+      Path file, ArticleExtractor extractor, CompletableFuture<EntityRecognizer> recognizer) {
+    Extraction extraction;
+    try {
+      String html = PageFile.read(file);
+      String pageUrl = url.isEmpty() ? file.toAbsolutePath().toUri().toString() : url;
+      extraction = extractor.extract(html, pageUrl);
+    } catch (IOException | RuntimeException e) {
+      return new Outcome(null, file + ": " + e.getMessage());
+    }
+    EntityRecognizer entities = recognizer.join();
+    try {
+      List<Entity> found = entities.recognize(extraction.text(), extraction.language());
+      return new Outcome(Json.toString(line(file, extraction, found)), null);
+    } catch (RuntimeException e) {
+      return new Outcome(null, file + ": " + e.getMessage());
+    }
   }
 
   private static Map<String, Object> line(Path file, Extraction extraction, List<Entity> entities) {
