@@ -7,6 +7,8 @@ import dev.khabar.ingest.publish.PageSink;
 import dev.khabar.ingest.sources.Site;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,11 +41,24 @@ final class Refetcher {
     this.metrics = metrics;
   }
 
-  /** Schedules the re-fetches of a page just published (none when re-fetching is off). */
-  void published(Site site, ArticleFetcher.Published page) {
+  /**
+   * Schedules the re-fetches of a page just published (none when re-fetching is off); each is made
+   * inside the site's lease at its time, and not at all when the site has no active lease then.
+   */
+  void published(
+      Site site,
+      ArticleFetcher.Published page,
+      Function<String, SiteLeases.@Nullable Lease> leaseOf) {
     refetches.published(page.url(), page.text());
     for (Duration delay : refetches.delays()) {
-      tasks.runAfter(delay, () -> refetch(site, page.url()));
+      tasks.runAfter(
+          delay,
+          () -> {
+            SiteLeases.Lease lease = leaseOf.apply(site.id());
+            if (lease != null) {
+              SiteLeases.runIn(lease, () -> refetch(site, page.url()));
+            }
+          });
     }
   }
 

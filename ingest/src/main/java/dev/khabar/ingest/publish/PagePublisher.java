@@ -18,6 +18,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,8 +35,12 @@ import org.slf4j.LoggerFactory;
  * published exactly when its URL is remembered: a crash between the two cannot lose or repeat a
  * page. Pages are queued (bounded: a full queue makes fetchers wait) and committed in batches by
  * one named thread. If Kafka is unreachable the batch is kept and retried with backoff until it
- * commits: a fetched page is never dropped. Failures of pages ({@link #deadLetter}) go to the
- * dead-letter topic the same way.
+ * commits: a fetched page is never dropped while its site is this instance's to publish. Failures
+ * of pages ({@link #deadLetter}) go to the dead-letter topic the same way.
+ *
+ * <p>Before each attempt to commit, records of sites no longer this instance's ({@code mayPublish}
+ * says so by source id) are dropped, their URLs' claims released: another instance crawls the site
+ * now and fetches them again.
  */
 public final class PagePublisher implements PageSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PagePublisher.class);
@@ -50,12 +56,15 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       int queueCapacity,
       Duration batchWait) {}
 
-  private sealed interface Item {}
+  private sealed interface Item {
+    String sourceId();
+  }
 
   /**
    * A page already serialized by the fetching thread, so that the one publisher thread only sends.
    */
-  private record PageItem(String url, byte[] value, byte[] marker, Instant fetchedAt)
+  private record PageItem(
+      String url, String sourceId, byte[] value, byte[] marker, Instant fetchedAt)
       implements Item {}
 
   private record FailureItem(String url, String sourceId, String outcome, String reason)
@@ -76,12 +85,30 @@ public final class PagePublisher implements PageSink, AutoCloseable {
   private @Nullable KafkaProducer<byte[], byte[]> producer;
   private @Nullable KafkaClientMetrics producerMetrics;
   private final MeterRegistry registry;
+  private final Predicate<String> mayPublish;
 
+  /** Items queued (or about to be), and items committed or dropped since start: FIFO. */
+  private final AtomicLong queued = new AtomicLong();
+
+  private long handled;
+
+  /** A publisher of every site's pages: for one instance that crawls them all. */
   public PagePublisher(
       Map<String, Object> clientProperties,
       Settings settings,
       SeenUrls seen,
       MeterRegistry registry) {
+    this(clientProperties, settings, seen, registry, sourceId -> true);
+  }
+
+  /** A publisher of the pages of the sites {@code mayPublish} accepts by source id. */
+  public PagePublisher(
+      Map<String, Object> clientProperties,
+      Settings settings,
+      SeenUrls seen,
+      MeterRegistry registry,
+      Predicate<String> mayPublish) {
+    this.mayPublish = mayPublish;
     this.clientProperties = Map.copyOf(clientProperties);
     this.settings = settings;
     this.seen = seen;
@@ -116,7 +143,7 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       return;
     }
     byte[] marker = page.fetchedAt().toString().getBytes(StandardCharsets.UTF_8);
-    enqueue(new PageItem(page.url(), value, marker, page.fetchedAt()));
+    enqueue(new PageItem(page.url(), page.sourceId(), value, marker, page.fetchedAt()));
   }
 
   /** Queues a record of a page or source the crawler gave up on. */
@@ -130,7 +157,38 @@ public final class PagePublisher implements PageSink, AutoCloseable {
     if (closing) {
       throw new IllegalStateException("publisher is closing");
     }
-    queue.put(item);
+    // Counted first, so that a flush never returns before an item whose put it could have seen.
+    queued.incrementAndGet();
+    try {
+      queue.put(item);
+    } catch (InterruptedException e) {
+      queued.decrementAndGet();
+      throw e;
+    }
+  }
+
+  /**
+   * Waits up to {@code timeout} until every item queued before the call is committed or dropped.
+   */
+  @Override
+  public boolean flush(Duration timeout) throws InterruptedException {
+    long target = queued.get();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      while (handled < target) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        wait(Math.max(1, left / 1_000_000));
+      }
+    }
+    return true;
+  }
+
+  private synchronized void handled(int count) {
+    handled += count;
+    notifyAll();
   }
 
   /** The producer settings: exactly-once-per-URL publishing of 20–200 KB compressible pages. */
@@ -221,6 +279,10 @@ public final class PagePublisher implements PageSink, AutoCloseable {
 
   /** Commits the batch in one transaction; false (after a backoff) when it must be tried again. */
   private boolean commit(List<Item> batch) throws InterruptedException {
+    dropNotOurs(batch);
+    if (batch.isEmpty()) {
+      return true;
+    }
     try {
       KafkaProducer<byte[], byte[]> current = producer();
       current.beginTransaction();
@@ -249,7 +311,27 @@ public final class PagePublisher implements PageSink, AutoCloseable {
         deadLettered.increment();
       }
     }
+    handled(batch.size());
     return true;
+  }
+
+  /** Drops the items of sites another instance crawls now; their URLs are fetched again there. */
+  private void dropNotOurs(List<Item> batch) {
+    int before = batch.size();
+    batch.removeIf(
+        item -> {
+          if (mayPublish.test(item.sourceId())) {
+            return false;
+          }
+          if (item instanceof PageItem page) {
+            seen.release(page.url());
+          }
+          return true;
+        });
+    if (batch.size() < before) {
+      LOG.info("dropped {} records of sites this instance no longer crawls", before - batch.size());
+      handled(before - batch.size());
+    }
   }
 
   private void send(KafkaProducer<byte[], byte[]> current, Item item) {

@@ -2,6 +2,7 @@ package dev.khabar.ingest.crawl;
 
 import dev.khabar.common.contract.RawPage;
 import dev.khabar.ingest.publish.PageSink;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,6 +22,11 @@ final class RecordingSink implements PageSink {
   @Override
   public void deadLetter(String url, String sourceId, String outcome, String reason) {
     deadLetters.add(new DeadLetter(url, sourceId, outcome, reason));
+  }
+
+  @Override
+  public boolean flush(Duration timeout) {
+    return true;
   }
 
   List<String> urls() {

@@ -63,7 +63,10 @@ class RefetcherTest {
         new Refetcher(soon, tasks, new SiteFetcher(web.fetching, metrics), sink, metrics);
     text.set(CORRECTED);
 
-    scheduled.published(site, new ArticleFetcher.Published(web.url("/a1.html"), FIRST));
+    SiteLeases leases = new SiteLeases();
+    leases.take(site);
+    scheduled.published(
+        site, new ArticleFetcher.Published(web.url("/a1.html"), FIRST), leases::current);
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (refetches() < 2 && System.nanoTime() < deadline) {
       Thread.sleep(20);

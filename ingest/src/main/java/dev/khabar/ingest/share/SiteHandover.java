@@ -1,0 +1,73 @@
+package dev.khabar.ingest.share;
+
+import dev.khabar.ingest.crawl.Crawler;
+import dev.khabar.ingest.seen.SeenTail;
+import dev.khabar.ingest.sources.Site;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands sites between the crawler and the group. A site taken over from another instance is crawled
+ * once the seen URLs hold everything committed so far, the previous crawler's pages included, so
+ * that it is neither crawled from scratch nor skipped; and its first request waits the site's
+ * delay, since the previous crawler's last request (another instance's, or this instance's before a
+ * restart) may have just been made. A site given up stops being crawled, and its pages are
+ * published, before the group may give it to another.
+ */
+public final class SiteHandover implements SiteOwnership.Owner {
+  private static final Logger LOG = LoggerFactory.getLogger(SiteHandover.class);
+
+  private final Crawler crawler;
+  private final SeenTail seen;
+  private final Duration wait;
+
+  /**
+   * @param wait how long taking a site waits for the seen URLs, and giving one up for its fetches
+   *     under way and again for its pages
+   */
+  public SiteHandover(Crawler crawler, SeenTail seen, Duration wait) {
+    this.crawler = crawler;
+    this.seen = seen;
+    this.wait = wait;
+  }
+
+  @Override
+  public void take(List<Site> sites) {
+    try {
+      if (!seen.awaitCaughtUp(wait)) {
+        LOG.warn(
+            "the seen URLs are not up to date after {}: articles the sites' previous crawler"
+                + " published may be fetched again",
+            wait);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (Site site : sites) {
+      crawler.follow(site, site.delay());
+    }
+  }
+
+  @Override
+  public void giveUp(List<Site> sites) {
+    try {
+      if (!crawler.unfollow(sites, wait)) {
+        LOG.warn(
+            "gave up {} sites with work unfinished after {}: their unpublished pages are left to"
+                + " the next crawler",
+            sites.size(),
+            wait);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      crawler.drop(sites);
+    }
+  }
+
+  @Override
+  public void lose(List<Site> sites) {
+    crawler.drop(sites);
+  }
+}
