@@ -14,6 +14,7 @@ import dev.khabar.ingest.politeness.HostThrottle;
 import dev.khabar.ingest.politeness.Politeness;
 import dev.khabar.ingest.politeness.RobotsRules;
 import dev.khabar.ingest.publish.PagePublisher;
+import dev.khabar.ingest.publish.SiteClaims;
 import dev.khabar.ingest.seen.SeenTail;
 import dev.khabar.ingest.seen.SeenUrls;
 import dev.khabar.ingest.share.SiteHandover;
@@ -21,7 +22,9 @@ import dev.khabar.ingest.share.SiteOwnership;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,7 +102,7 @@ public final class IngestService implements ServiceRunner.Service {
                 config.publishBatchWait()),
             seen,
             registry,
-            this::mayPublish);
+            new Claims());
     this.crawler =
         new Crawler(
             new Crawler.Plan(config.sites(), config.refetches(), Clock.systemUTC()),
@@ -121,9 +124,17 @@ public final class IngestService implements ServiceRunner.Service {
         ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);
   }
 
-  /** Whether pages of the site may be published: the crawler still has it. */
-  private boolean mayPublish(String siteId) {
-    return crawler.mayPublish(siteId);
+  /** The sites this instance crawls, and the proof the ingest group owes it for their pages. */
+  private final class Claims implements SiteClaims {
+    @Override
+    public boolean mayPublish(String sourceId) {
+      return crawler.mayPublish(sourceId);
+    }
+
+    @Override
+    public Optional<Proof> proof(Collection<String> sourceIds) {
+      return ownership.proof(sourceIds);
+    }
   }
 
   private ServiceEndpoints.Readiness readiness() {

@@ -13,13 +13,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,9 +40,12 @@ import org.slf4j.LoggerFactory;
  * commits: a fetched page is never dropped while its site is this instance's to publish. Failures
  * of pages ({@link #deadLetter}) go to the dead-letter topic the same way.
  *
- * <p>Before each attempt to commit, records of sites no longer this instance's ({@code mayPublish}
- * says so by source id) are dropped, their URLs' claims released: another instance crawls the site
- * now and fetches them again.
+ * <p>Before each attempt to commit, records of sites no longer this instance's ({@link
+ * SiteClaims#mayPublish}) are dropped, their URLs' claims released: another instance crawls the
+ * site now and fetches them again. Each transaction also commits the {@link SiteClaims.Proof} that
+ * this instance is still the member of the ingest group that owns the sites; Kafka refuses the
+ * transaction of an instance the group has moved on from, and the batch is tried again, without the
+ * sites that moved.
  */
 public final class PagePublisher implements PageSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PagePublisher.class);
@@ -82,10 +87,14 @@ public final class PagePublisher implements PageSink, AutoCloseable {
   private final StageTimer fetchToPublished;
   private volatile boolean closing;
   private volatile boolean lastCommitFailed;
+
+  /** Transactions in a row the group refused: the membership they carried was out of date. */
+  private int refusedInARow;
+
   private @Nullable KafkaProducer<byte[], byte[]> producer;
   private @Nullable KafkaClientMetrics producerMetrics;
   private final MeterRegistry registry;
-  private final Predicate<String> mayPublish;
+  private final SiteClaims claims;
 
   /** Items queued (or about to be), and items committed or dropped since start: FIFO. */
   private final AtomicLong queued = new AtomicLong();
@@ -98,17 +107,17 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       Settings settings,
       SeenUrls seen,
       MeterRegistry registry) {
-    this(clientProperties, settings, seen, registry, sourceId -> true);
+    this(clientProperties, settings, seen, registry, SiteClaims.ALL);
   }
 
-  /** A publisher of the pages of the sites {@code mayPublish} accepts by source id. */
+  /** A publisher of the pages of the sites this instance {@code claims}. */
   public PagePublisher(
       Map<String, Object> clientProperties,
       Settings settings,
       SeenUrls seen,
       MeterRegistry registry,
-      Predicate<String> mayPublish) {
-    this.mayPublish = mayPublish;
+      SiteClaims claims) {
+    this.claims = claims;
     this.clientProperties = Map.copyOf(clientProperties);
     this.settings = settings;
     this.seen = seen;
@@ -289,6 +298,25 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       for (Item item : batch) {
         send(current, item);
       }
+      Optional<SiteClaims.Proof> proof =
+          claims.proof(batch.stream().map(Item::sourceId).collect(Collectors.toSet()));
+      if (proof.isPresent()) {
+        try {
+          current.sendOffsetsToTransaction(proof.get().offsets(), proof.get().group());
+        } catch (CommitFailedException e) {
+          // The group moved on (a rebalance, or this member was given up for dead): try again as
+          // the member it knows now, without the sites that moved meanwhile.
+          current.abortTransaction();
+          retries.increment();
+          if (refusedInARow++ == 0) {
+            LOG.info("the ingest group refused a transaction, trying again: {}", e.getMessage());
+          }
+          // A rebalance settles within a second or two; longer, this instance is cut off.
+          lastCommitFailed = refusedInARow > 20;
+          Thread.sleep(100);
+          return false;
+        }
+      }
       current.commitTransaction();
     } catch (KafkaException e) {
       // Whatever the cause (broker down, fenced, timed out), a new producer with the same
@@ -301,6 +329,7 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       return false;
     }
     lastCommitFailed = false;
+    refusedInARow = 0;
     Instant committed = Instant.now();
     for (Item item : batch) {
       if (item instanceof PageItem page) {
@@ -320,7 +349,7 @@ public final class PagePublisher implements PageSink, AutoCloseable {
     int before = batch.size();
     batch.removeIf(
         item -> {
-          if (mayPublish.test(item.sourceId())) {
+          if (claims.mayPublish(item.sourceId())) {
             return false;
           }
           if (item instanceof PageItem page) {

@@ -1,11 +1,14 @@
 package dev.khabar.ingest.share;
 
+import dev.khabar.ingest.publish.SiteClaims;
 import dev.khabar.ingest.sources.Site;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,13 +16,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +36,11 @@ import org.slf4j.LoggerFactory;
  * assignor moves as few partitions as it can when an instance joins or leaves; static membership
  * under the instance's id gives a restarted instance its partitions back at once; an instance that
  * stops heartbeating loses them after the session timeout. Partitions are given up only after
- * {@link Owner#giveUp} returned, so that the next owner starts after this one stopped. The consumer
- * belongs to one named thread, {@code khabar-site-ownership}, which polls it (the sites topic holds
- * no records) and runs the owner's callbacks. Closing leaves the group, so that the sites move at
- * once. Thread-safe.
+ * {@link Owner#giveUp} returned, so that the next owner starts after this one stopped; and pages
+ * are committed with a {@link #proof} of membership, so that an instance the group gave up for dead
+ * publishes nothing more. The consumer belongs to one named thread, {@code khabar-site-ownership},
+ * which polls it (the sites topic holds no records) and runs the owner's callbacks. Closing leaves
+ * the group, so that the sites move at once. Thread-safe.
  */
 public final class SiteOwnership implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SiteOwnership.class);
@@ -68,6 +75,7 @@ public final class SiteOwnership implements AutoCloseable {
   private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
   private final Thread thread;
   private final CountDownLatch assigned = new CountDownLatch(1);
+  private volatile @Nullable ConsumerGroupMetadata membership;
   private volatile boolean closing;
 
   public SiteOwnership(
@@ -140,6 +148,7 @@ public final class SiteOwnership implements AutoCloseable {
       consumer.subscribe(List.of(topic), new Listener());
       while (!closing) {
         consumer.poll(Duration.ofMillis(500));
+        membership = consumer.groupMetadata();
       }
     } catch (WakeupException e) {
       // closing
@@ -164,6 +173,7 @@ public final class SiteOwnership implements AutoCloseable {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> added) {
       List<Integer> numbers = numbers(added);
+      membership = consumer.groupMetadata();
       owned.addAll(numbers);
       if (!numbers.isEmpty()) {
         List<Site> sites = partitions.sitesOf(numbers);
@@ -193,6 +203,27 @@ public final class SiteOwnership implements AutoCloseable {
         numbers.forEach(owned::remove);
       }
     }
+  }
+
+  /**
+   * The proof, for a page transaction, that this instance is the group member that owns the sites
+   * with these ids: its membership now, and offset 0 (the topic holds no records) for each of their
+   * partitions. Empty before the first assignment.
+   */
+  public Optional<SiteClaims.Proof> proof(Collection<String> siteIds) {
+    ConsumerGroupMetadata current = membership;
+    if (current == null) {
+      return Optional.empty();
+    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (String siteId : siteIds) {
+      partitions
+          .partitionOf(siteId)
+          .ifPresent(p -> offsets.put(new TopicPartition(topic, p), new OffsetAndMetadata(0)));
+    }
+    return offsets.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new SiteClaims.Proof(current, offsets));
   }
 
   private static List<Integer> numbers(Collection<TopicPartition> partitions) {

@@ -6,8 +6,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.apache.kafka.common.utils.Utils;
 
@@ -20,6 +22,7 @@ import org.apache.kafka.common.utils.Utils;
 public final class SitePartitions {
   private final int count;
   private final Map<Integer, List<Site>> byPartition = new TreeMap<>();
+  private final Map<String, Integer> bySiteId = new HashMap<>();
 
   public SitePartitions(List<Site> sites, int count) {
     if (count < 1) {
@@ -27,7 +30,9 @@ public final class SitePartitions {
     }
     this.count = count;
     for (Site site : sites) {
-      byPartition.computeIfAbsent(partitionOf(site), p -> new ArrayList<>()).add(site);
+      int partition = partitionOf(site);
+      byPartition.computeIfAbsent(partition, p -> new ArrayList<>()).add(site);
+      bySiteId.put(site.id(), partition);
     }
     byPartition.replaceAll((partition, list) -> List.copyOf(list));
   }
@@ -40,6 +45,12 @@ public final class SitePartitions {
   public int partitionOf(Site site) {
     byte[] key = publisher(site).getBytes(StandardCharsets.UTF_8);
     return Utils.toPositive(Utils.murmur2(key)) % count;
+  }
+
+  /** The partition of the site with this id, if it is one of the sites. */
+  public OptionalInt partitionOf(String siteId) {
+    Integer partition = bySiteId.get(siteId);
+    return partition == null ? OptionalInt.empty() : OptionalInt.of(partition);
   }
 
   /** The sites of the partitions, in partition order. */
