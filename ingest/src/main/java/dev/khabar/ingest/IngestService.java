@@ -138,6 +138,10 @@ public final class IngestService implements ServiceRunner.Service {
   }
 
   private ServiceEndpoints.Readiness readiness() {
+    Optional<String> failure = ownership.failure();
+    if (failure.isPresent()) {
+      return ServiceEndpoints.Readiness.notReady("out of the ingest group: " + failure.get());
+    }
     if (!ownership.hasJoined()) {
       return ServiceEndpoints.Readiness.notReady("joining the ingest group");
     }

@@ -55,8 +55,8 @@ final class Refetcher {
           delay,
           () -> {
             SiteLeases.Lease lease = leaseOf.apply(site.id());
-            if (lease != null) {
-              SiteLeases.runIn(lease, () -> refetch(site, page.url()));
+            if (lease == null || !SiteLeases.runIn(lease, () -> refetch(site, page.url()))) {
+              refetches.skipped(page.url());
             }
           });
     }

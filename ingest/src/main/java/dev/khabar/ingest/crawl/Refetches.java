@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Optional re-fetches of published articles, to catch corrections and updates: {@code count} times,
  * evenly spread over {@code window} after the first fetch (off when count is 0, the default). A
  * re-fetched page is published again only when its text changed. The schedule lives in memory:
- * re-fetches due when the service stops are not made after a restart. Thread-safe.
+ * re-fetches due when the service stops are not made after a restart, nor those due while the
+ * article's site is crawled by another instance. Thread-safe.
  */
 public final class Refetches {
   private final int count;
@@ -42,6 +43,20 @@ public final class Refetches {
   void published(String url, String text) {
     if (count > 0) {
       due.put(url, new int[] {text.hashCode(), count});
+    }
+  }
+
+  /**
+   * Counts a re-fetch not made (its site is crawled elsewhere now); forgets the URL after the last.
+   */
+  void skipped(String url) {
+    int[] state = due.get(url);
+    if (state != null) {
+      synchronized (state) {
+        if (--state[1] <= 0) {
+          due.remove(url);
+        }
+      }
     }
   }
 

@@ -13,7 +13,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
@@ -77,6 +76,7 @@ public final class SiteOwnership implements AutoCloseable {
   private final CountDownLatch assigned = new CountDownLatch(1);
   private volatile @Nullable ConsumerGroupMetadata membership;
   private volatile boolean closing;
+  private volatile @Nullable String failure;
 
   public SiteOwnership(
       Map<String, Object> clientProperties,
@@ -133,14 +133,9 @@ public final class SiteOwnership implements AutoCloseable {
     return assigned.getCount() == 0;
   }
 
-  /** Waits up to {@code timeout} for the first assignment; true when it came. */
-  public boolean awaitJoined(Duration timeout) throws InterruptedException {
-    return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  /** The partitions this instance owns now. */
-  public Set<Integer> owned() {
-    return Set.copyOf(owned);
+  /** Why this instance left the group on its own and crawls nothing any more, if it did. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
   }
 
   private void run() {
@@ -153,6 +148,7 @@ public final class SiteOwnership implements AutoCloseable {
     } catch (WakeupException e) {
       // closing
     } catch (KafkaException e) {
+      failure = e.toString();
       LOG.error("left the ingest group after an error; this instance crawls nothing now", e);
       owner.lose(partitions.sitesOf(owned));
       owned.clear();

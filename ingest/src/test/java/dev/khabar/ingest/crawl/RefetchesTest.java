@@ -44,6 +44,16 @@ class RefetchesTest {
   }
 
   @Test
+  void aUrlIsForgottenAfterItsLastReFetchEvenWhenSkipped() {
+    Refetches refetches = new Refetches(2, Duration.ofHours(1));
+    refetches.published(URL, "<p>خبر</p>");
+
+    refetches.skipped(URL);
+    assertFalse(refetches.changed(URL, "<p>خبر</p>"));
+    assertTrue(refetches.changed(URL, "<p>خبر</p>"), "unknown again, so taken as changed");
+  }
+
+  @Test
   void refusesANegativeCountAndAnEmptyWindow() {
     assertThrows(IllegalArgumentException.class, () -> new Refetches(-1, Duration.ofHours(1)));
     assertThrows(IllegalArgumentException.class, () -> new Refetches(2, Duration.ZERO));
