@@ -92,6 +92,11 @@ final class LoopbackNewsSite implements AutoCloseable {
   }
 
   @Override
+  public String toString() {
+    return baseUrl();
+  }
+
+  @Override
   public void close() {
     server.stop(0);
     executor.shutdownNow();

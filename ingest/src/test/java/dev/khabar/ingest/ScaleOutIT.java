@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Three crawlers share twelve loopback sites through the ingest group; one is killed (SIGKILL: no
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * what, when.
  */
 class ScaleOutIT {
+  private static final Logger LOG = LoggerFactory.getLogger(ScaleOutIT.class);
   private static final int SITES = 12;
   private static final int PARTITIONS = 6;
   private static final Duration DELAY = Duration.ofMillis(100);
@@ -73,7 +76,7 @@ class ScaleOutIT {
             ServiceProcess.start(
                 IngestService.class, instanceEnv(env, "c", suffix), logs.resolve("c.log"))) {
           TopicReader.read(bootstrap, raw, 60, Duration.ofSeconds(60), Duration.ZERO);
-          awaitEveryCrawlerAtWork(sites, Duration.ofSeconds(30), c);
+          awaitEveryCrawlerAtWork(sites, Duration.ofSeconds(60), c);
           sites.forEach(site -> addArticles(site, 5));
           TopicReader.read(bootstrap, raw, 120, Duration.ofSeconds(30), Duration.ZERO);
           assertTrue(c.isAlive(), c.output());
@@ -121,6 +124,7 @@ class ScaleOutIT {
                 .max()
                 .orElseThrow();
         long seconds = (last - killedAt) / 1_000_000_000;
+        LOG.info("{}: every article added after the kill fetched {} s after it", site, seconds);
         assertTrue(
             seconds < 30,
             site.baseUrl() + ": its articles after the kill were fetched " + seconds + " s later");
