@@ -8,6 +8,7 @@ import dev.khabar.common.service.TopicSetup;
 import dev.khabar.common.service.TopicSetup.TopicSpec;
 import dev.khabar.ingest.address.AddressGuard;
 import dev.khabar.ingest.crawl.Crawler;
+import dev.khabar.ingest.crawl.RefetchBook;
 import dev.khabar.ingest.fetch.HttpFetcher;
 import dev.khabar.ingest.politeness.ConfiguredDelays;
 import dev.khabar.ingest.politeness.HostThrottle;
@@ -15,14 +16,17 @@ import dev.khabar.ingest.politeness.Politeness;
 import dev.khabar.ingest.politeness.RobotsRules;
 import dev.khabar.ingest.publish.PagePublisher;
 import dev.khabar.ingest.publish.SiteClaims;
-import dev.khabar.ingest.seen.SeenTail;
 import dev.khabar.ingest.seen.SeenUrls;
 import dev.khabar.ingest.share.SiteHandover;
 import dev.khabar.ingest.share.SiteOwnership;
+import dev.khabar.ingest.share.TopicTail;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,7 +47,7 @@ public final class IngestService implements ServiceRunner.Service {
   private final HttpFetcher fetcher;
   private final PagePublisher publisher;
   private final Crawler crawler;
-  private final SeenTail seenTail;
+  private final List<TopicTail> tails = new ArrayList<>();
   private final SiteOwnership ownership;
   private final ServiceEndpoints endpoints;
 
@@ -70,9 +74,24 @@ public final class IngestService implements ServiceRunner.Service {
             1,
             (short) -1,
             Map.of("retention.ms", Long.toString(Duration.ofDays(14).toMillis()))),
-        new TopicSpec(config.sitesTopic(), config.sitePartitions(), (short) -1, Map.of()));
+        new TopicSpec(config.sitesTopic(), config.sitePartitions(), (short) -1, Map.of()),
+        new TopicSpec(
+            config.refetchTopic(),
+            config.rawPartitions(),
+            (short) -1,
+            Map.of("cleanup.policy", "compact")));
     SeenUrls seen = new SeenUrls();
-    this.seenTail = SeenTail.start(kafka, config.seenTopic(), seen, Duration.ofMinutes(5));
+    tails.add(
+        TopicTail.start(
+            kafka,
+            config.seenTopic(),
+            (key, value) -> seen.markPublished(new String(key, StandardCharsets.UTF_8)),
+            Duration.ofMinutes(5)));
+    RefetchBook refetchBook = new RefetchBook();
+    if (config.refetches().count() > 0) {
+      tails.add(
+          TopicTail.start(kafka, config.refetchTopic(), refetchBook::apply, Duration.ofMinutes(5)));
+    }
     Politeness politeness =
         new Politeness(
             new HostThrottle(new ConfiguredDelays(config.sites(), config.defaultDelay())),
@@ -96,6 +115,7 @@ public final class IngestService implements ServiceRunner.Service {
                 config.rawTopic(),
                 config.seenTopic(),
                 config.deadLetterTopic(),
+                config.refetchTopic(),
                 config.transactionalId(),
                 config.fetch().maxBytes(),
                 256,
@@ -118,7 +138,7 @@ public final class IngestService implements ServiceRunner.Service {
                 config.groupInstanceId(),
                 config.sessionTimeout()),
             config.sites(),
-            new SiteHandover(crawler, seenTail, Duration.ofSeconds(10)),
+            new SiteHandover(crawler, tails, refetchBook, Duration.ofSeconds(10)),
             registry);
     this.endpoints =
         ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);
@@ -170,7 +190,7 @@ public final class IngestService implements ServiceRunner.Service {
     // Gives the sites up (their pages are published first) and leaves the group.
     ownership.close(Duration.ofSeconds(5));
     publisher.close(Duration.ofSeconds(2));
-    seenTail.close();
+    tails.forEach(TopicTail::close);
     fetcher.close();
     endpoints.close();
     registry.close();

@@ -199,6 +199,7 @@ class IngestServiceIT {
     env.put("KHABAR_TOPIC_INGEST_SEEN", "khabar.ingest.seen" + suffix);
     env.put("KHABAR_TOPIC_INGEST_DLQ", "khabar.ingest.dlq" + suffix);
     env.put("KHABAR_TOPIC_INGEST_SITES", "khabar.ingest.sites" + suffix);
+    env.put("KHABAR_TOPIC_INGEST_REFETCHES", "khabar.ingest.refetches" + suffix);
     env.put("KHABAR_INGEST_GROUP_ID", "khabar-ingest" + suffix);
     env.put("KHABAR_TOPIC_PARTITIONS", "2");
     env.put("KHABAR_INGEST_TRANSACTIONAL_ID", "khabar-ingest" + suffix);

@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +28,7 @@ final class LoopbackNewsSite implements AutoCloseable {
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final List<String> articles = new CopyOnWriteArrayList<>();
   private final List<Visit> visits = new CopyOnWriteArrayList<>();
+  private final Map<String, String> corrections = new ConcurrentHashMap<>();
 
   LoopbackNewsSite(String address) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
@@ -37,6 +40,11 @@ final class LoopbackNewsSite implements AutoCloseable {
   /** Adds an article, at {@code /a<n>.html}, to the feed. */
   void addArticle() {
     articles.add("/a" + (articles.size() + 1) + ".html");
+  }
+
+  /** From now on the article at {@code path} carries this correction. */
+  void correct(String path, String correction) {
+    corrections.put(path, correction);
   }
 
   String baseUrl() {
@@ -72,7 +80,13 @@ final class LoopbackNewsSite implements AutoCloseable {
             exchange,
             200,
             "text/html; charset=utf-8",
-            "<html><body><p>خبر " + path + " من " + baseUrl() + "</p></body></html>");
+            "<html><body><p>خبر "
+                + path
+                + " من "
+                + baseUrl()
+                + "</p><p>"
+                + corrections.getOrDefault(path, "")
+                + "</p></body></html>");
       } else {
         send(exchange, 404, "text/plain", "not here");
       }

@@ -20,6 +20,12 @@ public final class Topics {
    */
   public static final String INGEST_SITES = "khabar.ingest.sites";
 
+  /**
+   * Where {@code ingest} keeps the re-fetch plan of each published article while re-fetches of it
+   * are due; compacted, key = canonical URL, no value once its last re-fetch was made.
+   */
+  public static final String INGEST_REFETCHES = "khabar.ingest.refetches";
+
   /** Sources and pages {@code ingest} gave up on, with the reason in headers. */
   public static final String INGEST_DLQ = "khabar.ingest.dlq";
 

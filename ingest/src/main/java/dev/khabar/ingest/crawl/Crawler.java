@@ -81,7 +81,8 @@ public final class Crawler implements AutoCloseable {
     SourcePoller sources = new SourcePoller(fetcher, output.pages(), metrics, this::offer);
     this.polls = new PollScheduler(tasks, sources::poll);
     this.articles = new ArticleFetcher(fetcher, seen, output.pages(), metrics);
-    this.refetcher = new Refetcher(plan.refetches(), tasks, fetcher, output.pages(), metrics);
+    this.refetcher =
+        new Refetcher(plan.refetches(), tasks, fetcher, output.pages(), metrics, plan.clock());
   }
 
   /** Follows every site of the plan, first polls now: the crawl of a single instance. */
@@ -94,7 +95,17 @@ public final class Crawler implements AutoCloseable {
    * their schedule.
    */
   public void follow(Site site, Duration firstPollAfter) {
-    polls.follow(leases.take(site), firstPollAfter);
+    follow(site, firstPollAfter, List.of());
+  }
+
+  /**
+   * Starts crawling a site taken over from another crawler: as {@link #follow(Site, Duration)}, and
+   * carries on the re-fetch plans of its articles.
+   */
+  public void follow(Site site, Duration firstPollAfter, Collection<RefetchPlan> refetches) {
+    SiteLeases.Lease lease = leases.take(site);
+    polls.follow(lease, firstPollAfter);
+    refetcher.resume(site, lease, refetches);
   }
 
   /**
@@ -157,7 +168,7 @@ public final class Crawler implements AutoCloseable {
             () ->
                 articles
                     .fetch(site, url)
-                    .ifPresent(page -> refetcher.published(site, page, leases::current)))) {
+                    .ifPresent(page -> refetcher.published(site, page, lease)))) {
       seen.release(url);
     }
   }

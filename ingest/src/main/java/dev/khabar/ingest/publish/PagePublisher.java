@@ -56,6 +56,7 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       String rawTopic,
       String seenTopic,
       String deadLetterTopic,
+      String refetchTopic,
       String transactionalId,
       long maxPageBytes,
       int queueCapacity,
@@ -74,6 +75,8 @@ public final class PagePublisher implements PageSink, AutoCloseable {
 
   private record FailureItem(String url, String sourceId, String outcome, String reason)
       implements Item {}
+
+  private record PlanItem(String url, String sourceId, byte @Nullable [] plan) implements Item {}
 
   private final Map<String, Object> clientProperties;
   private final Settings settings;
@@ -160,6 +163,13 @@ public final class PagePublisher implements PageSink, AutoCloseable {
   public void deadLetter(String url, String sourceId, String outcome, String reason)
       throws InterruptedException {
     enqueue(new FailureItem(url, sourceId, outcome, reason));
+  }
+
+  /** Queues an article's re-fetch plan, or its end ({@code null}), for the re-fetch topic. */
+  @Override
+  public void keepRefetchPlan(String url, String sourceId, byte @Nullable [] plan)
+      throws InterruptedException {
+    enqueue(new PlanItem(url, sourceId, plan));
   }
 
   private void enqueue(Item item) throws InterruptedException {
@@ -336,7 +346,7 @@ public final class PagePublisher implements PageSink, AutoCloseable {
         seen.markPublished(page.url());
         published.increment();
         fetchToPublished.record(page.fetchedAt(), committed);
-      } else {
+      } else if (item instanceof FailureItem) {
         deadLettered.increment();
       }
     }
@@ -370,6 +380,12 @@ public final class PagePublisher implements PageSink, AutoCloseable {
         current.send(new ProducerRecord<>(settings.rawTopic(), key, page.value()));
         current.send(new ProducerRecord<>(settings.seenTopic(), key, page.marker()));
       }
+      case PlanItem plan ->
+          current.send(
+              new ProducerRecord<>(
+                  settings.refetchTopic(),
+                  plan.url().getBytes(StandardCharsets.UTF_8),
+                  plan.plan()));
       case FailureItem failure -> {
         ProducerRecord<byte[], byte[]> record =
             new ProducerRecord<>(

@@ -10,7 +10,7 @@ import java.util.Set;
  * The canonical URLs already published, or being fetched now. The durable copy is the compacted
  * topic {@code khabar.ingest.seen} (key = canonical URL), written in the same transaction as each
  * page; the whole topic is read back, committed records only, and followed while the service runs
- * ({@link SeenTail}), into a 64-bit fingerprint set (a collision, about 1 in 3·10^6 at ten million
+ * ({@code TopicTail}), into a 64-bit fingerprint set (a collision, about 1 in 3·10^6 at ten million
  * URLs, would skip one article). Thread-safe.
  */
 public final class SeenUrls {

@@ -84,6 +84,7 @@ class PagePublisherFencingIT {
                   "khabar.pages.raw" + suffix,
                   "khabar.ingest.seen" + suffix,
                   "khabar.ingest.dlq" + suffix,
+                  "khabar.ingest.refetches" + suffix,
                   "khabar-ingest-fence" + suffix,
                   1024 * 1024,
                   16,

@@ -1,6 +1,5 @@
-package dev.khabar.ingest.seen;
+package dev.khabar.ingest.share;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,14 +26,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the seen topic into {@link SeenUrls} from its beginning, then follows it while the service
- * runs, committed records only: the URLs every instance publishes reach every other, so an instance
- * that takes a site over knows what the site's previous crawler published. {@link #awaitCaughtUp}
- * waits until what was committed before the call has been read. One named daemon thread, {@code
- * khabar-seen-tail}, owns the consumer. Thread-safe.
+ * Reads a topic the ingest instances share (the seen URLs, the re-fetch plans) from its beginning,
+ * then follows it while the service runs, committed records only, handing each record to a handler:
+ * what every instance writes reaches every other, so an instance that takes a site over knows what
+ * the site's previous crawler wrote. {@link #awaitCaughtUp} waits until what was committed before
+ * the call has been read. One named daemon thread, {@code khabar-tail-<topic>}, owns the consumer.
+ * Thread-safe.
  */
-public final class SeenTail implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(SeenTail.class);
+public final class TopicTail implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TopicTail.class);
 
   /** A caller waiting for the reader to reach the end offsets taken after it asked. */
   private static final class Waiter {
@@ -42,15 +42,23 @@ public final class SeenTail implements AutoCloseable {
     @Nullable Map<TopicPartition, Long> target;
   }
 
-  private final SeenUrls seen;
+  /** What is done with each record read. */
+  @FunctionalInterface
+  public interface Handler {
+    void accept(byte[] key, byte @Nullable [] value);
+  }
+
+  private final String topic;
+  private final Handler handler;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final List<TopicPartition> partitions = new ArrayList<>();
   private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private volatile boolean closing;
 
-  private SeenTail(Map<String, Object> clientProperties, String topic, SeenUrls seen) {
-    this.seen = seen;
+  private TopicTail(Map<String, Object> clientProperties, String topic, Handler handler) {
+    this.topic = topic;
+    this.handler = handler;
     Properties properties = new Properties();
     properties.putAll(clientProperties);
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -64,28 +72,25 @@ public final class SeenTail implements AutoCloseable {
     }
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
-    this.thread = Thread.ofPlatform().name("khabar-seen-tail").daemon(true).unstarted(this::run);
+    this.thread =
+        Thread.ofPlatform().name("khabar-tail-" + topic).daemon(true).unstarted(this::run);
   }
 
   /**
-   * Reads the topic to its current end into {@code seen} (waiting up to {@code timeout}), then
-   * keeps following it.
+   * Reads the topic to its current end, each record to {@code handler} (waiting up to {@code
+   * timeout}), then keeps following it.
    */
-  public static SeenTail start(
-      Map<String, Object> clientProperties, String topic, SeenUrls seen, Duration timeout)
+  public static TopicTail start(
+      Map<String, Object> clientProperties, String topic, Handler handler, Duration timeout)
       throws InterruptedException {
     long started = System.nanoTime();
-    SeenTail tail = new SeenTail(clientProperties, topic, seen);
+    TopicTail tail = new TopicTail(clientProperties, topic, handler);
     tail.thread.start();
     if (!tail.awaitCaughtUp(timeout)) {
       tail.close();
       throw new IllegalStateException("could not read " + topic + " to its end in " + timeout);
     }
-    LOG.info(
-        "rebuilt seen URLs from {}: {} URLs in {} ms",
-        topic,
-        seen.publishedCount(),
-        (System.nanoTime() - started) / 1_000_000);
+    LOG.info("read {} to its end in {} ms", topic, (System.nanoTime() - started) / 1_000_000);
     return tail;
   }
 
@@ -102,7 +107,7 @@ public final class SeenTail implements AutoCloseable {
     } catch (TimeoutException e) {
       return false;
     } catch (ExecutionException e) {
-      throw new IllegalStateException("the seen topic's reader stopped", e.getCause());
+      throw new IllegalStateException("the reader of " + topic + " stopped", e.getCause());
     } finally {
       waiters.remove(waiter);
     }
@@ -113,7 +118,7 @@ public final class SeenTail implements AutoCloseable {
       while (!closing) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           if (record.key() != null) {
-            seen.markPublished(new String(record.key(), StandardCharsets.UTF_8));
+            handler.accept(record.key(), record.value());
           }
         }
         answerWaiters();
@@ -121,7 +126,7 @@ public final class SeenTail implements AutoCloseable {
     } catch (WakeupException e) {
       // closing
     } catch (KafkaException | IllegalStateException e) {
-      LOG.error("stopped following the seen topic: {}", e.toString());
+      LOG.error("stopped following {}: {}", topic, e.toString());
       waiters.forEach(w -> w.reached.completeExceptionally(e));
     } finally {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
@@ -143,6 +148,11 @@ public final class SeenTail implements AutoCloseable {
         waiter.reached.complete(null);
       }
     }
+  }
+
+  @Override
+  public String toString() {
+    return topic;
   }
 
   @Override
