@@ -23,6 +23,9 @@ final class TestPipeline {
     env.put("KHABAR_TOPIC_ARTICLES", "khabar.articles" + suffix);
     env.put("KHABAR_TOPIC_INGEST_SEEN", "khabar.ingest.seen" + suffix);
     env.put("KHABAR_TOPIC_INGEST_DLQ", "khabar.ingest.dlq" + suffix);
+    env.put("KHABAR_TOPIC_INGEST_SITES", "khabar.ingest.sites" + suffix);
+    env.put("KHABAR_TOPIC_INGEST_REFETCHES", "khabar.ingest.refetches" + suffix);
+    env.put("KHABAR_INGEST_GROUP_ID", "khabar-ingest" + suffix);
     env.put("KHABAR_TOPIC_ENRICH_DLQ", "khabar.enrich.dlq" + suffix);
     env.put("KHABAR_TOPIC_INDEXER_DLQ", "khabar.indexer.dlq" + suffix);
     env.put("KHABAR_TOPIC_PARTITIONS", Integer.toString(partitions));

@@ -28,7 +28,13 @@ public record IngestConfig(
     String rawTopic,
     String seenTopic,
     String deadLetterTopic,
+    String sitesTopic,
+    String refetchTopic,
     int rawPartitions,
+    int sitePartitions,
+    String groupId,
+    String groupInstanceId,
+    Duration sessionTimeout,
     String transactionalId,
     Duration publishBatchWait,
     FetchSettings fetch,
@@ -67,7 +73,14 @@ public record IngestConfig(
         env.string("KHABAR_TOPIC_PAGES_RAW", Topics.PAGES_RAW),
         env.string("KHABAR_TOPIC_INGEST_SEEN", Topics.INGEST_SEEN),
         env.string("KHABAR_TOPIC_INGEST_DLQ", Topics.INGEST_DLQ),
+        env.string("KHABAR_TOPIC_INGEST_SITES", Topics.INGEST_SITES),
+        env.string("KHABAR_TOPIC_INGEST_REFETCHES", Topics.INGEST_REFETCHES),
         env.integer("KHABAR_TOPIC_PARTITIONS", 6, 1, 1000),
+        env.integer("KHABAR_INGEST_SITE_PARTITIONS", 24, 1, 10_000),
+        env.string("KHABAR_INGEST_GROUP_ID", "khabar-ingest"),
+        // Stable per instance: a restarted instance gets its sites back without a rebalance.
+        InstanceId.fromEnv(env).qualified("khabar-ingest"),
+        sessionTimeout(env),
         // Stable per instance: a successor aborts what a killed predecessor left open, at once.
         env.string(
             "KHABAR_INGEST_TRANSACTIONAL_ID", InstanceId.fromEnv(env).qualified("khabar-ingest")),
@@ -84,6 +97,20 @@ public record IngestConfig(
             env.duration("KHABAR_INGEST_REFETCH_WINDOW", Duration.ofHours(6))),
         env.string("KHABAR_HTTP_HOST", "127.0.0.1"),
         env.integer("KHABAR_HTTP_PORT", 8081, 0, 65535));
+  }
+
+  /**
+   * How long the group waits for a silent instance before its sites move: between 6 s (the broker's
+   * smallest by default) and 30 s, so that a dead instance's sites move within 30 s.
+   */
+  private static Duration sessionTimeout(Env env) {
+    Duration timeout = env.duration("KHABAR_INGEST_SESSION_TIMEOUT", Duration.ofSeconds(15));
+    if (timeout.compareTo(Duration.ofSeconds(6)) < 0
+        || timeout.compareTo(Duration.ofSeconds(30)) > 0) {
+      throw new IllegalArgumentException(
+          "KHABAR_INGEST_SESSION_TIMEOUT must be between 6s and 30s, was " + timeout);
+    }
+    return timeout;
   }
 
   /**

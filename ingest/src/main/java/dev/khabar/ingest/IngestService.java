@@ -8,24 +8,36 @@ import dev.khabar.common.service.TopicSetup;
 import dev.khabar.common.service.TopicSetup.TopicSpec;
 import dev.khabar.ingest.address.AddressGuard;
 import dev.khabar.ingest.crawl.Crawler;
+import dev.khabar.ingest.crawl.RefetchBook;
 import dev.khabar.ingest.fetch.HttpFetcher;
 import dev.khabar.ingest.politeness.ConfiguredDelays;
 import dev.khabar.ingest.politeness.HostThrottle;
 import dev.khabar.ingest.politeness.Politeness;
 import dev.khabar.ingest.politeness.RobotsRules;
 import dev.khabar.ingest.publish.PagePublisher;
+import dev.khabar.ingest.publish.SiteClaims;
 import dev.khabar.ingest.seen.SeenUrls;
+import dev.khabar.ingest.share.SiteHandover;
+import dev.khabar.ingest.share.SiteOwnership;
+import dev.khabar.ingest.share.TopicTail;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest service: rebuilds the seen-URL memory from Kafka, then crawls its sources until
- * stopped. On SIGTERM it stops polling, lets fetches under way finish, publishes what is queued and
- * exits within 10 s.
+ * The ingest service: rebuilds the seen-URL memory from Kafka and keeps following it, joins the
+ * ingest group, and crawls the sites of the partitions the group gives it until stopped. Every
+ * instance is given the same sources; the group shares them out. On SIGTERM it stops polling, lets
+ * fetches under way finish, publishes what is queued, leaves the group (its sites move to the other
+ * instances at once) and exits within 10 s.
  */
 public final class IngestService implements ServiceRunner.Service {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -35,6 +47,8 @@ public final class IngestService implements ServiceRunner.Service {
   private final HttpFetcher fetcher;
   private final PagePublisher publisher;
   private final Crawler crawler;
+  private final List<TopicTail> tails = new ArrayList<>();
+  private final SiteOwnership ownership;
   private final ServiceEndpoints endpoints;
 
   public IngestService(IngestConfig config, AddressGuard.Resolver resolver) throws Exception {
@@ -59,8 +73,25 @@ public final class IngestService implements ServiceRunner.Service {
             config.deadLetterTopic(),
             1,
             (short) -1,
-            Map.of("retention.ms", Long.toString(Duration.ofDays(14).toMillis()))));
-    SeenUrls seen = SeenUrls.rebuild(kafka, config.seenTopic());
+            Map.of("retention.ms", Long.toString(Duration.ofDays(14).toMillis()))),
+        new TopicSpec(config.sitesTopic(), config.sitePartitions(), (short) -1, Map.of()),
+        new TopicSpec(
+            config.refetchTopic(),
+            config.rawPartitions(),
+            (short) -1,
+            Map.of("cleanup.policy", "compact")));
+    SeenUrls seen = new SeenUrls();
+    tails.add(
+        TopicTail.start(
+            kafka,
+            config.seenTopic(),
+            (key, value) -> seen.markPublished(new String(key, StandardCharsets.UTF_8)),
+            Duration.ofMinutes(5)));
+    RefetchBook refetchBook = new RefetchBook();
+    if (config.refetches().count() > 0) {
+      tails.add(
+          TopicTail.start(kafka, config.refetchTopic(), refetchBook::apply, Duration.ofMinutes(5)));
+    }
     Politeness politeness =
         new Politeness(
             new HostThrottle(new ConfiguredDelays(config.sites(), config.defaultDelay())),
@@ -84,32 +115,69 @@ public final class IngestService implements ServiceRunner.Service {
                 config.rawTopic(),
                 config.seenTopic(),
                 config.deadLetterTopic(),
+                config.refetchTopic(),
                 config.transactionalId(),
                 config.fetch().maxBytes(),
                 256,
                 config.publishBatchWait()),
             seen,
-            registry);
+            registry,
+            new Claims());
     this.crawler =
         new Crawler(
             new Crawler.Plan(config.sites(), config.refetches(), Clock.systemUTC()),
             new Crawler.Fetching(fetcher, robots, config.fetch().userAgent()),
             new Crawler.Output(seen, publisher, registry));
+    registry.gauge("khabar_ingest_sites_followed", crawler, Crawler::followed);
+    this.ownership =
+        new SiteOwnership(
+            kafka,
+            new SiteOwnership.Settings(
+                config.sitesTopic(),
+                config.groupId(),
+                config.groupInstanceId(),
+                config.sessionTimeout()),
+            config.sites(),
+            new SiteHandover(crawler, tails, refetchBook, Duration.ofSeconds(10)),
+            registry);
     this.endpoints =
-        ServiceEndpoints.start(
-            config.httpHost(),
-            config.httpPort(),
-            registry,
-            () ->
-                publisher.isPublishing()
-                    ? ServiceEndpoints.Readiness.ok()
-                    : ServiceEndpoints.Readiness.notReady("kafka refuses pages; retrying"));
+        ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);
+  }
+
+  /** The sites this instance crawls, and the proof the ingest group owes it for their pages. */
+  private final class Claims implements SiteClaims {
+    @Override
+    public boolean mayPublish(String sourceId) {
+      return crawler.mayPublish(sourceId);
+    }
+
+    @Override
+    public Optional<Proof> proof(Collection<String> sourceIds) {
+      return ownership.proof(sourceIds);
+    }
+  }
+
+  private ServiceEndpoints.Readiness readiness() {
+    Optional<String> failure = ownership.failure();
+    if (failure.isPresent()) {
+      return ServiceEndpoints.Readiness.notReady("out of the ingest group: " + failure.get());
+    }
+    if (!ownership.hasJoined()) {
+      return ServiceEndpoints.Readiness.notReady("joining the ingest group");
+    }
+    return publisher.isPublishing()
+        ? ServiceEndpoints.Readiness.ok()
+        : ServiceEndpoints.Readiness.notReady("kafka refuses pages; retrying");
   }
 
   public void start() {
     publisher.start();
-    crawler.start();
-    LOG.info("ingest following {} sites", config.sites().size());
+    ownership.start();
+    LOG.info(
+        "ingest sharing {} sites in group {} as {}",
+        config.sites().size(),
+        config.groupId(),
+        config.groupInstanceId());
   }
 
   public int httpPort() {
@@ -119,7 +187,10 @@ public final class IngestService implements ServiceRunner.Service {
   @Override
   public void close() {
     crawler.stop(Duration.ofSeconds(3));
-    publisher.close(Duration.ofSeconds(5));
+    // Gives the sites up (their pages are published first) and leaves the group.
+    ownership.close(Duration.ofSeconds(5));
+    publisher.close(Duration.ofSeconds(2));
+    tails.forEach(TopicTail::close);
     fetcher.close();
     endpoints.close();
     registry.close();

@@ -198,6 +198,9 @@ class IngestServiceIT {
     env.put("KHABAR_TOPIC_PAGES_RAW", "khabar.pages.raw" + suffix);
     env.put("KHABAR_TOPIC_INGEST_SEEN", "khabar.ingest.seen" + suffix);
     env.put("KHABAR_TOPIC_INGEST_DLQ", "khabar.ingest.dlq" + suffix);
+    env.put("KHABAR_TOPIC_INGEST_SITES", "khabar.ingest.sites" + suffix);
+    env.put("KHABAR_TOPIC_INGEST_REFETCHES", "khabar.ingest.refetches" + suffix);
+    env.put("KHABAR_INGEST_GROUP_ID", "khabar-ingest" + suffix);
     env.put("KHABAR_TOPIC_PARTITIONS", "2");
     env.put("KHABAR_INGEST_TRANSACTIONAL_ID", "khabar-ingest" + suffix);
     env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml," + site.baseUrl() + "/broken.xml");

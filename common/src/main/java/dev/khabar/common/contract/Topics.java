@@ -14,6 +14,18 @@ public final class Topics {
   /** Canonical URLs {@code ingest} has published; compacted, key = canonical URL. */
   public static final String INGEST_SEEN = "khabar.ingest.seen";
 
+  /**
+   * The sites {@code ingest} instances share: no records, one partition per share of the sites; the
+   * instances' consumer group assigns the partitions, hence the sites.
+   */
+  public static final String INGEST_SITES = "khabar.ingest.sites";
+
+  /**
+   * Where {@code ingest} keeps the re-fetch plan of each published article while re-fetches of it
+   * are due; compacted, key = canonical URL, no value once its last re-fetch was made.
+   */
+  public static final String INGEST_REFETCHES = "khabar.ingest.refetches";
+
   /** Sources and pages {@code ingest} gave up on, with the reason in headers. */
   public static final String INGEST_DLQ = "khabar.ingest.dlq";
 

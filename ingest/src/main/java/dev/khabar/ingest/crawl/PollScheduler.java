@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * Polls every source of a followed site on an adaptive schedule: first at once, then sooner after a
  * poll that found new links (half the interval, down to the site's min_poll), later after one that
  * found none (half as long again, up to max_poll). A poll that fails counts as one that found none.
- * Thread-safe.
+ * A site is polled while its lease is active: the first poll after the lease ended is not made, and
+ * none after it. Thread-safe.
  */
 final class PollScheduler {
   private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
@@ -29,10 +30,10 @@ final class PollScheduler {
     this.poll = poll;
   }
 
-  /** Schedules the first poll of each of the site's sources now. */
-  void follow(Site site) {
-    for (Source source : site.sources()) {
-      schedule(source, Duration.ZERO, site.minPoll());
+  /** Schedules the first poll of each of the leased site's sources after {@code after}. */
+  void follow(SiteLeases.Lease lease, Duration after) {
+    for (Source source : lease.site().sources()) {
+      schedule(lease, source, after, lease.site().minPoll());
     }
   }
 
@@ -43,11 +44,12 @@ final class PollScheduler {
         : min(site.maxPoll(), interval.multipliedBy(3).dividedBy(2));
   }
 
-  private void schedule(Source source, Duration after, Duration interval) {
-    tasks.runAfter(after, () -> pollThenReschedule(source, interval));
+  private void schedule(SiteLeases.Lease lease, Source source, Duration after, Duration interval) {
+    tasks.runAfter(
+        after, () -> SiteLeases.runIn(lease, () -> pollThenReschedule(lease, source, interval)));
   }
 
-  private void pollThenReschedule(Source source, Duration interval) {
+  private void pollThenReschedule(SiteLeases.Lease lease, Source source, Duration interval) {
     int newLinks = 0;
     try {
       newLinks = poll.poll(source);
@@ -58,7 +60,7 @@ final class PollScheduler {
       LOG.warn("polling {} failed: {}", source.url(), e.toString());
     }
     Duration next = next(source.site(), interval, newLinks);
-    schedule(source, next, next);
+    schedule(lease, source, next, next);
   }
 
   private static Duration max(Duration a, Duration b) {

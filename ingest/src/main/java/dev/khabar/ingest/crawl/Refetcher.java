@@ -1,12 +1,17 @@
 package dev.khabar.ingest.crawl;
 
+import dev.khabar.common.contract.Json;
 import dev.khabar.ingest.fetch.FetchResult;
 import dev.khabar.ingest.fetch.Outcome;
 import dev.khabar.ingest.politeness.RobotsRules;
 import dev.khabar.ingest.publish.PageSink;
 import dev.khabar.ingest.sources.Site;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * only if its text changed since it was last published. Counted as kind {@code refetch}: {@code
  * fetched} when published again, {@code not_modified} when unchanged, else the fetch's outcome. A
  * URL robots.txt does not allow now is skipped. Failures are logged with the URL, never thrown.
- * Thread-safe.
+ * After each re-fetch the article's {@link RefetchPlan} is handed to the page sink with the pages,
+ * and none after its last, so that a crawler taking the site over carries the plan on. Thread-safe.
  */
 final class Refetcher {
   private static final Logger LOG = LoggerFactory.getLogger(Refetcher.class);
@@ -25,13 +31,16 @@ final class Refetcher {
   private final SiteFetcher fetcher;
   private final PageSink pages;
   private final CrawlMetrics metrics;
+  private final Clock clock;
 
   Refetcher(
       Refetches refetches,
       CrawlTasks tasks,
       SiteFetcher fetcher,
       PageSink pages,
-      CrawlMetrics metrics) {
+      CrawlMetrics metrics,
+      Clock clock) {
+    this.clock = clock;
     this.refetches = refetches;
     this.tasks = tasks;
     this.fetcher = fetcher;
@@ -39,29 +48,94 @@ final class Refetcher {
     this.metrics = metrics;
   }
 
-  /** Schedules the re-fetches of a page just published (none when re-fetching is off). */
-  void published(Site site, ArticleFetcher.Published page) {
+  /**
+   * Schedules the re-fetches of a page just published (none when re-fetching is off) and keeps its
+   * plan; each is made inside the lease at its time, and not at all once the lease ended.
+   */
+  void published(Site site, ArticleFetcher.Published page, SiteLeases.Lease lease) {
+    if (refetches.count() == 0) {
+      return;
+    }
     refetches.published(page.url(), page.text());
-    for (Duration delay : refetches.delays()) {
-      tasks.runAfter(delay, () -> refetch(site, page.url()));
+    Instant now = clock.instant();
+    try {
+      keep(new RefetchPlan(page.url(), site.id(), now, Refetches.hash(page.text()), 0));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    schedule(site, lease, page.url(), now, 1);
+  }
+
+  /**
+   * Carries on the plans of a site just taken over: each re-fetch not made yet is made at its time,
+   * or at once when that passed while no one crawled the site.
+   */
+  void resume(Site site, SiteLeases.Lease lease, Collection<RefetchPlan> plans) {
+    if (refetches.count() == 0) {
+      return;
+    }
+    for (RefetchPlan plan : plans) {
+      refetches.resume(plan.url(), plan.textHash(), plan.made());
+      schedule(site, lease, plan.url(), plan.firstPublishedAt(), plan.made() + 1);
     }
   }
 
+  private void schedule(
+      Site site, SiteLeases.Lease lease, String url, Instant firstPublished, int from) {
+    Instant now = clock.instant();
+    for (int index = from; index <= refetches.count(); index++) {
+      int made = index;
+      Duration after = Duration.between(now, firstPublished.plus(refetches.delay(index)));
+      tasks.runAfter(
+          after.isNegative() ? Duration.ZERO : after,
+          () -> {
+            if (!SiteLeases.runIn(lease, () -> refetchAndKeep(site, url, firstPublished, made))) {
+              refetches.skipped(url);
+            }
+          });
+    }
+  }
+
+  private void refetchAndKeep(Site site, String url, Instant firstPublished, int made) {
+    OptionalInt hashBefore = refetches.textHash(url);
+    refetch(site, url);
+    int hash = refetches.textHash(url).orElse(hashBefore.orElse(0));
+    try {
+      if (made >= refetches.count()) {
+        pages.keepRefetchPlan(url, site.id(), null);
+      } else {
+        keep(new RefetchPlan(url, site.id(), firstPublished, hash, made));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void keep(RefetchPlan plan) throws InterruptedException {
+    pages.keepRefetchPlan(plan.url(), plan.siteId(), Json.toBytes(plan));
+  }
+
+  /**
+   * Re-fetches the URL and publishes it again if its text changed; counts as one of its re-fetches
+   * whatever the outcome.
+   */
   void refetch(Site site, String url) {
     try {
       URI uri = URI.create(url);
       if (fetcher.robots(uri) != RobotsRules.Verdict.ALLOWED) {
+        refetches.skipped(url);
         return;
       }
       FetchResult result = fetcher.fetchPage(site, uri);
-      if (result instanceof FetchResult.Page page && refetches.changed(url, page.text())) {
+      if (!(result instanceof FetchResult.Page page)) {
+        refetches.skipped(url);
+        metrics.count(site, CrawlMetrics.Kind.REFETCH, result.outcome());
+      } else if (refetches.changed(url, page.text())) {
         metrics.count(site, CrawlMetrics.Kind.REFETCH, Outcome.FETCHED);
         pages.publish(RawPages.of(site, url, page));
       } else {
-        metrics.count(
-            site,
-            CrawlMetrics.Kind.REFETCH,
-            result instanceof FetchResult.Page ? Outcome.NOT_MODIFIED : result.outcome());
+        metrics.count(site, CrawlMetrics.Kind.REFETCH, Outcome.NOT_MODIFIED);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Optional re-fetches of published articles, to catch corrections and updates: {@code count} times,
  * evenly spread over {@code window} after the first fetch (off when count is 0, the default). A
- * re-fetched page is published again only when its text changed. The schedule lives in memory:
- * re-fetches due when the service stops are not made after a restart. Thread-safe.
+ * re-fetched page is published again only when its text changed. The schedule lives in memory; the
+ * crawl keeps each article's {@link RefetchPlan} in Kafka too, so that whoever crawls its site next
+ * carries it on ({@link #resume}). Thread-safe.
  */
 public final class Refetches {
   private final int count;
@@ -30,6 +32,39 @@ public final class Refetches {
     this.window = window;
   }
 
+  /** How many times each article is re-fetched; 0 when off. */
+  public int count() {
+    return count;
+  }
+
+  /** The delay after the first fetch of re-fetch {@code index}, 1 to {@link #count()}. */
+  Duration delay(int index) {
+    return window.multipliedBy(index).dividedBy(count);
+  }
+
+  /** The hash a page's text is compared by. */
+  static int hash(String text) {
+    return text.hashCode();
+  }
+
+  /** Carries on a URL whose {@code made} re-fetches were made elsewhere; text hash as last seen. */
+  void resume(String url, int textHash, int made) {
+    if (count - made > 0) {
+      due.put(url, new int[] {textHash, count - made});
+    }
+  }
+
+  /** The hash of the text last published under the URL, while re-fetches of it are due. */
+  OptionalInt textHash(String url) {
+    int[] state = due.get(url);
+    if (state == null) {
+      return OptionalInt.empty();
+    }
+    synchronized (state) {
+      return OptionalInt.of(state[0]);
+    }
+  }
+
   /** The delays after the first fetch at which to re-fetch a URL; empty when off. */
   List<Duration> delays() {
     List<Duration> delays = new ArrayList<>();
@@ -41,7 +76,21 @@ public final class Refetches {
 
   void published(String url, String text) {
     if (count > 0) {
-      due.put(url, new int[] {text.hashCode(), count});
+      due.put(url, new int[] {hash(text), count});
+    }
+  }
+
+  /**
+   * Counts a re-fetch not made (its site is crawled elsewhere now); forgets the URL after the last.
+   */
+  void skipped(String url) {
+    int[] state = due.get(url);
+    if (state != null) {
+      synchronized (state) {
+        if (--state[1] <= 0) {
+          due.remove(url);
+        }
+      }
     }
   }
 
@@ -50,7 +99,7 @@ public final class Refetches {
    * last re-fetch.
    */
   boolean changed(String url, String text) {
-    int hash = text.hashCode();
+    int hash = hash(text);
     int[] state = due.get(url);
     if (state == null) {
       return true;

@@ -13,11 +13,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,8 +37,15 @@ import org.slf4j.LoggerFactory;
  * published exactly when its URL is remembered: a crash between the two cannot lose or repeat a
  * page. Pages are queued (bounded: a full queue makes fetchers wait) and committed in batches by
  * one named thread. If Kafka is unreachable the batch is kept and retried with backoff until it
- * commits: a fetched page is never dropped. Failures of pages ({@link #deadLetter}) go to the
- * dead-letter topic the same way.
+ * commits: a fetched page is never dropped while its site is this instance's to publish. Failures
+ * of pages ({@link #deadLetter}) go to the dead-letter topic the same way.
+ *
+ * <p>Before each attempt to commit, records of sites no longer this instance's ({@link
+ * SiteClaims#mayPublish}) are dropped, their URLs' claims released: another instance crawls the
+ * site now and fetches them again. Each transaction also commits the {@link SiteClaims.Proof} that
+ * this instance is still the member of the ingest group that owns the sites; Kafka refuses the
+ * transaction of an instance the group has moved on from, and the batch is tried again, without the
+ * sites that moved.
  */
 public final class PagePublisher implements PageSink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PagePublisher.class);
@@ -45,21 +56,27 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       String rawTopic,
       String seenTopic,
       String deadLetterTopic,
+      String refetchTopic,
       String transactionalId,
       long maxPageBytes,
       int queueCapacity,
       Duration batchWait) {}
 
-  private sealed interface Item {}
+  private sealed interface Item {
+    String sourceId();
+  }
 
   /**
    * A page already serialized by the fetching thread, so that the one publisher thread only sends.
    */
-  private record PageItem(String url, byte[] value, byte[] marker, Instant fetchedAt)
+  private record PageItem(
+      String url, String sourceId, byte[] value, byte[] marker, Instant fetchedAt)
       implements Item {}
 
   private record FailureItem(String url, String sourceId, String outcome, String reason)
       implements Item {}
+
+  private record PlanItem(String url, String sourceId, byte @Nullable [] plan) implements Item {}
 
   private final Map<String, Object> clientProperties;
   private final Settings settings;
@@ -73,15 +90,37 @@ public final class PagePublisher implements PageSink, AutoCloseable {
   private final StageTimer fetchToPublished;
   private volatile boolean closing;
   private volatile boolean lastCommitFailed;
+
+  /** Transactions in a row the group refused: the membership they carried was out of date. */
+  private int refusedInARow;
+
   private @Nullable KafkaProducer<byte[], byte[]> producer;
   private @Nullable KafkaClientMetrics producerMetrics;
   private final MeterRegistry registry;
+  private final SiteClaims claims;
 
+  /** Items queued (or about to be), and items committed or dropped since start: FIFO. */
+  private final AtomicLong queued = new AtomicLong();
+
+  private long handled;
+
+  /** A publisher of every site's pages: for one instance that crawls them all. */
   public PagePublisher(
       Map<String, Object> clientProperties,
       Settings settings,
       SeenUrls seen,
       MeterRegistry registry) {
+    this(clientProperties, settings, seen, registry, SiteClaims.ALL);
+  }
+
+  /** A publisher of the pages of the sites this instance {@code claims}. */
+  public PagePublisher(
+      Map<String, Object> clientProperties,
+      Settings settings,
+      SeenUrls seen,
+      MeterRegistry registry,
+      SiteClaims claims) {
+    this.claims = claims;
     this.clientProperties = Map.copyOf(clientProperties);
     this.settings = settings;
     this.seen = seen;
@@ -116,7 +155,7 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       return;
     }
     byte[] marker = page.fetchedAt().toString().getBytes(StandardCharsets.UTF_8);
-    enqueue(new PageItem(page.url(), value, marker, page.fetchedAt()));
+    enqueue(new PageItem(page.url(), page.sourceId(), value, marker, page.fetchedAt()));
   }
 
   /** Queues a record of a page or source the crawler gave up on. */
@@ -126,11 +165,49 @@ public final class PagePublisher implements PageSink, AutoCloseable {
     enqueue(new FailureItem(url, sourceId, outcome, reason));
   }
 
+  /** Queues an article's re-fetch plan, or its end ({@code null}), for the re-fetch topic. */
+  @Override
+  public void keepRefetchPlan(String url, String sourceId, byte @Nullable [] plan)
+      throws InterruptedException {
+    enqueue(new PlanItem(url, sourceId, plan));
+  }
+
   private void enqueue(Item item) throws InterruptedException {
     if (closing) {
       throw new IllegalStateException("publisher is closing");
     }
-    queue.put(item);
+    // Counted first, so that a flush never returns before an item whose put it could have seen.
+    queued.incrementAndGet();
+    try {
+      queue.put(item);
+    } catch (InterruptedException e) {
+      queued.decrementAndGet();
+      throw e;
+    }
+  }
+
+  /**
+   * Waits up to {@code timeout} until every item queued before the call is committed or dropped.
+   */
+  @Override
+  public boolean flush(Duration timeout) throws InterruptedException {
+    long target = queued.get();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      while (handled < target) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        wait(Math.max(1, left / 1_000_000));
+      }
+    }
+    return true;
+  }
+
+  private synchronized void handled(int count) {
+    handled += count;
+    notifyAll();
   }
 
   /** The producer settings: exactly-once-per-URL publishing of 20–200 KB compressible pages. */
@@ -221,11 +298,34 @@ public final class PagePublisher implements PageSink, AutoCloseable {
 
   /** Commits the batch in one transaction; false (after a backoff) when it must be tried again. */
   private boolean commit(List<Item> batch) throws InterruptedException {
+    dropNotOurs(batch);
+    if (batch.isEmpty()) {
+      return true;
+    }
     try {
       KafkaProducer<byte[], byte[]> current = producer();
       current.beginTransaction();
       for (Item item : batch) {
         send(current, item);
+      }
+      Optional<SiteClaims.Proof> proof =
+          claims.proof(batch.stream().map(Item::sourceId).collect(Collectors.toSet()));
+      if (proof.isPresent()) {
+        try {
+          current.sendOffsetsToTransaction(proof.get().offsets(), proof.get().group());
+        } catch (CommitFailedException e) {
+          // The group moved on (a rebalance, or this member was given up for dead): try again as
+          // the member it knows now, without the sites that moved meanwhile.
+          current.abortTransaction();
+          retries.increment();
+          if (refusedInARow++ == 0) {
+            LOG.info("the ingest group refused a transaction, trying again: {}", e.getMessage());
+          }
+          // A rebalance settles within a second or two; longer, this instance is cut off.
+          lastCommitFailed = refusedInARow > 20;
+          Thread.sleep(100);
+          return false;
+        }
       }
       current.commitTransaction();
     } catch (KafkaException e) {
@@ -239,17 +339,38 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       return false;
     }
     lastCommitFailed = false;
+    refusedInARow = 0;
     Instant committed = Instant.now();
     for (Item item : batch) {
       if (item instanceof PageItem page) {
         seen.markPublished(page.url());
         published.increment();
         fetchToPublished.record(page.fetchedAt(), committed);
-      } else {
+      } else if (item instanceof FailureItem) {
         deadLettered.increment();
       }
     }
+    handled(batch.size());
     return true;
+  }
+
+  /** Drops the items of sites another instance crawls now; their URLs are fetched again there. */
+  private void dropNotOurs(List<Item> batch) {
+    int before = batch.size();
+    batch.removeIf(
+        item -> {
+          if (claims.mayPublish(item.sourceId())) {
+            return false;
+          }
+          if (item instanceof PageItem page) {
+            seen.release(page.url());
+          }
+          return true;
+        });
+    if (batch.size() < before) {
+      LOG.info("dropped {} records of sites this instance no longer crawls", before - batch.size());
+      handled(before - batch.size());
+    }
   }
 
   private void send(KafkaProducer<byte[], byte[]> current, Item item) {
@@ -259,6 +380,12 @@ public final class PagePublisher implements PageSink, AutoCloseable {
         current.send(new ProducerRecord<>(settings.rawTopic(), key, page.value()));
         current.send(new ProducerRecord<>(settings.seenTopic(), key, page.marker()));
       }
+      case PlanItem plan ->
+          current.send(
+              new ProducerRecord<>(
+                  settings.refetchTopic(),
+                  plan.url().getBytes(StandardCharsets.UTF_8),
+                  plan.plan()));
       case FailureItem failure -> {
         ProducerRecord<byte[], byte[]> record =
             new ProducerRecord<>(

@@ -1,6 +1,8 @@
 package dev.khabar.ingest.publish;
 
 import dev.khabar.common.contract.RawPage;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Where the crawl hands what it found: pages to publish, and what it gave up on. */
 public interface PageSink {
@@ -10,4 +12,14 @@ public interface PageSink {
   /** Queues a record of a page or source the crawler gave up on. */
   void deadLetter(String url, String sourceId, String outcome, String reason)
       throws InterruptedException;
+
+  /**
+   * Queues the re-fetch plan of an article of the site {@code sourceId}, to be kept in Kafka with
+   * the pages; {@code null} when none of its re-fetches is left.
+   */
+  void keepRefetchPlan(String url, String sourceId, byte @Nullable [] plan)
+      throws InterruptedException;
+
+  /** Waits up to {@code timeout} until everything queued so far is published; true when it is. */
+  boolean flush(Duration timeout) throws InterruptedException;
 }

@@ -1,9 +1,11 @@
 package dev.khabar.ingest.crawl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.khabar.ingest.seen.SeenUrls;
+import dev.khabar.ingest.sources.Site;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +63,42 @@ class CrawlerTest {
           "one link to another host per poll");
       assertTrue(
           web.requests("/feed.xml") >= 3, "feed read " + web.requests("/feed.xml") + " times");
+    }
+  }
+
+  @Test
+  void anUnfollowedSiteIsPolledNoMoreAndItsPagesAreNotPublishedAnyMore() throws Exception {
+    try (LoopbackWeb web = new LoopbackWeb()) {
+      web.page("/a1.html", "<html><body><p>الأول</p></body></html>");
+      web.serve(
+          "/feed.xml",
+          200,
+          "application/rss+xml",
+          "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+              + "<item><link>/a1.html</link></item></channel></rss>");
+      Site site = Sites.feeds("alyaum", web.url("/feed.xml"));
+      RecordingSink sink = new RecordingSink();
+      Crawler crawler =
+          new Crawler(
+              new Crawler.Plan(List.of(site), new Refetches(0, Duration.ZERO), Clock.systemUTC()),
+              web.fetching,
+              new Crawler.Output(new SeenUrls(), sink, new SimpleMeterRegistry()));
+
+      crawler.follow(site, Duration.ZERO);
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (web.requests("/feed.xml") < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(1, crawler.followed());
+      assertTrue(crawler.unfollow(List.of(site), Duration.ofSeconds(3)));
+      int polls = web.requests("/feed.xml");
+      Thread.sleep(1500); // longer than the site's max_poll
+
+      assertEquals(polls, web.requests("/feed.xml"), "polls after unfollow");
+      assertEquals(0, crawler.followed());
+      assertFalse(crawler.mayPublish("alyaum"));
+      assertEquals(List.of(web.url("/a1.html")), sink.urls());
+      crawler.stop(Duration.ofSeconds(1));
     }
   }
 }

@@ -51,7 +51,7 @@ class PollSchedulerTest {
               return 0;
             });
 
-    scheduler.follow(site);
+    scheduler.follow(new SiteLeases().take(site), Duration.ZERO);
 
     assertTrue(both.await(5, TimeUnit.SECONDS), "polled " + polled);
     assertEquals(
@@ -75,7 +75,7 @@ class PollSchedulerTest {
               return 0;
             });
 
-    scheduler.follow(one);
+    scheduler.follow(new SiteLeases().take(one), Duration.ZERO);
 
     assertTrue(second.await(5, TimeUnit.SECONDS), "polled " + polls.get() + " times");
   }

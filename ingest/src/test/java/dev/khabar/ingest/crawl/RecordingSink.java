@@ -1,16 +1,23 @@
 package dev.khabar.ingest.crawl;
 
+import dev.khabar.common.contract.Json;
 import dev.khabar.common.contract.RawPage;
 import dev.khabar.ingest.publish.PageSink;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /** Keeps what the crawl hands over, in order, for tests to read. */
 final class RecordingSink implements PageSink {
   /** One dead-letter record. */
   record DeadLetter(String url, String sourceId, String outcome, String reason) {}
 
+  /** One re-fetch plan kept, or its end ({@code plan} null). */
+  record Plan(String url, String sourceId, @Nullable RefetchPlan plan) {}
+
   final List<RawPage> pages = new CopyOnWriteArrayList<>();
+  final List<Plan> plans = new CopyOnWriteArrayList<>();
   final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
 
   @Override
@@ -21,6 +28,17 @@ final class RecordingSink implements PageSink {
   @Override
   public void deadLetter(String url, String sourceId, String outcome, String reason) {
     deadLetters.add(new DeadLetter(url, sourceId, outcome, reason));
+  }
+
+  @Override
+  public void keepRefetchPlan(String url, String sourceId, byte @Nullable [] plan) {
+    plans.add(
+        new Plan(url, sourceId, plan == null ? null : Json.fromBytes(plan, RefetchPlan.class)));
+  }
+
+  @Override
+  public boolean flush(Duration timeout) {
+    return true;
   }
 
   List<String> urls() {

@@ -1,13 +1,16 @@
 package dev.khabar.ingest.crawl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.khabar.common.contract.RawPage;
 import dev.khabar.ingest.fetch.LocalServer;
 import dev.khabar.ingest.sources.Site;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +28,13 @@ class RefetcherTest {
   private final Refetches refetches = new Refetches(2, Duration.ofHours(1));
   private final CrawlTasks tasks = new CrawlTasks();
   private final Refetcher refetcher =
-      new Refetcher(refetches, tasks, new SiteFetcher(web.fetching, metrics), sink, metrics);
+      new Refetcher(
+          refetches,
+          tasks,
+          new SiteFetcher(web.fetching, metrics),
+          sink,
+          metrics,
+          Clock.systemUTC());
   private final AtomicReference<String> text = new AtomicReference<>(FIRST);
   private final Site site;
 
@@ -60,18 +69,70 @@ class RefetcherTest {
   void aPublishedPageIsReFetchedOnTheScheduleAndPublishedAgainOnceChanged() throws Exception {
     Refetches soon = new Refetches(2, Duration.ofMillis(400));
     Refetcher scheduled =
-        new Refetcher(soon, tasks, new SiteFetcher(web.fetching, metrics), sink, metrics);
+        new Refetcher(
+            soon, tasks, new SiteFetcher(web.fetching, metrics), sink, metrics, Clock.systemUTC());
     text.set(CORRECTED);
 
-    scheduled.published(site, new ArticleFetcher.Published(web.url("/a1.html"), FIRST));
+    scheduled.published(
+        site,
+        new ArticleFetcher.Published(web.url("/a1.html"), FIRST),
+        new SiteLeases().take(site));
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (refetches() < 2 && System.nanoTime() < deadline) {
+    while ((refetches() < 2 || sink.plans.size() < 3) && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
 
     assertEquals(1.0, refetchCount("fetched"));
     assertEquals(1.0, refetchCount("not_modified"));
     assertEquals(List.of(web.url("/a1.html")), sink.urls());
+    assertEquals(
+        List.of("0 " + Refetches.hash(FIRST), "1 " + Refetches.hash(CORRECTED), "end"),
+        sink.plans.stream()
+            .map(p -> p.plan() == null ? "end" : p.plan().made() + " " + p.plan().textHash())
+            .toList(),
+        "the plan kept after the first fetch and each re-fetch, and its end after the last");
+  }
+
+  @Test
+  void aTakenOverSitesPlansAreCarriedOnFromWhereTheyStood() throws Exception {
+    Refetches soon = new Refetches(2, Duration.ofMillis(400));
+    Refetcher taker =
+        new Refetcher(
+            soon, tasks, new SiteFetcher(web.fetching, metrics), sink, metrics, Clock.systemUTC());
+    Instant firstPublished = Instant.now().minusMillis(300);
+
+    taker.resume(
+        site,
+        new SiteLeases().take(site),
+        List.of(
+            new RefetchPlan(
+                web.url("/a1.html"), "annahar", firstPublished, Refetches.hash(FIRST), 1)));
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (sink.plans.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+
+    assertEquals(1.0, refetches(), "only the second re-fetch was left");
+    assertEquals(1.0, refetchCount("not_modified"), "compared with the text the plan names");
+    assertEquals(List.of(), sink.pages);
+    assertEquals(List.of(new RecordingSink.Plan(web.url("/a1.html"), "annahar", null)), sink.plans);
+  }
+
+  @Test
+  void noReFetchIsMadeOnceTheLeaseEnded() throws Exception {
+    Refetches soon = new Refetches(1, Duration.ofMillis(100));
+    Refetcher scheduled =
+        new Refetcher(
+            soon, tasks, new SiteFetcher(web.fetching, metrics), sink, metrics, Clock.systemUTC());
+    SiteLeases leases = new SiteLeases();
+    SiteLeases.Lease lease = leases.take(site);
+
+    scheduled.published(site, new ArticleFetcher.Published(web.url("/a1.html"), FIRST), lease);
+    leases.end(lease);
+    Thread.sleep(500);
+
+    assertEquals(0.0, refetches());
+    assertTrue(soon.textHash(web.url("/a1.html")).isEmpty(), "forgotten after its last");
   }
 
   private double refetches() {

@@ -44,6 +44,40 @@ class RefetchesTest {
   }
 
   @Test
+  void aUrlIsForgottenAfterItsLastReFetchEvenWhenSkipped() {
+    Refetches refetches = new Refetches(2, Duration.ofHours(1));
+    refetches.published(URL, "<p>خبر</p>");
+
+    refetches.skipped(URL);
+    assertFalse(refetches.changed(URL, "<p>خبر</p>"));
+    assertTrue(refetches.changed(URL, "<p>خبر</p>"), "unknown again, so taken as changed");
+  }
+
+  @Test
+  void aResumedUrlHasTheReFetchesLeftAndComparesWithTheTextItWasGiven() {
+    Refetches refetches = new Refetches(3, Duration.ofHours(6));
+    refetches.resume(URL, Refetches.hash("<p>خبر</p>"), 2);
+
+    assertFalse(refetches.changed(URL, "<p>خبر</p>"));
+    assertTrue(refetches.textHash(URL).isEmpty(), "its last re-fetch was made");
+  }
+
+  @Test
+  void aUrlWithNoReFetchLeftIsNotResumed() {
+    Refetches refetches = new Refetches(2, Duration.ofHours(6));
+    refetches.resume(URL, 7, 2);
+
+    assertTrue(refetches.textHash(URL).isEmpty());
+  }
+
+  @Test
+  void theSecondOfThreeReFetchesIsDueTwoThirdsIntoTheWindow() {
+    Refetches refetches = new Refetches(3, Duration.ofHours(6));
+
+    assertEquals(Duration.ofHours(4), refetches.delay(2));
+  }
+
+  @Test
   void refusesANegativeCountAndAnEmptyWindow() {
     assertThrows(IllegalArgumentException.class, () -> new Refetches(-1, Duration.ofHours(1)));
     assertThrows(IllegalArgumentException.class, () -> new Refetches(2, Duration.ZERO));

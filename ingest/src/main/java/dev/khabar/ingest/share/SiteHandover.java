@@ -1,0 +1,81 @@
+package dev.khabar.ingest.share;
+
+import dev.khabar.ingest.crawl.Crawler;
+import dev.khabar.ingest.crawl.RefetchBook;
+import dev.khabar.ingest.sources.Site;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands sites between the crawler and the group. A site taken over from another instance is crawled
+ * once the seen URLs hold everything committed so far, the previous crawler's pages included, so
+ * that it is neither crawled from scratch nor skipped, and with the re-fetches the previous crawler
+ * planned; and its first request waits the site's delay, since the previous crawler's last request
+ * (another instance's, or this instance's before a restart) may have just been made. A site given
+ * up stops being crawled, and its pages are published, before the group may give it to another.
+ */
+public final class SiteHandover implements SiteOwnership.Owner {
+  private static final Logger LOG = LoggerFactory.getLogger(SiteHandover.class);
+
+  private final Crawler crawler;
+  private final List<TopicTail> state;
+  private final RefetchBook refetches;
+  private final Duration wait;
+
+  /**
+   * @param state the shared topics a site's state is read from: the seen URLs, and the re-fetch
+   *     plans (into {@code refetches}) when re-fetching is on
+   * @param wait how long taking a site waits for them, and giving one up for its fetches under way
+   *     and again for its pages
+   */
+  public SiteHandover(
+      Crawler crawler, List<TopicTail> state, RefetchBook refetches, Duration wait) {
+    this.crawler = crawler;
+    this.state = List.copyOf(state);
+    this.refetches = refetches;
+    this.wait = wait;
+  }
+
+  @Override
+  public void take(List<Site> sites) {
+    try {
+      for (TopicTail tail : state) {
+        if (!tail.awaitCaughtUp(wait)) {
+          LOG.warn(
+              "{} is not read up to date after {}: articles the sites' previous crawler published"
+                  + " may be fetched again, or re-fetches it planned be missed",
+              tail,
+              wait);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (Site site : sites) {
+      crawler.follow(site, site.delay(), refetches.of(site.id()));
+    }
+  }
+
+  @Override
+  public void giveUp(List<Site> sites) {
+    try {
+      if (!crawler.unfollow(sites, wait)) {
+        LOG.warn(
+            "gave up {} sites with work unfinished after {}: their unpublished pages are left to"
+                + " the next crawler",
+            sites.size(),
+            wait);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      crawler.drop(sites);
+    }
+  }
+
+  @Override
+  public void lose(List<Site> sites) {
+    crawler.drop(sites);
+  }
+}

@@ -1,0 +1,168 @@
+package dev.khabar.ingest.share;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a topic the ingest instances share (the seen URLs, the re-fetch plans) from its beginning,
+ * then follows it while the service runs, committed records only, handing each record to a handler:
+ * what every instance writes reaches every other, so an instance that takes a site over knows what
+ * the site's previous crawler wrote. {@link #awaitCaughtUp} waits until what was committed before
+ * the call has been read. One named daemon thread, {@code khabar-tail-<topic>}, owns the consumer.
+ * Thread-safe.
+ */
+public final class TopicTail implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TopicTail.class);
+
+  /** A caller waiting for the reader to reach the end offsets taken after it asked. */
+  private static final class Waiter {
+    final CompletableFuture<Void> reached = new CompletableFuture<>();
+    @Nullable Map<TopicPartition, Long> target;
+  }
+
+  /** What is done with each record read. */
+  @FunctionalInterface
+  public interface Handler {
+    void accept(byte[] key, byte @Nullable [] value);
+  }
+
+  private final String topic;
+  private final Handler handler;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final List<TopicPartition> partitions = new ArrayList<>();
+  private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+  private final Thread thread;
+  private volatile boolean closing;
+
+  private TopicTail(Map<String, Object> clientProperties, String topic, Handler handler) {
+    this.topic = topic;
+    this.handler = handler;
+    Properties properties = new Properties();
+    properties.putAll(clientProperties);
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+    this.consumer = new KafkaConsumer<>(properties);
+    for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+      partitions.add(new TopicPartition(topic, info.partition()));
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    this.thread =
+        Thread.ofPlatform().name("khabar-tail-" + topic).daemon(true).unstarted(this::run);
+  }
+
+  /**
+   * Reads the topic to its current end, each record to {@code handler} (waiting up to {@code
+   * timeout}), then keeps following it.
+   */
+  public static TopicTail start(
+      Map<String, Object> clientProperties, String topic, Handler handler, Duration timeout)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    TopicTail tail = new TopicTail(clientProperties, topic, handler);
+    tail.thread.start();
+    if (!tail.awaitCaughtUp(timeout)) {
+      tail.close();
+      throw new IllegalStateException("could not read " + topic + " to its end in " + timeout);
+    }
+    LOG.info("read {} to its end in {} ms", topic, (System.nanoTime() - started) / 1_000_000);
+    return tail;
+  }
+
+  /**
+   * Waits up to {@code timeout} until every record committed before the call has been read; true
+   * when it has.
+   */
+  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    Waiter waiter = new Waiter();
+    waiters.add(waiter);
+    try {
+      waiter.reached.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the reader of " + topic + " stopped", e.getCause());
+    } finally {
+      waiters.remove(waiter);
+    }
+  }
+
+  private void run() {
+    try {
+      while (!closing) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          if (record.key() != null) {
+            handler.accept(record.key(), record.value());
+          }
+        }
+        answerWaiters();
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (KafkaException | IllegalStateException e) {
+      LOG.error("stopped following {}: {}", topic, e.toString());
+      waiters.forEach(w -> w.reached.completeExceptionally(e));
+    } finally {
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+    }
+  }
+
+  private void answerWaiters() {
+    for (Waiter waiter : waiters) {
+      if (waiter.target == null) {
+        try {
+          // With read_committed these are the last stable offsets: what is committed now.
+          waiter.target = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(5)));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+          continue; // Kafka unreachable for now: asked again after the next poll
+        }
+      }
+      Map<TopicPartition, Long> target = waiter.target;
+      if (partitions.stream().allMatch(p -> consumer.position(p) >= target.get(p))) {
+        waiter.reached.complete(null);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return topic;
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    consumer.wakeup();
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

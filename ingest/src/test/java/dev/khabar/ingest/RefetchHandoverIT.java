@@ -1,0 +1,101 @@
+package dev.khabar.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.khabar.common.contract.Json;
+import dev.khabar.common.contract.RawPage;
+import dev.khabar.common.service.Env;
+import dev.khabar.embedded.SharedServices;
+import dev.khabar.embedded.TopicReader;
+import dev.khabar.ingest.LoopbackNewsSite.Visit;
+import dev.khabar.ingest.address.AddressGuard;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Re-fetches follow a site to its next crawler: one crawler publishes an article, leaves, and the
+ * other makes the re-fetches the first planned, publishing the corrected text once.
+ */
+class RefetchHandoverIT {
+  private static final AddressGuard.Resolver RESOLVER =
+      host -> {
+        if (host.startsWith("127.")) {
+          return List.of(InetAddress.getByName(host));
+        }
+        throw new UnknownHostException(host);
+      };
+
+  @Test
+  void theNextCrawlerMakesTheReFetchesThePreviousOnePlanned() throws Exception {
+    String suffix = "-refetch-handover-" + System.nanoTime();
+    String raw = "khabar.pages.raw" + suffix;
+    String bootstrap = SharedServices.kafka().bootstrapServers();
+    try (LoopbackNewsSite site = new LoopbackNewsSite("127.0.0.71")) {
+      site.addArticle();
+      Map<String, String> env = env(site, suffix);
+      IngestService first = new IngestService(config(env, "first"), RESOLVER);
+      try (IngestService second = new IngestService(config(env, "second"), RESOLVER)) {
+        try (first) {
+          first.start();
+          TopicReader.read(bootstrap, raw, 1, Duration.ofSeconds(60), Duration.ZERO);
+          second.start();
+          site.correct("/a1.html", "تصحيح: قتيلان لا ثلاثة");
+        }
+        // The re-fetches are due 6 s and 12 s after the first fetch.
+        List<ConsumerRecord<byte[], byte[]>> pages =
+            TopicReader.read(bootstrap, raw, 2, Duration.ofSeconds(30), Duration.ofSeconds(8));
+
+        assertEquals(2, pages.size(), "the first version, then the corrected one once");
+        assertTrue(
+            Json.fromBytes(pages.get(1).value(), RawPage.class).html().contains("تصحيح"),
+            "the second is the corrected text");
+      }
+      List<String> articleAgents =
+          site.visits().stream()
+              .filter(v -> v.path().equals("/a1.html"))
+              .map(Visit::agent)
+              .map(agent -> agent.substring(0, agent.indexOf(' ')))
+              .toList();
+      assertEquals(
+          List.of("khabarbot-first", "khabarbot-second", "khabarbot-second"),
+          articleAgents,
+          "one fetch by the first crawler, both re-fetches by the second");
+    }
+  }
+
+  private static Map<String, String> env(LoopbackNewsSite site, String suffix) {
+    Map<String, String> env = new HashMap<>();
+    env.put("KHABAR_KAFKA_BOOTSTRAP", SharedServices.kafka().bootstrapServers());
+    env.put("KHABAR_TOPIC_PAGES_RAW", "khabar.pages.raw" + suffix);
+    env.put("KHABAR_TOPIC_INGEST_SEEN", "khabar.ingest.seen" + suffix);
+    env.put("KHABAR_TOPIC_INGEST_DLQ", "khabar.ingest.dlq" + suffix);
+    env.put("KHABAR_TOPIC_INGEST_SITES", "khabar.ingest.sites" + suffix);
+    env.put("KHABAR_TOPIC_INGEST_REFETCHES", "khabar.ingest.refetches" + suffix);
+    env.put("KHABAR_INGEST_GROUP_ID", "khabar-ingest" + suffix);
+    env.put("KHABAR_TOPIC_PARTITIONS", "2");
+    env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml");
+    env.put("KHABAR_INGEST_ALLOW_PRIVATE", "127.0.0.0/24");
+    env.put("KHABAR_INGEST_DELAY", "100ms");
+    env.put("KHABAR_INGEST_MIN_POLL", "200ms");
+    env.put("KHABAR_INGEST_MAX_POLL", "1s");
+    env.put("KHABAR_INGEST_MAX_ATTEMPTS", "1");
+    env.put("KHABAR_INGEST_REFETCH_COUNT", "2");
+    env.put("KHABAR_INGEST_REFETCH_WINDOW", "12s");
+    env.put("KHABAR_HTTP_PORT", "0");
+    return env;
+  }
+
+  private static IngestConfig config(Map<String, String> shared, String name) throws Exception {
+    Map<String, String> env = new HashMap<>(shared);
+    env.put("KHABAR_INSTANCE_ID", name + "-" + shared.get("KHABAR_INGEST_GROUP_ID"));
+    env.put("KHABAR_INGEST_USER_AGENT", "khabarbot-" + name + " (+mailto:desk@example.org)");
+    return IngestConfig.fromEnv(new Env(env));
+  }
+}
