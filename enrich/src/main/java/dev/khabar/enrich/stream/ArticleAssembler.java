@@ -73,12 +73,34 @@ public final class ArticleAssembler {
    * re-wrapped or re-spaced copy still matches.
    */
   public static String contentHash(String text) {
-    String normalized =
-        Normalizer.normalize(text, Normalizer.Form.NFKC)
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("\\s+", " ")
-            .trim();
-    return ArticleId.contentHash(normalized);
+    String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return ArticleId.contentHash(foldWhitespace(lower));
+  }
+
+  /**
+   * Each run of whitespace as one space, none at either end: what {@code s.replaceAll("\\s+", "
+   * ").trim()} gives (ASCII whitespace; trim also drops other controls), in one pass without a
+   * regular expression, which took a twentieth of the time of enriching an English page.
+   */
+  static String foldWhitespace(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        space = true;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    if (space) {
+      out.append(' ');
+    }
+    return out.toString().trim();
   }
 
   static String site(String url) {
