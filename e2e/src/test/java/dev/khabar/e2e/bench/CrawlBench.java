@@ -37,12 +37,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * this JVM. The clock runs from the crawler's start until its own counter says every page is
  * published; afterwards the raw topic is read back to check that each page is there exactly once.
  * Prints pages/s and MB/s published (overall and from the first page on), CPU and peak heap. A
- * benchmark, not a test: run it with {@code ./khabar bench-crawl [hosts] [pages-per-host]}.
+ * benchmark, not a test: run it with {@code ./khabar bench-crawl [hosts] [pages-per-host]
+ * [instances]}; with several instances, they share the sites through the ingest group, all in this
+ * JVM, and the rate is theirs together.
  */
 public final class CrawlBench {
   public static void main(String[] args) throws Exception {
     int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int pagesPerHost = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    int instances = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    if (instances < 1) {
+      throw new IllegalArgumentException("instances must be at least 1, was " + instances);
+    }
     int total = hosts * pagesPerHost;
     // The JDK's test server writes headers and body separately; without TCP_NODELAY, Nagle and
     // delayed ACKs add ~40 ms to every response, and the bench would measure that, not the crawler.
@@ -109,9 +115,17 @@ public final class CrawlBench {
       long end;
       double cpuSeconds;
       Map<String, Long> threadCpu;
-      try (IngestService ingest = new IngestService(IngestConfig.fromEnv(new Env(env)), literal)) {
-        ingest.start();
-        URI metrics = URI.create("http://127.0.0.1:" + ingest.httpPort() + "/metrics");
+      List<IngestService> crawlers = new ArrayList<>();
+      try {
+        for (int i = 1; i <= instances; i++) {
+          env.put("KHABAR_INSTANCE_ID", "bench-" + i);
+          crawlers.add(new IngestService(IngestConfig.fromEnv(new Env(env)), literal));
+        }
+        crawlers.forEach(IngestService::start);
+        List<URI> metrics =
+            crawlers.stream()
+                .map(c -> URI.create("http://127.0.0.1:" + c.httpPort() + "/metrics"))
+                .toList();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = start + Duration.ofMinutes(10).toNanos();
         double published = 0;
@@ -121,11 +135,14 @@ public final class CrawlBench {
                 "only " + published + " of " + total + " pages published in 10 minutes");
           }
           Thread.sleep(250);
-          String text =
-              client
-                  .send(
-                      HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
-                  .body();
+          StringBuilder all = new StringBuilder();
+          for (URI uri : metrics) {
+            all.append(
+                client
+                    .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                    .body());
+          }
+          String text = all.toString();
           published = sum(text, "khabar_ingest_pages_published_total");
           if (firstFetched == 0 && text.contains("kind=\"article\",outcome=\"fetched\"")) {
             firstFetched = System.nanoTime();
@@ -141,6 +158,10 @@ public final class CrawlBench {
         cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         threadCpu = cpuByThreadGroup();
         threadsBefore.forEach((group, nanos) -> threadCpu.merge(group, -nanos, Long::sum));
+      } finally {
+        for (IngestService crawler : crawlers) {
+          crawler.close();
+        }
       }
       double seconds = (end - start) / 1e9;
       double steadySeconds = (end - firstPublished) / 1e9;
@@ -158,8 +179,13 @@ public final class CrawlBench {
         bytes += record.serializedValueSize();
       }
       System.out.printf(
-          "crawl bench: %d hosts x %d pages = %d pages, %.1f KB each%n",
-          hosts, pagesPerHost, total, bytes / 1024.0 / records.size());
+          "crawl bench: %d hosts x %d pages = %d pages, %.1f KB each, %d crawler%s%n",
+          hosts,
+          pagesPerHost,
+          total,
+          bytes / 1024.0 / records.size(),
+          instances,
+          instances == 1 ? "" : "s sharing the sites");
       System.out.printf(
           "  read back: %d records, %d distinct URLs (%s)%n",
           records.size(),
