@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -193,15 +192,7 @@ class IngestServiceIT {
   }
 
   private Map<String, String> env(StaticSite site, String suffix) {
-    Map<String, String> env = new HashMap<>();
-    env.put("KHABAR_KAFKA_BOOTSTRAP", SharedServices.kafka().bootstrapServers());
-    env.put("KHABAR_TOPIC_PAGES_RAW", "khabar.pages.raw" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_SEEN", "khabar.ingest.seen" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_DLQ", "khabar.ingest.dlq" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_SITES", "khabar.ingest.sites" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_REFETCHES", "khabar.ingest.refetches" + suffix);
-    env.put("KHABAR_INGEST_GROUP_ID", "khabar-ingest" + suffix);
-    env.put("KHABAR_TOPIC_PARTITIONS", "2");
+    Map<String, String> env = IsolatedIngest.env(suffix);
     env.put("KHABAR_INGEST_TRANSACTIONAL_ID", "khabar-ingest" + suffix);
     env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml," + site.baseUrl() + "/broken.xml");
     env.put("KHABAR_INGEST_ALLOW_PRIVATE", URI.create(site.baseUrl()).getAuthority());

@@ -7,14 +7,10 @@ import dev.khabar.common.service.Env;
 import dev.khabar.embedded.ServiceProcess;
 import dev.khabar.embedded.SharedServices;
 import dev.khabar.embedded.TopicReader;
-import dev.khabar.ingest.address.AddressGuard;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,14 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * session timeout.
  */
 class KilledIngestIT {
-  private static final AddressGuard.Resolver RESOLVER =
-      host -> {
-        if (host.startsWith("127.")) {
-          return List.of(InetAddress.getByName(host));
-        }
-        throw new UnknownHostException(host);
-      };
-
   @TempDir Path logs;
 
   @Test
@@ -62,7 +50,7 @@ class KilledIngestIT {
 
       long started = System.nanoTime();
       try (IngestService successor =
-          new IngestService(IngestConfig.fromEnv(new Env(env)), RESOLVER)) {
+          new IngestService(IngestConfig.fromEnv(new Env(env)), IsolatedIngest.LOOPBACK_ONLY)) {
         successor.start();
         TopicReader.read(bootstrap, raw, 9, Duration.ofSeconds(30), Duration.ZERO);
         long seconds = (System.nanoTime() - started) / 1_000_000_000;
@@ -84,15 +72,8 @@ class KilledIngestIT {
   }
 
   private static Map<String, String> env(List<LoopbackNewsSite> sites, String suffix) {
-    Map<String, String> env = new HashMap<>();
-    env.put("KHABAR_KAFKA_BOOTSTRAP", SharedServices.kafka().bootstrapServers());
-    env.put("KHABAR_TOPIC_PAGES_RAW", "khabar.pages.raw" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_SEEN", "khabar.ingest.seen" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_DLQ", "khabar.ingest.dlq" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_SITES", "khabar.ingest.sites" + suffix);
-    env.put("KHABAR_INGEST_GROUP_ID", "khabar-ingest" + suffix);
+    Map<String, String> env = IsolatedIngest.env(suffix);
     env.put("KHABAR_INSTANCE_ID", "killed" + suffix);
-    env.put("KHABAR_TOPIC_PARTITIONS", "2");
     env.put(
         "KHABAR_INGEST_FEEDS",
         sites.stream().map(s -> s.baseUrl() + "/feed.xml").collect(Collectors.joining(",")));

@@ -9,9 +9,6 @@ import dev.khabar.common.service.Env;
 import dev.khabar.embedded.SharedServices;
 import dev.khabar.embedded.TopicReader;
 import dev.khabar.ingest.LoopbackNewsSite.Visit;
-import dev.khabar.ingest.address.AddressGuard;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -24,14 +21,6 @@ import org.junit.jupiter.api.Test;
  * other makes the re-fetches the first planned, publishing the corrected text once.
  */
 class RefetchHandoverIT {
-  private static final AddressGuard.Resolver RESOLVER =
-      host -> {
-        if (host.startsWith("127.")) {
-          return List.of(InetAddress.getByName(host));
-        }
-        throw new UnknownHostException(host);
-      };
-
   @Test
   void theNextCrawlerMakesTheReFetchesThePreviousOnePlanned() throws Exception {
     String suffix = "-refetch-handover-" + System.nanoTime();
@@ -40,8 +29,9 @@ class RefetchHandoverIT {
     try (LoopbackNewsSite site = new LoopbackNewsSite("127.0.0.71")) {
       site.addArticle();
       Map<String, String> env = env(site, suffix);
-      IngestService first = new IngestService(config(env, "first"), RESOLVER);
-      try (IngestService second = new IngestService(config(env, "second"), RESOLVER)) {
+      IngestService first = new IngestService(config(env, "first"), IsolatedIngest.LOOPBACK_ONLY);
+      try (IngestService second =
+          new IngestService(config(env, "second"), IsolatedIngest.LOOPBACK_ONLY)) {
         try (first) {
           first.start();
           TopicReader.read(bootstrap, raw, 1, Duration.ofSeconds(60), Duration.ZERO);
@@ -71,15 +61,7 @@ class RefetchHandoverIT {
   }
 
   private static Map<String, String> env(LoopbackNewsSite site, String suffix) {
-    Map<String, String> env = new HashMap<>();
-    env.put("KHABAR_KAFKA_BOOTSTRAP", SharedServices.kafka().bootstrapServers());
-    env.put("KHABAR_TOPIC_PAGES_RAW", "khabar.pages.raw" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_SEEN", "khabar.ingest.seen" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_DLQ", "khabar.ingest.dlq" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_SITES", "khabar.ingest.sites" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_REFETCHES", "khabar.ingest.refetches" + suffix);
-    env.put("KHABAR_INGEST_GROUP_ID", "khabar-ingest" + suffix);
-    env.put("KHABAR_TOPIC_PARTITIONS", "2");
+    Map<String, String> env = IsolatedIngest.env(suffix);
     env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml");
     env.put("KHABAR_INGEST_ALLOW_PRIVATE", "127.0.0.0/24");
     env.put("KHABAR_INGEST_DELAY", "100ms");

@@ -9,18 +9,14 @@ import dev.khabar.embedded.ServiceProcess;
 import dev.khabar.embedded.SharedServices;
 import dev.khabar.embedded.TopicReader;
 import dev.khabar.ingest.LoopbackNewsSite.Visit;
-import dev.khabar.ingest.address.AddressGuard;
 import dev.khabar.ingest.share.SitePartitions;
 import dev.khabar.ingest.sources.Site;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,15 +39,6 @@ class ScaleOutIT {
   private static final int PARTITIONS = 6;
   private static final Duration DELAY = Duration.ofMillis(100);
 
-  /** Loopback addresses resolve to themselves; nothing else resolves. */
-  private static final AddressGuard.Resolver RESOLVER =
-      host -> {
-        if (host.startsWith("127.")) {
-          return List.of(InetAddress.getByName(host));
-        }
-        throw new UnknownHostException(host);
-      };
-
   @TempDir Path logs;
 
   @Test
@@ -68,8 +55,10 @@ class ScaleOutIT {
       }
       Map<String, String> env = env(sites, suffix);
       long killedAt;
-      try (IngestService a = new IngestService(config(env, "a", suffix), RESOLVER);
-          IngestService b = new IngestService(config(env, "b", suffix), RESOLVER)) {
+      try (IngestService a =
+              new IngestService(config(env, "a", suffix), IsolatedIngest.LOOPBACK_ONLY);
+          IngestService b =
+              new IngestService(config(env, "b", suffix), IsolatedIngest.LOOPBACK_ONLY)) {
         a.start();
         b.start();
         try (ServiceProcess c =
@@ -225,14 +214,7 @@ class ScaleOutIT {
   }
 
   private static Map<String, String> env(List<LoopbackNewsSite> sites, String suffix) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("KHABAR_KAFKA_BOOTSTRAP", SharedServices.kafka().bootstrapServers());
-    env.put("KHABAR_TOPIC_PAGES_RAW", "khabar.pages.raw" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_SEEN", "khabar.ingest.seen" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_DLQ", "khabar.ingest.dlq" + suffix);
-    env.put("KHABAR_TOPIC_INGEST_SITES", "khabar.ingest.sites" + suffix);
-    env.put("KHABAR_INGEST_GROUP_ID", "khabar-ingest" + suffix);
-    env.put("KHABAR_TOPIC_PARTITIONS", "2");
+    Map<String, String> env = IsolatedIngest.env(suffix);
     env.put("KHABAR_INGEST_SITE_PARTITIONS", Integer.toString(PARTITIONS));
     env.put(
         "KHABAR_INGEST_FEEDS",
