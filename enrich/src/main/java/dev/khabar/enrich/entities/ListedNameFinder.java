@@ -5,6 +5,7 @@ import dev.khabar.enrich.entities.gazetteer.Source;
 import dev.khabar.enrich.entities.tagger.Span;
 import dev.khabar.enrich.entities.tagger.Tags;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -49,7 +50,7 @@ final class ListedNameFinder implements SpanFinder {
     List<Span> spans = new ArrayList<>();
     for (Gazetteer.Match m : names) {
       if (isFree(taken, m.start(), m.end())) {
-        java.util.Arrays.fill(taken, m.start(), m.end(), true);
+        Arrays.fill(taken, m.start(), m.end(), true);
         spans.add(new Span(m.start(), m.end(), Tags.TYPES.indexOf(m.entry().type())));
       }
     }
