@@ -1,5 +1,6 @@
 package dev.khabar.ingest.crawl;
 
+import dev.khabar.common.contract.Json;
 import dev.khabar.ingest.fetch.FetchResult;
 import dev.khabar.ingest.fetch.Outcome;
 import dev.khabar.ingest.politeness.RobotsRules;
@@ -10,21 +11,26 @@ import dev.khabar.ingest.urls.DeclaredCanonical;
 import dev.khabar.ingest.urls.UrlCanonicalizer;
 import java.net.URI;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fetches one claimed article link and publishes its page, under the canonical URL the page
- * declares when it names one of the same publisher. robots.txt is asked first. A transient failure
- * (network, 5xx, 429) releases the claim, so that a later poll of the source tries again; a
- * permanent one is dead-lettered and stays claimed, so it is not fetched again while this process
- * runs. A failure is counted and logged with its URL, never thrown. Thread-safe.
+ * declares when it names one of the same publisher, with its first re-fetch plan ({@link
+ * Refetcher#firstPlan}). robots.txt is asked first. A transient failure (network, 5xx, 429)
+ * releases the claim, so that a later poll of the source tries again; a permanent one is
+ * dead-lettered and stays claimed, so it is not fetched again while this process runs. A failure is
+ * counted and logged with its URL, never thrown. Thread-safe.
  */
 final class ArticleFetcher {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleFetcher.class);
 
-  /** A page published, under its canonical URL. */
-  record Published(String url, String text) {}
+  /**
+   * A page published, under its canonical URL, with the re-fetch plan published with it ({@code
+   * null} when re-fetching is off).
+   */
+  record Published(String url, String text, @Nullable RefetchPlan refetchPlan) {}
 
   /** Whether the link is done with (kept claimed), and the page if one was published. */
   private record Result(boolean done, Optional<Published> published) {
@@ -36,10 +42,17 @@ final class ArticleFetcher {
   private final SeenUrls seen;
   private final PageSink pages;
   private final CrawlMetrics metrics;
+  private final Refetcher refetcher;
   private final DeclaredCanonical canonicals = new DeclaredCanonical(new UrlCanonicalizer());
 
-  ArticleFetcher(SiteFetcher fetcher, SeenUrls seen, PageSink pages, CrawlMetrics metrics) {
+  ArticleFetcher(
+      SiteFetcher fetcher,
+      SeenUrls seen,
+      PageSink pages,
+      CrawlMetrics metrics,
+      Refetcher refetcher) {
     this.fetcher = fetcher;
+    this.refetcher = refetcher;
     this.seen = seen;
     this.pages = pages;
     this.metrics = metrics;
@@ -95,11 +108,14 @@ final class ArticleFetcher {
       seen.markPublished(url);
       return Result.GIVEN_UP;
     }
-    pages.publish(RawPages.of(site, canonical, page));
+    // The plan goes in the page's transaction: a crawler killed once the page is published cannot
+    // have left it without its re-fetches.
+    RefetchPlan plan = refetcher.firstPlan(site, canonical, page.text());
+    pages.publish(RawPages.of(site, canonical, page), plan == null ? null : Json.toBytes(plan));
     if (!canonical.equals(url)) {
       seen.markPublished(url);
     }
-    return new Result(true, Optional.of(new Published(canonical, page.text())));
+    return new Result(true, Optional.of(new Published(canonical, page.text(), plan)));
   }
 
   private static boolean isTransient(FetchResult.Failed failed) {

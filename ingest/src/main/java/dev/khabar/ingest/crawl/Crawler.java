@@ -80,9 +80,9 @@ public final class Crawler implements AutoCloseable {
     SiteFetcher fetcher = new SiteFetcher(fetching, metrics);
     SourcePoller sources = new SourcePoller(fetcher, output.pages(), metrics, this::offer);
     this.polls = new PollScheduler(tasks, sources::poll);
-    this.articles = new ArticleFetcher(fetcher, seen, output.pages(), metrics);
     this.refetcher =
         new Refetcher(plan.refetches(), tasks, fetcher, output.pages(), metrics, plan.clock());
+    this.articles = new ArticleFetcher(fetcher, seen, output.pages(), metrics, refetcher);
   }
 
   /** Follows every site of the plan, first polls now: the crawl of a single instance. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * Re-fetches published articles on the schedule {@link Refetches} gives, and publishes a page again
  * only if its text changed since it was last published. Counted as kind {@code refetch}: {@code
  * fetched} when published again, {@code not_modified} when unchanged, else the fetch's outcome. A
- * URL robots.txt does not allow now is skipped. Failures are logged with the URL, never thrown.
- * After each re-fetch the article's {@link RefetchPlan} is handed to the page sink with the pages,
- * and none after its last, so that a crawler taking the site over carries the plan on. Thread-safe.
+ * URL robots.txt does not allow now is skipped. Failures are logged with the URL, never thrown. An
+ * article's first {@link RefetchPlan} ({@link #firstPlan}) is published with its page, in the same
+ * transaction; after each re-fetch the plan is handed to the page sink again, and none after its
+ * last, so that a crawler taking the site over carries the plan on. Thread-safe.
  */
 final class Refetcher {
   private static final Logger LOG = LoggerFactory.getLogger(Refetcher.class);
@@ -49,22 +51,27 @@ final class Refetcher {
   }
 
   /**
-   * Schedules the re-fetches of a page just published (none when re-fetching is off) and keeps its
-   * plan; each is made inside the lease at its time, and not at all once the lease ended.
+   * The plan of an article about to be published for the first time, dated now, to be published
+   * with its page; null when re-fetching is off.
+   */
+  @Nullable RefetchPlan firstPlan(Site site, String url, String text) {
+    if (refetches.count() == 0) {
+      return null;
+    }
+    return new RefetchPlan(url, site.id(), clock.instant(), Refetches.hash(text), 0);
+  }
+
+  /**
+   * Schedules the re-fetches of a page just published with its plan (none without one); each is
+   * made inside the lease at its time, and not at all once the lease ended.
    */
   void published(Site site, ArticleFetcher.Published page, SiteLeases.Lease lease) {
-    if (refetches.count() == 0) {
+    RefetchPlan plan = page.refetchPlan();
+    if (plan == null || refetches.count() == 0) {
       return;
     }
     refetches.published(page.url(), page.text());
-    Instant now = clock.instant();
-    try {
-      keep(new RefetchPlan(page.url(), site.id(), now, Refetches.hash(page.text()), 0));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    schedule(site, lease, page.url(), now, 1);
+    schedule(site, lease, page.url(), plan.firstPublishedAt(), 1);
   }
 
   /**

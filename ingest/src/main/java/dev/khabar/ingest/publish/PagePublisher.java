@@ -33,12 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes raw pages to Kafka, each in one transaction with its seen-URL marker, so that a page is
- * published exactly when its URL is remembered: a crash between the two cannot lose or repeat a
- * page. Pages are queued (bounded: a full queue makes fetchers wait) and committed in batches by
- * one named thread. If Kafka is unreachable the batch is kept and retried with backoff until it
- * commits: a fetched page is never dropped while its site is this instance's to publish. Failures
- * of pages ({@link #deadLetter}) go to the dead-letter topic the same way.
+ * Publishes raw pages to Kafka, each in one transaction with its seen-URL marker (and its article's
+ * first re-fetch plan, if any), so that a page is published exactly when its URL is remembered: a
+ * crash between the two cannot lose or repeat a page, nor keep a page without its plan. Pages are
+ * queued (bounded: a full queue makes fetchers wait) and committed in batches by one named thread.
+ * If Kafka is unreachable the batch is kept and retried with backoff until it commits: a fetched
+ * page is never dropped while its site is this instance's to publish. Failures of pages ({@link
+ * #deadLetter}) go to the dead-letter topic the same way.
  *
  * <p>Before each attempt to commit, records of sites no longer this instance's ({@link
  * SiteClaims#mayPublish}) are dropped, their URLs' claims released: another instance crawls the
@@ -67,10 +68,16 @@ public final class PagePublisher implements PageSink, AutoCloseable {
   }
 
   /**
-   * A page already serialized by the fetching thread, so that the one publisher thread only sends.
+   * A page already serialized by the fetching thread, so that the one publisher thread only sends;
+   * with its article's re-fetch plan, if any.
    */
   private record PageItem(
-      String url, String sourceId, byte[] value, byte[] marker, Instant fetchedAt)
+      String url,
+      String sourceId,
+      byte[] value,
+      byte[] marker,
+      Instant fetchedAt,
+      byte @Nullable [] refetchPlan)
       implements Item {}
 
   private record FailureItem(String url, String sourceId, String outcome, String reason)
@@ -145,9 +152,12 @@ public final class PagePublisher implements PageSink, AutoCloseable {
     return !lastCommitFailed;
   }
 
-  /** Serializes and queues a page; waits while the queue is full. */
+  /**
+   * Serializes and queues a page, with its article's re-fetch plan for the same transaction; waits
+   * while the queue is full.
+   */
   @Override
-  public void publish(RawPage page) throws InterruptedException {
+  public void publish(RawPage page, byte @Nullable [] refetchPlan) throws InterruptedException {
     byte[] value = Json.toBytes(page);
     if (value.length > maxRecordBytes(settings.maxPageBytes())) {
       // Cannot happen with the fetcher's size cap; if it does, one page must not block all.
@@ -155,7 +165,8 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       return;
     }
     byte[] marker = page.fetchedAt().toString().getBytes(StandardCharsets.UTF_8);
-    enqueue(new PageItem(page.url(), page.sourceId(), value, marker, page.fetchedAt()));
+    enqueue(
+        new PageItem(page.url(), page.sourceId(), value, marker, page.fetchedAt(), refetchPlan));
   }
 
   /** Queues a record of a page or source the crawler gave up on. */
@@ -379,6 +390,9 @@ public final class PagePublisher implements PageSink, AutoCloseable {
         byte[] key = page.url().getBytes(StandardCharsets.UTF_8);
         current.send(new ProducerRecord<>(settings.rawTopic(), key, page.value()));
         current.send(new ProducerRecord<>(settings.seenTopic(), key, page.marker()));
+        if (page.refetchPlan() != null) {
+          current.send(new ProducerRecord<>(settings.refetchTopic(), key, page.refetchPlan()));
+        }
       }
       case PlanItem plan ->
           current.send(

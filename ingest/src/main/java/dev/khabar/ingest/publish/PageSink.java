@@ -4,10 +4,21 @@ import dev.khabar.common.contract.RawPage;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** Where the crawl hands what it found: pages to publish, and what it gave up on. */
+/**
+ * Where the crawl hands what it found: pages to publish, what it gave up on, and what the next
+ * crawler of a site needs to carry on (re-fetch plans).
+ */
 public interface PageSink {
   /** Queues a page for publishing; may wait while the queue is full. */
-  void publish(RawPage page) throws InterruptedException;
+  default void publish(RawPage page) throws InterruptedException {
+    publish(page, null);
+  }
+
+  /**
+   * Queues a page for publishing with the re-fetch plan of its article ({@code null}: none), to be
+   * kept in Kafka in the same transaction as the page: a page published always has its plan.
+   */
+  void publish(RawPage page, byte @Nullable [] refetchPlan) throws InterruptedException;
 
   /** Queues a record of a page or source the crawler gave up on. */
   void deadLetter(String url, String sourceId, String outcome, String reason)

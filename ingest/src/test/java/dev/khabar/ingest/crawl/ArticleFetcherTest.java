@@ -8,6 +8,8 @@ import dev.khabar.common.contract.RawPage;
 import dev.khabar.ingest.seen.SeenUrls;
 import dev.khabar.ingest.sources.Site;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +25,20 @@ class ArticleFetcherTest {
   private final SeenUrls seen = new SeenUrls();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final CrawlMetrics metrics = new CrawlMetrics(registry);
+  private final CrawlTasks tasks = new CrawlTasks();
   private final ArticleFetcher articles =
-      new ArticleFetcher(new SiteFetcher(web.fetching, metrics), seen, sink, metrics);
+      new ArticleFetcher(
+          new SiteFetcher(web.fetching, metrics),
+          seen,
+          sink,
+          metrics,
+          new Refetcher(
+              new Refetches(0, Duration.ZERO),
+              tasks,
+              new SiteFetcher(web.fetching, metrics),
+              sink,
+              metrics,
+              Clock.systemUTC()));
   private final Site site;
 
   ArticleFetcherTest() throws Exception {
@@ -33,6 +47,7 @@ class ArticleFetcherTest {
 
   @AfterEach
   void stop() {
+    tasks.stop(Duration.ofSeconds(1));
     web.close();
   }
 
@@ -56,7 +71,7 @@ class ArticleFetcherTest {
     Optional<ArticleFetcher.Published> published = claimAndFetch("/a1.html");
 
     assertEquals(
-        Optional.of(new ArticleFetcher.Published(web.url("/a1.html"), ARTICLE)), published);
+        Optional.of(new ArticleFetcher.Published(web.url("/a1.html"), ARTICLE, null)), published);
     RawPage page = sink.pages.getFirst();
     assertEquals(List.of(web.url("/a1.html")), sink.urls());
     assertEquals("youm7", page.sourceId());

@@ -21,8 +21,11 @@ final class RecordingSink implements PageSink {
   final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
 
   @Override
-  public void publish(RawPage page) {
+  public void publish(RawPage page, byte @Nullable [] refetchPlan) {
     pages.add(page);
+    if (refetchPlan != null) {
+      keepRefetchPlan(page.url(), page.sourceId(), refetchPlan);
+    }
   }
 
   @Override
