@@ -11,8 +11,10 @@ import dev.khabar.ingest.crawl.Crawler;
 import dev.khabar.ingest.crawl.RefetchBook;
 import dev.khabar.ingest.fetch.HttpFetcher;
 import dev.khabar.ingest.politeness.ConfiguredDelays;
+import dev.khabar.ingest.politeness.HostPolitenessBook;
 import dev.khabar.ingest.politeness.HostThrottle;
 import dev.khabar.ingest.politeness.Politeness;
+import dev.khabar.ingest.politeness.PolitenessKeeper;
 import dev.khabar.ingest.politeness.RobotsRules;
 import dev.khabar.ingest.publish.PagePublisher;
 import dev.khabar.ingest.publish.SiteClaims;
@@ -79,6 +81,11 @@ public final class IngestService implements ServiceRunner.Service {
             config.refetchTopic(),
             config.rawPartitions(),
             (short) -1,
+            Map.of("cleanup.policy", "compact")),
+        new TopicSpec(
+            config.politenessTopic(),
+            config.rawPartitions(),
+            (short) -1,
             Map.of("cleanup.policy", "compact")));
     SeenUrls seen = new SeenUrls();
     tails.add(
@@ -92,9 +99,31 @@ public final class IngestService implements ServiceRunner.Service {
       tails.add(
           TopicTail.start(kafka, config.refetchTopic(), refetchBook::apply, Duration.ofMinutes(5)));
     }
+    this.publisher =
+        new PagePublisher(
+            kafka,
+            new PagePublisher.Settings(
+                config.rawTopic(),
+                config.seenTopic(),
+                config.deadLetterTopic(),
+                config.refetchTopic(),
+                config.politenessTopic(),
+                config.transactionalId(),
+                config.fetch().maxBytes(),
+                256,
+                config.publishBatchWait()),
+            seen,
+            registry,
+            new Claims());
+    HostPolitenessBook hostPoliteness = new HostPolitenessBook();
+    tails.add(
+        TopicTail.start(
+            kafka, config.politenessTopic(), hostPoliteness::apply, Duration.ofMinutes(5)));
     Politeness politeness =
         new Politeness(
-            new HostThrottle(new ConfiguredDelays(config.sites(), config.defaultDelay())),
+            new HostThrottle(
+                new ConfiguredDelays(config.sites(), config.defaultDelay()),
+                new PolitenessKeeper(config.sites(), publisher)),
             config.maxConcurrentFetches());
     registry.gauge("khabar_ingest_fetches_in_flight", politeness, Politeness::inFlight);
     this.fetcher =
@@ -108,21 +137,6 @@ public final class IngestService implements ServiceRunner.Service {
             config.robotsExpiry(),
             config.maxCrawlDelay(),
             Clock.systemUTC());
-    this.publisher =
-        new PagePublisher(
-            kafka,
-            new PagePublisher.Settings(
-                config.rawTopic(),
-                config.seenTopic(),
-                config.deadLetterTopic(),
-                config.refetchTopic(),
-                config.transactionalId(),
-                config.fetch().maxBytes(),
-                256,
-                config.publishBatchWait()),
-            seen,
-            registry,
-            new Claims());
     this.crawler =
         new Crawler(
             new Crawler.Plan(config.sites(), config.refetches(), Clock.systemUTC()),
@@ -138,7 +152,8 @@ public final class IngestService implements ServiceRunner.Service {
                 config.groupInstanceId(),
                 config.sessionTimeout()),
             config.sites(),
-            new SiteHandover(crawler, tails, refetchBook, Duration.ofSeconds(10)),
+            new SiteHandover(
+                crawler, tails, refetchBook, hostPoliteness, politeness, Duration.ofSeconds(10)),
             registry);
     this.endpoints =
         ServiceEndpoints.start(config.httpHost(), config.httpPort(), registry, this::readiness);

@@ -34,6 +34,7 @@ final class IsolatedIngest {
     env.put("KHABAR_TOPIC_INGEST_DLQ", "khabar.ingest.dlq" + suffix);
     env.put("KHABAR_TOPIC_INGEST_SITES", "khabar.ingest.sites" + suffix);
     env.put("KHABAR_TOPIC_INGEST_REFETCHES", "khabar.ingest.refetches" + suffix);
+    env.put("KHABAR_TOPIC_INGEST_POLITENESS", "khabar.ingest.politeness" + suffix);
     env.put("KHABAR_INGEST_GROUP_ID", "khabar-ingest" + suffix);
     env.put("KHABAR_TOPIC_PARTITIONS", "2");
     return env;

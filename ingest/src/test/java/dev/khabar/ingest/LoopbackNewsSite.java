@@ -13,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A news site on a loopback address of its own (127.0.0.0/8 is all loopback), so that each site is
- * its own host and publisher: an RSS feed listing the articles added so far, the articles, and no
- * robots.txt. Every request is recorded with its User-Agent and the times it arrived and was
- * answered.
+ * its own host and publisher: an RSS feed listing the articles added so far, the articles, and a
+ * robots.txt only when given one. Every request is recorded with its User-Agent and the times it
+ * arrived and was answered.
  */
 final class LoopbackNewsSite implements AutoCloseable {
   /** One request: which crawler asked for what, from arrival to the end of the answer. */
@@ -29,6 +30,7 @@ final class LoopbackNewsSite implements AutoCloseable {
   private final List<String> articles = new CopyOnWriteArrayList<>();
   private final List<Visit> visits = new CopyOnWriteArrayList<>();
   private final Map<String, String> corrections = new ConcurrentHashMap<>();
+  private volatile @Nullable String robots;
 
   LoopbackNewsSite(String address) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
@@ -40,6 +42,11 @@ final class LoopbackNewsSite implements AutoCloseable {
   /** Adds an article, at {@code /a<n>.html}, to the feed. */
   void addArticle() {
     articles.add("/a" + (articles.size() + 1) + ".html");
+  }
+
+  /** From now on the site answers {@code /robots.txt} with this text. */
+  void robots(String text) {
+    robots = text;
   }
 
   /** From now on the article at {@code path} carries this correction. */
@@ -67,7 +74,10 @@ final class LoopbackNewsSite implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     String agent = String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"));
     try (exchange) {
-      if (path.equals("/feed.xml")) {
+      String robotsTxt = robots;
+      if (path.equals("/robots.txt") && robotsTxt != null) {
+        send(exchange, 200, "text/plain", robotsTxt);
+      } else if (path.equals("/feed.xml")) {
         StringBuilder feed =
             new StringBuilder(
                 "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>");

@@ -26,6 +26,13 @@ public final class Topics {
    */
   public static final String INGEST_REFETCHES = "khabar.ingest.refetches";
 
+  /**
+   * Where {@code ingest} keeps each site host's politeness (its robots.txt Crawl-delay and when it
+   * was last asked for something), so that the next crawler of the site keeps to it; compacted, key
+   * = host.
+   */
+  public static final String INGEST_POLITENESS = "khabar.ingest.politeness";
+
   /** Sources and pages {@code ingest} gave up on, with the reason in headers. */
   public static final String INGEST_DLQ = "khabar.ingest.dlq";
 

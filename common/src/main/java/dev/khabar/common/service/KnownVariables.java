@@ -89,6 +89,7 @@ public final class KnownVariables {
           "KHABAR_TOPIC_ENRICH_DLQ",
           "KHABAR_TOPIC_INDEXER_DLQ",
           "KHABAR_TOPIC_INGEST_DLQ",
+          "KHABAR_TOPIC_INGEST_POLITENESS",
           "KHABAR_TOPIC_INGEST_REFETCHES",
           "KHABAR_TOPIC_INGEST_SEEN",
           "KHABAR_TOPIC_INGEST_SITES",

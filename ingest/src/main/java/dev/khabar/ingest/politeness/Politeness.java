@@ -4,6 +4,7 @@ import dev.khabar.ingest.fetch.RequestGate;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,8 +58,17 @@ public final class Politeness implements RequestGate {
   }
 
   /** Records the Crawl-delay a host's robots.txt asks for. */
-  public void crawlDelay(String host, Duration delay) {
+  public void crawlDelay(String host, Duration delay) throws InterruptedException {
     throttle.crawlDelay(host, delay);
+  }
+
+  /**
+   * Takes over a host another crawler asked last: its Crawl-delay, and the end of the last request
+   * made to it, after which the next request here waits the host's delay.
+   */
+  public void resume(String host, Duration crawlDelay, Instant lastRequestEndedAt)
+      throws InterruptedException {
+    throttle.resume(host, crawlDelay, lastRequestEndedAt);
   }
 
   /** Requests being sent now. */

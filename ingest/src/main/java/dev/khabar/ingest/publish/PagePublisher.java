@@ -58,6 +58,7 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       String seenTopic,
       String deadLetterTopic,
       String refetchTopic,
+      String politenessTopic,
       String transactionalId,
       long maxPageBytes,
       int queueCapacity,
@@ -84,6 +85,8 @@ public final class PagePublisher implements PageSink, AutoCloseable {
       implements Item {}
 
   private record PlanItem(String url, String sourceId, byte @Nullable [] plan) implements Item {}
+
+  private record HostItem(String host, String sourceId, byte[] politeness) implements Item {}
 
   private final Map<String, Object> clientProperties;
   private final Settings settings;
@@ -181,6 +184,13 @@ public final class PagePublisher implements PageSink, AutoCloseable {
   public void keepRefetchPlan(String url, String sourceId, byte @Nullable [] plan)
       throws InterruptedException {
     enqueue(new PlanItem(url, sourceId, plan));
+  }
+
+  /** Queues the politeness of a host of a site, for the politeness topic. */
+  @Override
+  public void keepHostPoliteness(String host, String siteId, byte[] politeness)
+      throws InterruptedException {
+    enqueue(new HostItem(host, siteId, politeness));
   }
 
   private void enqueue(Item item) throws InterruptedException {
@@ -400,6 +410,12 @@ public final class PagePublisher implements PageSink, AutoCloseable {
                   settings.refetchTopic(),
                   plan.url().getBytes(StandardCharsets.UTF_8),
                   plan.plan()));
+      case HostItem host ->
+          current.send(
+              new ProducerRecord<>(
+                  settings.politenessTopic(),
+                  host.host().getBytes(StandardCharsets.UTF_8),
+                  host.politeness()));
       case FailureItem failure -> {
         ProducerRecord<byte[], byte[]> record =
             new ProducerRecord<>(

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where the crawl hands what it found: pages to publish, what it gave up on, and what the next
- * crawler of a site needs to carry on (re-fetch plans).
+ * crawler of a site needs to carry on (re-fetch plans, the politeness of its hosts).
  */
 public interface PageSink {
   /** Queues a page for publishing; may wait while the queue is full. */
@@ -29,6 +29,13 @@ public interface PageSink {
    * the pages; {@code null} when none of its re-fetches is left.
    */
   void keepRefetchPlan(String url, String sourceId, byte @Nullable [] plan)
+      throws InterruptedException;
+
+  /**
+   * Queues the politeness of a host of the site {@code siteId} ({@code HostPoliteness} JSON), to be
+   * kept in Kafka with the pages.
+   */
+  void keepHostPoliteness(String host, String siteId, byte[] politeness)
       throws InterruptedException;
 
   /** Waits up to {@code timeout} until everything queued so far is published; true when it is. */

@@ -2,6 +2,9 @@ package dev.khabar.ingest.share;
 
 import dev.khabar.ingest.crawl.Crawler;
 import dev.khabar.ingest.crawl.RefetchBook;
+import dev.khabar.ingest.politeness.HostPoliteness;
+import dev.khabar.ingest.politeness.HostPolitenessBook;
+import dev.khabar.ingest.politeness.Politeness;
 import dev.khabar.ingest.sources.Site;
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * once the seen URLs hold everything committed so far, the previous crawler's pages included, so
  * that it is neither crawled from scratch nor skipped, and with the re-fetches the previous crawler
  * planned; and its first request waits the site's delay, since the previous crawler's last request
- * (another instance's, or this instance's before a restart) may have just been made. A site given
- * up stops being crawled, and its pages are published, before the group may give it to another.
+ * (another instance's, or this instance's before a restart) may have just been made, and no request
+ * to one of its hosts comes before the host's delay (robots.txt's Crawl-delay included) after the
+ * previous crawler's last request to it, as kept in the politeness topic. A site given up stops
+ * being crawled, and its pages are published, before the group may give it to another.
  */
 public final class SiteHandover implements SiteOwnership.Owner {
   private static final Logger LOG = LoggerFactory.getLogger(SiteHandover.class);
@@ -22,19 +27,30 @@ public final class SiteHandover implements SiteOwnership.Owner {
   private final Crawler crawler;
   private final List<TopicTail> state;
   private final RefetchBook refetches;
+  private final HostPolitenessBook hosts;
+  private final Politeness politeness;
   private final Duration wait;
 
   /**
-   * @param state the shared topics a site's state is read from: the seen URLs, and the re-fetch
-   *     plans (into {@code refetches}) when re-fetching is on
+   * @param state the shared topics a site's state is read from: the seen URLs, the politeness of
+   *     the sites' hosts (into {@code hosts}), and the re-fetch plans (into {@code refetches}) when
+   *     re-fetching is on
+   * @param politeness this instance's politeness, which a site's hosts are resumed in
    * @param wait how long taking a site waits for them, and giving one up for its fetches under way
    *     and again for its pages
    */
   public SiteHandover(
-      Crawler crawler, List<TopicTail> state, RefetchBook refetches, Duration wait) {
+      Crawler crawler,
+      List<TopicTail> state,
+      RefetchBook refetches,
+      HostPolitenessBook hosts,
+      Politeness politeness,
+      Duration wait) {
     this.crawler = crawler;
     this.state = List.copyOf(state);
     this.refetches = refetches;
+    this.hosts = hosts;
+    this.politeness = politeness;
     this.wait = wait;
   }
 
@@ -48,6 +64,11 @@ public final class SiteHandover implements SiteOwnership.Owner {
                   + " may be fetched again, or re-fetches it planned be missed",
               tail,
               wait);
+        }
+      }
+      for (Site site : sites) {
+        for (HostPoliteness host : hosts.of(site.id())) {
+          politeness.resume(host.host(), host.crawlDelay(), host.lastRequestEndedAt());
         }
       }
     } catch (InterruptedException e) {

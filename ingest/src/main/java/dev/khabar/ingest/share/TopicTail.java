@@ -26,12 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a topic the ingest instances share (the seen URLs, the re-fetch plans) from its beginning,
- * then follows it while the service runs, committed records only, handing each record to a handler:
- * what every instance writes reaches every other, so an instance that takes a site over knows what
- * the site's previous crawler wrote. {@link #awaitCaughtUp} waits until what was committed before
- * the call has been read. One named daemon thread, {@code khabar-tail-<topic>}, owns the consumer.
- * Thread-safe.
+ * Reads a topic the ingest instances share (the seen URLs, the re-fetch plans, the politeness of
+ * the sites' hosts) from its beginning, then follows it while the service runs, committed records
+ * only, handing each record to a handler: what every instance writes reaches every other, so an
+ * instance that takes a site over knows what the site's previous crawler wrote. {@link
+ * #awaitCaughtUp} waits until what was committed before the call has been read. One named daemon
+ * thread, {@code khabar-tail-<topic>}, owns the consumer. Thread-safe.
  */
 public final class TopicTail implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TopicTail.class);

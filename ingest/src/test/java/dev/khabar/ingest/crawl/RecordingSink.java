@@ -19,6 +19,10 @@ final class RecordingSink implements PageSink {
   final List<RawPage> pages = new CopyOnWriteArrayList<>();
   final List<Plan> plans = new CopyOnWriteArrayList<>();
   final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+  final List<Host> hosts = new CopyOnWriteArrayList<>();
+
+  /** One host's politeness kept. */
+  record Host(String host, String siteId, byte[] politeness) {}
 
   @Override
   public void publish(RawPage page, byte @Nullable [] refetchPlan) {
@@ -26,6 +30,11 @@ final class RecordingSink implements PageSink {
     if (refetchPlan != null) {
       keepRefetchPlan(page.url(), page.sourceId(), refetchPlan);
     }
+  }
+
+  @Override
+  public void keepHostPoliteness(String host, String siteId, byte[] politeness) {
+    hosts.add(new Host(host, siteId, politeness));
   }
 
   @Override

@@ -48,7 +48,12 @@ class RefetchPlanWithItsPageIT {
         new TopicSpec(raw, 1, (short) -1, Map.of()),
         new TopicSpec("khabar.ingest.seen" + suffix, 1, (short) -1, Map.of()),
         new TopicSpec("khabar.ingest.dlq" + suffix, 1, (short) -1, Map.of()),
-        new TopicSpec(refetchTopic, 1, (short) -1, Map.of("cleanup.policy", "compact")));
+        new TopicSpec(refetchTopic, 1, (short) -1, Map.of("cleanup.policy", "compact")),
+        new TopicSpec(
+            "khabar.ingest.politeness" + suffix,
+            1,
+            (short) -1,
+            Map.of("cleanup.policy", "compact")));
     SeenUrls seen = new SeenUrls();
     try (LoopbackWeb web = new LoopbackWeb();
         PagePublisher publisher =
@@ -59,6 +64,7 @@ class RefetchPlanWithItsPageIT {
                     "khabar.ingest.seen" + suffix,
                     "khabar.ingest.dlq" + suffix,
                     refetchTopic,
+                    "khabar.ingest.politeness" + suffix,
                     "khabar-ingest-plan" + suffix,
                     1024 * 1024,
                     16,
@@ -133,6 +139,13 @@ class RefetchPlanWithItsPageIT {
         throws InterruptedException {
       hangIfKilled();
       publisher.keepRefetchPlan(url, sourceId, plan);
+    }
+
+    @Override
+    public void keepHostPoliteness(String host, String siteId, byte[] politeness)
+        throws InterruptedException {
+      hangIfKilled();
+      publisher.keepHostPoliteness(host, siteId, politeness);
     }
 
     @Override

@@ -85,6 +85,7 @@ class PagePublisherFencingIT {
                   "khabar.ingest.seen" + suffix,
                   "khabar.ingest.dlq" + suffix,
                   "khabar.ingest.refetches" + suffix,
+                  "khabar.ingest.politeness" + suffix,
                   "khabar-ingest-fence" + suffix,
                   1024 * 1024,
                   16,
