@@ -10,11 +10,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Groups an article's mentions into entities: linked mentions by id, the others by normalised
- * surface, and a person mentioned by part of a name used elsewhere in the article («مجيد خان»)
- * joins the person with the full name («أسد مجيد خان»). Thread-safe (stateless).
+ * surface, and a name that is part of a longer one of the same type in the article joins it ({@link
+ * #mergePartialNames}). Thread-safe (stateless).
  */
 final class ArticleEntities {
 
@@ -35,27 +36,38 @@ final class ArticleEntities {
     return entities;
   }
 
-  /** Moves each unlinked person group into the longest person group whose name contains it. */
+  /**
+   * Moves each unlinked group named by part of a longer name of the same type in the article into
+   * the longest such group, linked or not: a person by any part («مجيد خان» into «أسد مجيد خان»), a
+   * place or an organisation by two words or more («الجمهورية الإسلامية» into «الجمهورية الإسلامية
+   * الإيرانية», Iran), since one word of a place name is often another place ("Sudan", "South
+   * Sudan").
+   */
   private static void mergePartialNames(Map<String, List<Mention>> groups) {
-    List<String> persons = new ArrayList<>();
-    for (Map.Entry<String, List<Mention>> g : groups.entrySet()) {
-      if (g.getKey().startsWith("name:") && type(g.getValue()).equals("PER")) {
-        persons.add(g.getKey());
-      }
+    List<String> keys = new ArrayList<>(groups.keySet());
+    Map<String, String[]> names = new HashMap<>();
+    Map<String, String> types = new HashMap<>();
+    for (String key : keys) {
+      List<Mention> mentions = groups.get(key);
+      // Split once: the pairs are many on a long article with many names.
+      names.put(key, longest(mentions).key().split(" "));
+      types.put(key, type(mentions));
     }
-    persons.sort(Comparator.comparingInt((String k) -> -words(k).length));
-    // Split once: the pairs are many on a long article with many names.
-    String[][] names = new String[persons.size()][];
-    for (int i = 0; i < names.length; i++) {
-      names[i] = words(persons.get(i));
-    }
+    keys.sort(Comparator.comparingInt((String k) -> -names.get(k).length));
     Map<String, String> into = new HashMap<>();
-    for (int i = 0; i < persons.size(); i++) {
-      String[] part = names[i];
+    for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i);
+      String[] part = names.get(key);
+      String type = types.get(key);
+      if (!key.startsWith("name:") || (!type.equals("PER") && part.length < 2)) {
+        continue;
+      }
       for (int j = 0; j < i; j++) {
-        String[] whole = names[j];
-        if (whole.length > part.length && contains(whole, part)) {
-          into.put(persons.get(i), into.getOrDefault(persons.get(j), persons.get(j)));
+        String[] whole = names.get(keys.get(j));
+        if (whole.length > part.length
+            && types.get(keys.get(j)).equals(type)
+            && contains(whole, part)) {
+          into.put(key, into.getOrDefault(keys.get(j), keys.get(j)));
           break;
         }
       }
@@ -65,8 +77,11 @@ final class ArticleEntities {
     }
   }
 
-  private static String[] words(String groupKey) {
-    return groupKey.substring("name:".length()).split(" ");
+  /** The mention of the most tokens, the earliest on a tie. */
+  private static Mention longest(List<Mention> mentions) {
+    return mentions.stream()
+        .max(Comparator.comparingInt(Mention::tokens).thenComparingInt(m -> -m.start()))
+        .orElseThrow();
   }
 
   private static boolean contains(String[] whole, String[] part) {
@@ -90,15 +105,14 @@ final class ArticleEntities {
   private static Entity entity(String text, String id, List<Mention> mentions) {
     mentions.sort(Comparator.comparingInt(Mention::start));
     Mention first = mentions.get(0);
-    Mention longest =
-        mentions.stream()
-            .max(Comparator.comparingInt(Mention::tokens).thenComparingInt(m -> -m.start()))
-            .orElseThrow();
+    Mention longest = longest(mentions);
     List<List<Integer>> offsets = new ArrayList<>();
     for (Mention m : mentions) {
       offsets.add(List.of(m.start(), m.end()));
     }
-    GazetteerEntry link = first.link();
+    // A group that took in a partial name may start with that unlinked mention.
+    GazetteerEntry link =
+        mentions.stream().map(Mention::link).filter(Objects::nonNull).findFirst().orElse(null);
     if (link != null) {
       return new Entity(
           id,

@@ -90,6 +90,14 @@ public final class EvalNer implements Callable<Integer> {
   List<String> exclude = List.of();
 
   @Option(
+      names = "--hold-out",
+      split = ",",
+      description =
+          "With --cross, hold out only these training corpora (default: each in turn); the"
+              + " test-only corpora are still tested.")
+  List<String> holdOut = List.of();
+
+  @Option(
       names = "--predictions",
       description =
           "Also write each test corpus's tokens with gold and predicted tags (the shipped pass) to"
@@ -149,6 +157,9 @@ public final class EvalNer implements Callable<Integer> {
 
     void crossCorpus(List<Corpus> training, List<Corpus> testOnly) {
       for (Corpus heldOut : training) {
+        if (!holdOut.isEmpty() && !holdOut.contains(heldOut.name())) {
+          continue;
+        }
         List<List<Sentence>> train = new ArrayList<>();
         training.stream().filter(c -> c != heldOut).forEach(c -> train.addAll(c.documents()));
         test(train, heldOut.name(), heldOut.documents());

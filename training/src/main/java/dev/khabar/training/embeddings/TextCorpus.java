@@ -1,5 +1,6 @@
 package dev.khabar.training.embeddings;
 
+import dev.khabar.enrich.entities.text.Clitics;
 import dev.khabar.enrich.entities.text.Normalizer;
 import dev.khabar.enrich.entities.text.Token;
 import dev.khabar.enrich.entities.text.Tokenizer;
@@ -26,12 +27,15 @@ import java.util.zip.GZIPInputStream;
  * @param text the word id of each token, -1 between lines
  * @param words the words, most frequent first
  * @param counts how often each word occurs
- * @param cased per word, how often it occurs where case says something: written in a script with
- *     case and not at the start of a line or sentence
- * @param capitalised per word, how many of those occurrences start with a capital
+ * @param formSeen per word, how often it occurs where its form tells a name from a common word: in
+ *     a script with case, not at the start of a line or sentence; in Arabic, which has no case,
+ *     every occurrence of its stem (the word without proclitics, {@link Clitics})
+ * @param writtenAsName per word, how many of those occurrences are written as names are: starting
+ *     with a capital; in Arabic, the stem without the article «ال», which names mostly go without
+ *     («عارف», «طهران») and common words often take («الودي», «الجوار»)
  */
 public record TextCorpus(
-    int[] text, List<String> words, long[] counts, long[] cased, long[] capitalised) {
+    int[] text, List<String> words, long[] counts, long[] formSeen, long[] writtenAsName) {
 
   /** Reads every {@code *.txt.gz} of {@code dirs}, in name order. */
   public static TextCorpus read(List<Path> dirs) throws IOException {
@@ -50,6 +54,7 @@ public record TextCorpus(
     IntList text = new IntList();
     LongList cased = new LongList();
     LongList capitalised = new LongList();
+    Map<String, long[]> arabicStems = new HashMap<>();
     for (Path f : files) {
       try (BufferedReader r =
           new BufferedReader(
@@ -69,6 +74,13 @@ public record TextCorpus(
               capitalised.add(0);
             }
             text.add(id);
+            if (!w.isEmpty() && Normalizer.isArabicLetter(w.charAt(0))) {
+              long[] stem = arabicStems.computeIfAbsent(Clitics.stem(w), x -> new long[2]);
+              stem[0]++;
+              if (!Clitics.hasArticle(w)) {
+                stem[1]++;
+              }
+            }
             char c = raw.charAt(0);
             if (!initial && Character.isUpperCase(c) != Character.isLowerCase(c)) {
               cased.increment(id);
@@ -108,8 +120,13 @@ public record TextCorpus(
       rank[byFrequency[r]] = r;
       ranked.add(words.get(byFrequency[r]));
       counts[r] = count[byFrequency[r]];
-      casedByRank[r] = cased.get(byFrequency[r]);
-      capitalisedByRank[r] = capitalised.get(byFrequency[r]);
+      String w = words.get(byFrequency[r]);
+      long[] stem =
+          !w.isEmpty() && Normalizer.isArabicLetter(w.charAt(0))
+              ? arabicStems.get(Clitics.stem(w))
+              : null;
+      casedByRank[r] = stem != null ? stem[0] : cased.get(byFrequency[r]);
+      capitalisedByRank[r] = stem != null ? stem[1] : capitalised.get(byFrequency[r]);
     }
     for (int i = 0; i < raw.length; i++) {
       if (raw[i] >= 0) {

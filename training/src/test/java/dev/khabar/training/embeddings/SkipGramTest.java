@@ -84,9 +84,25 @@ class SkipGramTest {
     int paris = corpus.words().indexOf("paris");
     int the = corpus.words().indexOf("the");
     // The first «Paris» starts the line and the second follows a full stop: only the third counts.
-    assertEquals(1, corpus.cased()[paris]);
-    assertEquals(1, corpus.capitalised()[paris]);
-    assertEquals(3, corpus.cased()[the]);
-    assertEquals(1, corpus.capitalised()[the]);
+    assertEquals(1, corpus.formSeen()[paris]);
+    assertEquals(1, corpus.writtenAsName()[paris]);
+    assertEquals(3, corpus.formSeen()[the]);
+    assertEquals(1, corpus.writtenAsName()[the]);
+  }
+
+  @Test
+  void countsHowOftenAnArabicStemGoesWithoutTheArticle() throws IOException {
+    try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(dir.resolve("d.txt.gz")))) {
+      o.write("قال عارف في جو ودي ، واللقاء الودي ، وعارف\n".getBytes(StandardCharsets.UTF_8));
+    }
+    TextCorpus corpus = TextCorpus.read(List.of(dir));
+    int friendly = corpus.words().indexOf("الودي");
+    int arif = corpus.words().indexOf("وعارف");
+    // «ودي» and «الودي» share the stem «ودي»: seen twice, once without the article.
+    assertEquals(2, corpus.formSeen()[friendly]);
+    assertEquals(1, corpus.writtenAsName()[friendly]);
+    // «عارف» and «وعارف» share «عارف», never with the article.
+    assertEquals(2, corpus.formSeen()[arif]);
+    assertEquals(2, corpus.writtenAsName()[arif]);
   }
 }

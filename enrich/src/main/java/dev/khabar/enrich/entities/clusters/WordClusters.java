@@ -67,27 +67,29 @@ public final class WordClusters {
 
   private static final int PATH_MASK = (1 << 8 * LEVELS) - 1;
 
-  /** {@link #capitalisation} of a word of a script without case, or seen too rarely to tell. */
-  public static final int NO_CASE = 0;
+  /** {@link #nameForm} of a word seen too rarely to tell. */
+  public static final int NO_FORM = 0;
 
   /**
-   * How often a word is capitalised where case says something (inside a sentence), in five steps: 1
-   * almost never («the», «said»), 2 rarely, 3 about as often as not, 4 mostly, 5 almost always
-   * («Tehran», «Norton»); {@link #NO_CASE} when it was seen so inside a sentence fewer than three
-   * times. A capital at the start of a sentence or in a headline in capitals then still tells a
-   * name from a common word.
+   * How often a word is written as names are, in five steps: 1 almost never, 2 rarely, 3 about as
+   * often as not, 4 mostly, 5 almost always; {@link #NO_FORM} when seen fewer than three times
+   * where its form tells. In a script with case: capitalised inside a sentence («the», «said» 1;
+   * «Tehran», «Norton» 5), so that a capital at the start of a sentence or in a headline in
+   * capitals still tells a name from a common word. In Arabic: its stem without the article «ال»,
+   * which a given name almost never takes («محمد» 5) and common words more often («ودي» 4, «إلهام»
+   * 3).
    */
-  public static int capitalisation(long cased, long capitalised) {
-    if (cased < 3) {
-      return NO_CASE;
+  public static int nameForm(long seen, long asName) {
+    if (seen < 3) {
+      return NO_FORM;
     }
-    double share = (double) capitalised / cased;
+    double share = (double) asName / seen;
     return share < 0.05 ? 1 : share < 0.3 ? 2 : share < 0.7 ? 3 : share < 0.95 ? 4 : 5;
   }
 
-  /** The {@link #capitalisation} step of a packed path's word. */
-  public static int capitalisation(int path) {
-    return path < 0 ? NO_CASE : path >>> 8 * LEVELS;
+  /** The {@link #nameForm} step of a packed path's word. */
+  public static int nameForm(int path) {
+    return path < 0 ? NO_FORM : path >>> 8 * LEVELS;
   }
 
   /** Packs per-level branch numbers (each below 256) into a path. */
@@ -113,7 +115,7 @@ public final class WordClusters {
 
   /**
    * Reads a file written by {@code train-ner}: gzip, "#" comments, then lines of word, path and
-   * optionally capitalisation step, tab-separated.
+   * optionally name-form step, tab-separated.
    */
   public static WordClusters read(InputStream in, Hasher hasher) throws IOException {
     BufferedReader r =
@@ -132,7 +134,7 @@ public final class WordClusters {
       for (int l = 0; l < LEVELS; l++) {
         b[l] = Integer.parseInt(branches[l]);
       }
-      int share = columns.length > 2 ? Integer.parseInt(columns[2]) : NO_CASE;
+      int share = columns.length > 2 ? Integer.parseInt(columns[2]) : NO_FORM;
       int hash = hasher.hash(columns[0]);
       for (int i = spread(hash) & (capacity - 1); ; i = (i + 1) & (capacity - 1)) {
         if (paths[i] == 0) {

@@ -353,8 +353,8 @@ public final class Features {
         if (clusters.size() != 0) {
           buf[k++] =
               f(
-                  before ? Template.PREVIOUS_CAPITALISATION : Template.NEXT_CAPITALISATION,
-                  present ? WordClusters.capitalisation(path) : PAD);
+                  before ? Template.PREVIOUS_NAME_FORM : Template.NEXT_NAME_FORM,
+                  present ? WordClusters.nameForm(path) : PAD);
           for (int l = 1; l < WordClusters.LEVELS; l++) {
             buf[k++] =
                 f(before ? Template.PREVIOUS_CLUSTER : Template.NEXT_CLUSTER, level(path, l));
@@ -463,7 +463,7 @@ public final class Features {
         buf[k++] = f(Template.STEM_CLUSTER, WordClusters.cluster(sp, l));
       }
     }
-    buf[k++] = f(Template.CAPITALISATION, WordClusters.capitalisation(p));
+    buf[k++] = f(Template.NAME_FORM, WordClusters.nameForm(p));
     return k;
   }
 
@@ -476,9 +476,9 @@ public final class Features {
     int p = t.path[i];
     int pp = i >= 1 ? t.path[i - 1] : -2;
     int np = i + 1 < n ? t.path[i + 1] : -2;
-    int capitalisation = WordClusters.capitalisation(p);
-    buf[k++] = f(Template.CAPITALISATION_AND_SHAPE, capitalisation, t.shape[i]);
-    buf[k++] = f(Template.CAPITALISATION_AND_SENTENCE_START, capitalisation, i == 0 ? 1 : 0);
+    int nameForm = WordClusters.nameForm(p);
+    buf[k++] = f(Template.NAME_FORM_AND_SHAPE, nameForm, t.shape[i]);
+    buf[k++] = f(Template.NAME_FORM_AND_SENTENCE_START, nameForm, i == 0 ? 1 : 0);
     buf[k++] = f(Template.PREVIOUS_AND_THIS_CLUSTER, level(pp, 1), level(p, 1));
     buf[k++] = f(Template.THIS_AND_NEXT_CLUSTER, level(p, 1), level(np, 1));
     if (t.gaz[i] != 0) {

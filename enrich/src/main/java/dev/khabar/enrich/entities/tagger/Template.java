@@ -68,14 +68,14 @@ enum Template {
   THIS_AND_NEXT_CLUSTER,
   CLUSTER_AND_NAMES,
   /**
-   * How often the word is capitalised inside a sentence of the unlabelled text ({@code
-   * WordClusters#capitalisation}).
+   * How often the unlabelled text writes the word as names are written: capitalised inside a
+   * sentence, or in Arabic without the article ({@code WordClusters#nameForm}).
    */
-  CAPITALISATION,
-  CAPITALISATION_AND_SHAPE,
-  CAPITALISATION_AND_SENTENCE_START,
-  PREVIOUS_CAPITALISATION,
-  NEXT_CAPITALISATION,
+  NAME_FORM,
+  NAME_FORM_AND_SHAPE,
+  NAME_FORM_AND_SENTENCE_START,
+  PREVIOUS_NAME_FORM,
+  NEXT_NAME_FORM,
   /**
    * For a token in a run of two or more capitalised words ("Ministry of Foreign Affairs"): its
    * position in the run and the run's length.
