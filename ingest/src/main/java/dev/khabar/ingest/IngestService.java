@@ -8,10 +8,10 @@ import dev.khabar.common.service.TopicSetup;
 import dev.khabar.common.service.TopicSetup.TopicSpec;
 import dev.khabar.ingest.address.AddressGuard;
 import dev.khabar.ingest.crawl.Crawler;
-import dev.khabar.ingest.crawl.RefetchBook;
+import dev.khabar.ingest.crawl.RefetchPlan;
 import dev.khabar.ingest.fetch.HttpFetcher;
 import dev.khabar.ingest.politeness.ConfiguredDelays;
-import dev.khabar.ingest.politeness.HostPolitenessBook;
+import dev.khabar.ingest.politeness.HostPoliteness;
 import dev.khabar.ingest.politeness.HostThrottle;
 import dev.khabar.ingest.politeness.Politeness;
 import dev.khabar.ingest.politeness.PolitenessKeeper;
@@ -21,6 +21,7 @@ import dev.khabar.ingest.publish.SiteClaims;
 import dev.khabar.ingest.seen.SeenUrls;
 import dev.khabar.ingest.share.SiteHandover;
 import dev.khabar.ingest.share.SiteOwnership;
+import dev.khabar.ingest.share.SiteRecords;
 import dev.khabar.ingest.share.TopicTail;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +96,11 @@ public final class IngestService implements ServiceRunner.Service {
             config.seenTopic(),
             (key, value) -> seen.markPublished(new String(key, StandardCharsets.UTF_8)),
             Duration.ofMinutes(5)));
-    RefetchBook refetchBook = new RefetchBook();
+    SiteRecords<RefetchPlan> refetchBook =
+        new SiteRecords<>(
+            RefetchPlan.class,
+            RefetchPlan::siteId,
+            Comparator.comparing(RefetchPlan::firstPublishedAt));
     if (config.refetches().count() > 0) {
       tails.add(
           TopicTail.start(kafka, config.refetchTopic(), refetchBook::apply, Duration.ofMinutes(5)));
@@ -115,7 +121,11 @@ public final class IngestService implements ServiceRunner.Service {
             seen,
             registry,
             new Claims());
-    HostPolitenessBook hostPoliteness = new HostPolitenessBook();
+    SiteRecords<HostPoliteness> hostPoliteness =
+        new SiteRecords<>(
+            HostPoliteness.class,
+            HostPoliteness::siteId,
+            Comparator.comparing(HostPoliteness::host));
     tails.add(
         TopicTail.start(
             kafka, config.politenessTopic(), hostPoliteness::apply, Duration.ofMinutes(5)));

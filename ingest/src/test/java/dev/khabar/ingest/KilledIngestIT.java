@@ -72,18 +72,9 @@ class KilledIngestIT {
   }
 
   private static Map<String, String> env(List<LoopbackNewsSite> sites, String suffix) {
-    Map<String, String> env = IsolatedIngest.env(suffix);
+    Map<String, String> env = IsolatedIngest.crawling(sites, suffix);
     env.put("KHABAR_INSTANCE_ID", "killed" + suffix);
-    env.put(
-        "KHABAR_INGEST_FEEDS",
-        sites.stream().map(s -> s.baseUrl() + "/feed.xml").collect(Collectors.joining(",")));
-    env.put("KHABAR_INGEST_ALLOW_PRIVATE", "127.0.0.0/24");
-    env.put("KHABAR_INGEST_DELAY", "100ms");
-    env.put("KHABAR_INGEST_MIN_POLL", "200ms");
-    env.put("KHABAR_INGEST_MAX_POLL", "1s");
-    env.put("KHABAR_INGEST_MAX_ATTEMPTS", "1");
     env.put("KHABAR_INGEST_SESSION_TIMEOUT", "30s");
-    env.put("KHABAR_HTTP_PORT", "0");
     return env;
   }
 }

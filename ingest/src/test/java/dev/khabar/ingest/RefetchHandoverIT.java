@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.khabar.common.contract.Json;
 import dev.khabar.common.contract.RawPage;
-import dev.khabar.common.service.Env;
 import dev.khabar.embedded.SharedServices;
 import dev.khabar.embedded.TopicReader;
 import dev.khabar.ingest.LoopbackNewsSite.Visit;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,9 +27,10 @@ class RefetchHandoverIT {
     try (LoopbackNewsSite site = new LoopbackNewsSite("127.0.0.71")) {
       site.addArticle();
       Map<String, String> env = env(site, suffix);
-      IngestService first = new IngestService(config(env, "first"), IsolatedIngest.LOOPBACK_ONLY);
+      IngestService first =
+          new IngestService(IsolatedIngest.instance(env, "first"), IsolatedIngest.LOOPBACK_ONLY);
       try (IngestService second =
-          new IngestService(config(env, "second"), IsolatedIngest.LOOPBACK_ONLY)) {
+          new IngestService(IsolatedIngest.instance(env, "second"), IsolatedIngest.LOOPBACK_ONLY)) {
         try (first) {
           first.start();
           TopicReader.read(bootstrap, raw, 1, Duration.ofSeconds(60), Duration.ZERO);
@@ -61,23 +60,9 @@ class RefetchHandoverIT {
   }
 
   private static Map<String, String> env(LoopbackNewsSite site, String suffix) {
-    Map<String, String> env = IsolatedIngest.env(suffix);
-    env.put("KHABAR_INGEST_FEEDS", site.baseUrl() + "/feed.xml");
-    env.put("KHABAR_INGEST_ALLOW_PRIVATE", "127.0.0.0/24");
-    env.put("KHABAR_INGEST_DELAY", "100ms");
-    env.put("KHABAR_INGEST_MIN_POLL", "200ms");
-    env.put("KHABAR_INGEST_MAX_POLL", "1s");
-    env.put("KHABAR_INGEST_MAX_ATTEMPTS", "1");
+    Map<String, String> env = IsolatedIngest.crawling(List.of(site), suffix);
     env.put("KHABAR_INGEST_REFETCH_COUNT", "2");
     env.put("KHABAR_INGEST_REFETCH_WINDOW", "12s");
-    env.put("KHABAR_HTTP_PORT", "0");
     return env;
-  }
-
-  private static IngestConfig config(Map<String, String> shared, String name) throws Exception {
-    Map<String, String> env = new HashMap<>(shared);
-    env.put("KHABAR_INSTANCE_ID", name + "-" + shared.get("KHABAR_INGEST_GROUP_ID"));
-    env.put("KHABAR_INGEST_USER_AGENT", "khabarbot-" + name + " (+mailto:desk@example.org)");
-    return IngestConfig.fromEnv(new Env(env));
   }
 }

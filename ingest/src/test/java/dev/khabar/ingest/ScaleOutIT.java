@@ -214,17 +214,9 @@ class ScaleOutIT {
   }
 
   private static Map<String, String> env(List<LoopbackNewsSite> sites, String suffix) {
-    Map<String, String> env = IsolatedIngest.env(suffix);
+    Map<String, String> env = IsolatedIngest.crawling(sites, suffix);
     env.put("KHABAR_INGEST_SITE_PARTITIONS", Integer.toString(PARTITIONS));
-    env.put(
-        "KHABAR_INGEST_FEEDS",
-        sites.stream().map(s -> s.baseUrl() + "/feed.xml").collect(Collectors.joining(",")));
-    env.put("KHABAR_INGEST_ALLOW_PRIVATE", "127.0.0.0/24");
     env.put("KHABAR_INGEST_DELAY", DELAY.toMillis() + "ms");
-    env.put("KHABAR_INGEST_MIN_POLL", "200ms");
-    env.put("KHABAR_INGEST_MAX_POLL", "1s");
-    env.put("KHABAR_INGEST_MAX_ATTEMPTS", "1");
-    env.put("KHABAR_HTTP_PORT", "0");
     return env;
   }
 

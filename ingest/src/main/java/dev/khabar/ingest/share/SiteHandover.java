@@ -1,9 +1,8 @@
 package dev.khabar.ingest.share;
 
 import dev.khabar.ingest.crawl.Crawler;
-import dev.khabar.ingest.crawl.RefetchBook;
+import dev.khabar.ingest.crawl.RefetchPlan;
 import dev.khabar.ingest.politeness.HostPoliteness;
-import dev.khabar.ingest.politeness.HostPolitenessBook;
 import dev.khabar.ingest.politeness.Politeness;
 import dev.khabar.ingest.sources.Site;
 import java.time.Duration;
@@ -26,8 +25,8 @@ public final class SiteHandover implements SiteOwnership.Owner {
 
   private final Crawler crawler;
   private final List<TopicTail> state;
-  private final RefetchBook refetches;
-  private final HostPolitenessBook hosts;
+  private final SiteRecords<RefetchPlan> refetches;
+  private final SiteRecords<HostPoliteness> hosts;
   private final Politeness politeness;
   private final Duration wait;
 
@@ -42,8 +41,8 @@ public final class SiteHandover implements SiteOwnership.Owner {
   public SiteHandover(
       Crawler crawler,
       List<TopicTail> state,
-      RefetchBook refetches,
-      HostPolitenessBook hosts,
+      SiteRecords<RefetchPlan> refetches,
+      SiteRecords<HostPoliteness> hosts,
       Politeness politeness,
       Duration wait) {
     this.crawler = crawler;

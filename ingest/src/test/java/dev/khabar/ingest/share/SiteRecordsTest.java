@@ -1,14 +1,16 @@
-package dev.khabar.ingest.crawl;
+package dev.khabar.ingest.share;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.khabar.common.contract.Json;
+import dev.khabar.ingest.crawl.RefetchPlan;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RefetchBookTest {
+class SiteRecordsTest {
   private static final RefetchPlan EARLIER =
       new RefetchPlan(
           "https://www.annahar.com/a1", "annahar", Instant.parse("2026-12-03T08:00:00Z"), 17, 1);
@@ -16,14 +18,18 @@ class RefetchBookTest {
       new RefetchPlan(
           "https://www.annahar.com/a2", "annahar", Instant.parse("2026-12-03T09:00:00Z"), 23, 0);
 
-  private final RefetchBook book = new RefetchBook();
+  private final SiteRecords<RefetchPlan> book =
+      new SiteRecords<>(
+          RefetchPlan.class,
+          RefetchPlan::siteId,
+          Comparator.comparing(RefetchPlan::firstPublishedAt));
 
   private void apply(String url, RefetchPlan plan) {
     book.apply(url.getBytes(StandardCharsets.UTF_8), Json.toBytes(plan));
   }
 
   @Test
-  void givesASitesPlansOldestFirst() {
+  void givesASitesRecordsInTheGivenOrder() {
     apply(LATER.url(), LATER);
     apply(EARLIER.url(), EARLIER);
     apply(
