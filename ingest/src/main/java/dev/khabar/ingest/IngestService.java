@@ -90,20 +90,20 @@ public final class IngestService implements ServiceRunner.Service {
             (short) -1,
             Map.of("cleanup.policy", "compact")));
     SeenUrls seen = new SeenUrls();
+    // The topics are read at the same time, while the publisher starts; all of them to their end
+    // before any site is taken.
     tails.add(
-        TopicTail.start(
+        TopicTail.follow(
             kafka,
             config.seenTopic(),
-            (key, value) -> seen.markPublished(new String(key, StandardCharsets.UTF_8)),
-            Duration.ofMinutes(5)));
+            (key, value) -> seen.markPublished(new String(key, StandardCharsets.UTF_8))));
     SiteRecords<RefetchPlan> refetchBook =
         new SiteRecords<>(
             RefetchPlan.class,
             RefetchPlan::siteId,
             Comparator.comparing(RefetchPlan::firstPublishedAt));
     if (config.refetches().count() > 0) {
-      tails.add(
-          TopicTail.start(kafka, config.refetchTopic(), refetchBook::apply, Duration.ofMinutes(5)));
+      tails.add(TopicTail.follow(kafka, config.refetchTopic(), refetchBook::apply));
     }
     this.publisher =
         new PagePublisher(
@@ -126,9 +126,8 @@ public final class IngestService implements ServiceRunner.Service {
             HostPoliteness.class,
             HostPoliteness::siteId,
             Comparator.comparing(HostPoliteness::host));
-    tails.add(
-        TopicTail.start(
-            kafka, config.politenessTopic(), hostPoliteness::apply, Duration.ofMinutes(5)));
+    tails.add(TopicTail.follow(kafka, config.politenessTopic(), hostPoliteness::apply));
+    TopicTail.awaitStart(tails, Duration.ofMinutes(5));
     Politeness politeness =
         new Politeness(
             new HostThrottle(

@@ -55,6 +55,7 @@ public final class TopicTail implements AutoCloseable {
   private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private volatile boolean closing;
+  private volatile @Nullable RuntimeException stoppedBy;
 
   private TopicTail(Map<String, Object> clientProperties, String topic, Handler handler) {
     this.topic = topic;
@@ -67,7 +68,7 @@ public final class TopicTail implements AutoCloseable {
     properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     this.consumer = new KafkaConsumer<>(properties);
-    for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+    for (PartitionInfo info : partitionsOf(consumer, topic, Duration.ofSeconds(30))) {
       partitions.add(new TopicPartition(topic, info.partition()));
     }
     consumer.assign(partitions);
@@ -77,20 +78,68 @@ public final class TopicTail implements AutoCloseable {
   }
 
   /**
+   * The topic's partitions. A topic created a moment ago may not be in the broker's metadata yet,
+   * which then answers with none: asked again until it has some.
+   */
+  private static List<PartitionInfo> partitionsOf(
+      KafkaConsumer<byte[], byte[]> consumer, String topic, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+      if (!infos.isEmpty()) {
+        return infos;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("topic " + topic + " has no partitions");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while looking up " + topic, e);
+      }
+    }
+  }
+
+  /**
+   * Starts reading the topic from its beginning, each record to {@code handler}, and following it;
+   * {@link #awaitStart} waits until it has read what the topic held when it started.
+   */
+  public static TopicTail follow(
+      Map<String, Object> clientProperties, String topic, Handler handler) {
+    TopicTail tail = new TopicTail(clientProperties, topic, handler);
+    tail.thread.start();
+    return tail;
+  }
+
+  /**
+   * Waits up to {@code timeout} until every tail has read its topic to the end it had at the call;
+   * the tails read at the same time. A tail that does not is closed and named in the error.
+   */
+  public static void awaitStart(List<TopicTail> tails, Duration timeout)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    for (TopicTail tail : tails) {
+      Duration left = timeout.minusNanos(System.nanoTime() - started);
+      if (!tail.awaitCaughtUp(left.isNegative() ? Duration.ZERO : left)) {
+        tail.close();
+        throw new IllegalStateException(
+            "could not read " + tail.topic + " to its end in " + timeout);
+      }
+      LOG.info(
+          "read {} to its end in {} ms", tail.topic, (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  /**
    * Reads the topic to its current end, each record to {@code handler} (waiting up to {@code
    * timeout}), then keeps following it.
    */
   public static TopicTail start(
       Map<String, Object> clientProperties, String topic, Handler handler, Duration timeout)
       throws InterruptedException {
-    long started = System.nanoTime();
-    TopicTail tail = new TopicTail(clientProperties, topic, handler);
-    tail.thread.start();
-    if (!tail.awaitCaughtUp(timeout)) {
-      tail.close();
-      throw new IllegalStateException("could not read " + topic + " to its end in " + timeout);
-    }
-    LOG.info("read {} to its end in {} ms", topic, (System.nanoTime() - started) / 1_000_000);
+    TopicTail tail = follow(clientProperties, topic, handler);
+    awaitStart(List.of(tail), timeout);
     return tail;
   }
 
@@ -101,6 +150,12 @@ public final class TopicTail implements AutoCloseable {
   public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
     Waiter waiter = new Waiter();
     waiters.add(waiter);
+    RuntimeException stopped = stoppedBy;
+    if (stopped != null) {
+      // The reader stopped before this waiter came: nothing would ever answer it.
+      waiters.remove(waiter);
+      throw new IllegalStateException("the reader of " + topic + " stopped", stopped);
+    }
     try {
       waiter.reached.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return true;
@@ -116,17 +171,21 @@ public final class TopicTail implements AutoCloseable {
   private void run() {
     try {
       while (!closing) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        // Answered before polling too: a topic already read to its end (an empty one at the
+        // start) says so at once instead of after a poll's wait.
+        answerWaiters();
+        Duration wait = waiters.isEmpty() ? Duration.ofMillis(200) : Duration.ofMillis(20);
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(wait)) {
           if (record.key() != null) {
             handler.accept(record.key(), record.value());
           }
         }
-        answerWaiters();
       }
     } catch (WakeupException e) {
       // closing
     } catch (KafkaException | IllegalStateException e) {
       LOG.error("stopped following {}: {}", topic, e.toString());
+      stoppedBy = e;
       waiters.forEach(w -> w.reached.completeExceptionally(e));
     } finally {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
