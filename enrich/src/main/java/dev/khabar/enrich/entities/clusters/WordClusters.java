@@ -25,7 +25,7 @@ public final class WordClusters {
    */
   public static final int FREQUENT_WORDS = 20_000;
 
-  /** No clusters: every lookup misses. Used by the English model, which has no unlabelled text. */
+  /** No clusters: every lookup misses. Used by a model without unlabelled text (Persian). */
   public static final WordClusters NONE = new WordClusters(new int[1], new int[1], 0, List.of());
 
   private final int[] keys;
