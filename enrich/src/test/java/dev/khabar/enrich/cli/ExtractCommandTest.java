@@ -1,6 +1,7 @@
 package dev.khabar.enrich.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -45,6 +48,10 @@ class ExtractCommandTest {
             + city
             + " spoke to reporters on Monday about the new budget and the plans of the city"
             + " council for the coming year, which include schools, roads and a new hospital. ";
+    return article(name, headline, paragraph);
+  }
+
+  private Path article(String name, String headline, String paragraph) throws IOException {
     String html =
         "<html><head><title>"
             + headline
@@ -82,6 +89,26 @@ class ExtractCommandTest {
       line.get("entities").forEach(e -> places.add(e.get("text").asText()));
       assertTrue(places.contains(cities.get(i)), places.toString());
     }
+  }
+
+  @Test
+  void givesTheIdAndNameOfAListedEntityButNotOfAName() throws IOException {
+    String paragraph =
+        "Chancellor Angela Merkel met the businessman Jonas Vellacott in Berlin on Monday to talk"
+            + " about the budget, the schools and the roads of the city for the coming year. ";
+    Path page = article("p.html", "Merkel in Berlin", paragraph.repeat(4));
+
+    Run run = run(page.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    Map<String, JsonNode> byText = new HashMap<>();
+    run.lines().getFirst().get("entities").forEach(e -> byText.put(e.get("text").asText(), e));
+    JsonNode merkel = byText.get("Angela Merkel");
+    assertEquals("list:angela merkel", merkel.get("id").asText(), byText.toString());
+    assertEquals("Angela Merkel", merkel.get("name").asText());
+    JsonNode unlisted = byText.get("Jonas Vellacott");
+    assertEquals("PER", unlisted.get("type").asText(), byText.toString());
+    assertFalse(unlisted.has("id"), unlisted.toString());
   }
 
   @Test

@@ -61,7 +61,7 @@ class EntityRecognizerTest {
   @Test
   void linksTheOrganisationByNameAndAcronym() throws IOException {
     String text = article();
-    Entity eco = byId(NER.recognize(text, "ar"), "name:economic cooperation organization");
+    Entity eco = byId(NER.recognize(text, "ar"), "list:economic cooperation organization");
     assertEquals("ORG", eco.type());
     assertTrue(surfaces(text, eco).containsAll(List.of("منظمة التعاون الاقتصادي", "إيكو")));
   }
@@ -102,7 +102,7 @@ class EntityRecognizerTest {
             "en");
     assertEquals("LOC", byId(entities, "iso3166:IR").type());
     assertEquals("LOC", byId(entities, "geonames:112931").type());
-    assertEquals("ORG", byId(entities, "name:economic cooperation organization").type());
+    assertEquals("ORG", byId(entities, "list:economic cooperation organization").type());
   }
 
   @Test
@@ -147,10 +147,10 @@ class EntityRecognizerTest {
             "Zum Beispiel traf Angela Merkel Ende Mai den Bürgermeister von New York und der NATO.",
             "de");
     assertEquals(
-        Set.of("name:angela merkel", "geonames:5128638", "wikidata:Q7184"),
+        Set.of("list:angela merkel", "geonames:5128638", "wikidata:Q7184"),
         entities.stream().map(Entity::id).collect(Collectors.toSet()),
         entities.toString());
-    assertEquals("PER", byId(entities, "name:angela merkel").type());
+    assertEquals("PER", byId(entities, "list:angela merkel").type());
   }
 
   @Test

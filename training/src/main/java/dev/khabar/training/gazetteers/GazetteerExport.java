@@ -82,7 +82,7 @@ public final class GazetteerExport {
       String line =
           String.join(
               "\t",
-              "name:" + f[1].strip(),
+              "list:" + f[1].strip(),
               f[0],
               f[0].equals("PER") ? titleCase(f[1].strip()) : organisationCase(f[1].strip()),
               f[2].strip());
@@ -121,7 +121,7 @@ public final class GazetteerExport {
       out.add(
           String.join(
               "\t",
-              "name:" + f[0].strip().toLowerCase(Locale.ROOT),
+              "list:" + f[0].strip().toLowerCase(Locale.ROOT),
               String.join("|", en),
               String.join("|", ar)));
     }

@@ -49,9 +49,9 @@ class GazetteerExportTest {
     assertEquals("geonames:2643743", g.lookup(List.of("London"), "LOC").id());
     assertEquals("geonames:2643743", g.lookup(List.of("لندن"), "LOC").id());
     assertEquals("iso3166:SY", g.lookup(List.of("سوريا"), "LOC").id());
-    assertEquals("name:mike tyson", g.lookup(List.of("مايك", "تايسون"), "PER").id());
+    assertEquals("list:mike tyson", g.lookup(List.of("مايك", "تايسون"), "PER").id());
     assertEquals("Mike Tyson", g.lookup(List.of("Mike", "Tyson"), "PER").name());
-    assertEquals("name:syrian", g.lookup(List.of("والسوريون"), "MISC").id());
+    assertEquals("list:syrian", g.lookup(List.of("والسوريون"), "MISC").id());
   }
 
   @Test

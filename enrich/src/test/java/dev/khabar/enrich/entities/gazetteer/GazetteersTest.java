@@ -36,9 +36,9 @@ class GazetteersTest {
 
   @Test
   void linksPeopleAndClubsOfBothLanguagesToOneId() {
-    assertEquals("name:mike tyson", id("PER", "Mike", "Tyson"));
-    assertEquals("name:mike tyson", id("PER", "مايك", "تايسون"));
-    assertEquals("name:hannover 96", id("ORG", "هانوفر", "96"));
+    assertEquals("list:mike tyson", id("PER", "Mike", "Tyson"));
+    assertEquals("list:mike tyson", id("PER", "مايك", "تايسون"));
+    assertEquals("list:hannover 96", id("ORG", "هانوفر", "96"));
   }
 
   @Test
@@ -49,9 +49,9 @@ class GazetteersTest {
 
   @Test
   void linksDemonymsAsMisc() {
-    assertEquals("name:syrian", id("MISC", "Syrian"));
-    assertEquals("name:syrian", id("MISC", "Syrians"));
-    assertEquals("name:syrian", id("MISC", "السورية"));
+    assertEquals("list:syrian", id("MISC", "Syrian"));
+    assertEquals("list:syrian", id("MISC", "Syrians"));
+    assertEquals("list:syrian", id("MISC", "السورية"));
   }
 
   @Test
@@ -62,7 +62,7 @@ class GazetteersTest {
 
   @Test
   void linksEconomicCooperationOrganizationByNameAndAcronyms() {
-    String eco = "name:economic cooperation organization";
+    String eco = "list:economic cooperation organization";
     assertEquals(eco, id("ORG", "لمنظمة", "التعاون", "الاقتصادي"));
     assertEquals(eco, id("ORG", "إيكو"));
     assertEquals(eco, id("ORG", "ECO"));
@@ -76,13 +76,13 @@ class GazetteersTest {
 
   @Test
   void clubsAreLinkedByTheShortNameNewsUsesInBothLanguages() {
-    assertEquals("name:arsenal f.c.", id("ORG", "Arsenal"));
-    assertEquals("name:arsenal f.c.", id("ORG", "Arsenal", "F.C."));
-    assertEquals("name:arsenal f.c.", id("ORG", "آرسنال"));
-    assertEquals("name:1. fc köln", id("ORG", "Köln"));
+    assertEquals("list:arsenal f.c.", id("ORG", "Arsenal"));
+    assertEquals("list:arsenal f.c.", id("ORG", "Arsenal", "F.C."));
+    assertEquals("list:arsenal f.c.", id("ORG", "آرسنال"));
+    assertEquals("list:1. fc köln", id("ORG", "Köln"));
     // The short name is the club only where the tagger says organisation.
     assertEquals("none", id("LOC", "Arsenal"));
-    assertEquals("name:fc barcelona", id("ORG", "Barcelona"));
+    assertEquals("list:fc barcelona", id("ORG", "Barcelona"));
     assertEquals("LOC", gazetteer.lookup(List.of("Barcelona"), "LOC").type());
   }
 
